@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Borolyte.Cli.Commands;
+
+/// <summary>The top-level command groups, one file each (`borolyte &lt;area&gt; &lt;verb&gt;`).</summary>
+public static class CommandGroups
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

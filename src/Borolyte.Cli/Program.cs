@@ -1,0 +1,3 @@
+using Borolyte.Cli;
+
+return CliApp.Run(args);
