@@ -68,7 +68,8 @@ public static class RecipeCalculator
             int worst = residual.AbsoluteMaximumIndex();
             throw new InvalidInputException(
                 $"{target.Text} cannot be made from {Names(precursors)}{(byproducts.Count > 0 ? $" with by-products {Names(byproducts)}" : "")}: " +
-                $"no combination balances the elements (best fit is off by {Fmt(residual[worst])} {elements[worst]} per formula unit; the target needs {Fmt(b[worst])})");
+                $"no combination balances the elements (best fit is off by {Fmt(residual[worst])} {elements[worst]} per formula unit; the target needs {Fmt(b[worst])})" +
+                (byproducts.Count == 0 ? "; if the reaction releases something (e.g. H2), list it with --byproducts" : ""));
         }
 
         for (int i = 0; i < k; i++)
