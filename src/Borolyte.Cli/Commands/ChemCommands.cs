@@ -143,19 +143,19 @@ public static class ChemCommands
             var console = CliOutput.Console(parse);
             var heading = "Cluster catalogue (seed 000: Figure 3 and section 4)";
             var table = new Table()
-                .AddColumn("Formula").AddColumn("Name").AddColumn(new TableColumn("n").RightAligned())
-                .AddColumn(new TableColumn("p").RightAligned()).AddColumn("Class (computed)").AddColumn("Literature")
-                .AddColumn("Status").AddColumn("Source");
+                .AddColumn("Formula").AddColumn(new TableColumn("n").RightAligned())
+                .AddColumn(new TableColumn("p").RightAligned()).AddColumn("Computed").AddColumn("Literature").AddColumn("Status");
             foreach (var (entry, result) in rows)
                 table.AddRow(
-                    Markup.Escape(entry.FormulaText), Markup.Escape(entry.Name),
+                    Markup.Escape(entry.FormulaText),
                     result.Count?.Vertices.ToString(CultureInfo.InvariantCulture) ?? "–",
                     result.Count?.SkeletalElectronPairs.ToString("0.#", CultureInfo.InvariantCulture) ?? "–",
                     result.Count?.ClassName ?? "not a cluster",
                     entry.LiteratureClass?.ToString().ToLowerInvariant() ?? "–",
-                    Markup.Escape(entry.Status), Markup.Escape(entry.Source));
+                    Markup.Escape(entry.Status));
             console.WriteLine(heading);
             console.Write(table);
+            console.WriteLine("Names and sources (review figure/section, reference numbers): borolyte chem catalogue --json");
             return CliApp.ExitOk;
         });
         return command;
