@@ -7,7 +7,7 @@ public static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
-        yield return ChemCommands.Build(); yield return RecipeCommands.Build();
-        yield break;
+        yield return ChemCommands.Build();
+        yield return RecipeCommands.Build();
     }
 }
