@@ -7,6 +7,7 @@ public static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return MaterialsCommands.Build();
         yield break;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class KnowledgeBase
         var match = string.Join(" AND ", words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
         var hits = new List<SearchHit>();
         using var cmd = Command("""
-            SELECT kind, record_id, compound, title, snippet(search_index, -1, '[', ']', '…', 12), bm25(search_index, 0, 0, 0, 10.0, 1.0) AS rank
+            SELECT kind, record_id, compound, title, snippet(search_index, -1, '[', ']', '…', 48), bm25(search_index, 0, 0, 0, 10.0, 1.0) AS rank
             FROM search_index WHERE search_index MATCH $m ORDER BY rank, rowid LIMIT $limit
             """, null, ("$m", match), ("$limit", limit));
         using var r = cmd.ExecuteReader();
