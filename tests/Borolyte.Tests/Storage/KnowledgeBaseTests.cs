@@ -50,6 +50,27 @@ public class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void EmbeddedSeedValidatesLoadsAndReopensUnchanged()
+    {
+        var seed = SeedDataset.Load();
+        var path = _temp.File("embedded.db");
+        KnowledgeCounts counts;
+        using (var kb = KnowledgeBase.Open(path))
+        {
+            Assert.Equal(seed.RecordCount == 0 ? SeedOutcome.NoSeedData : SeedOutcome.Applied, kb.SeedOutcome);
+            counts = kb.Counts();
+            Assert.Equal(seed.Compounds.Count, counts.Compounds);
+            Assert.Equal(seed.Properties.Count, counts.Properties);
+        }
+        using (var kb = KnowledgeBase.Open(path))
+        {
+            Assert.Equal(seed.RecordCount == 0 ? SeedOutcome.NoSeedData : SeedOutcome.Unchanged, kb.SeedOutcome);
+            Assert.Equal(counts, kb.Counts());
+            Assert.Equal(seed.ToJson(), kb.Export().ToJson());
+        }
+    }
+
+    [Fact]
     public void ChangedSeedIsUpsertedWithoutDuplicates()
     {
         var path = _temp.File("kb.db");
