@@ -7,7 +7,8 @@ public static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return ChemCommands.Build();
+        yield return RecipeCommands.Build();
         yield return MaterialsCommands.Build();
-        yield break;
     }
 }
