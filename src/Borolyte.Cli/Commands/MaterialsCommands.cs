@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Borolyte.Chemistry;
 using Borolyte.Knowledge;
 using Borolyte.Reporting;
 using Borolyte.Storage;
@@ -196,7 +197,7 @@ public static class MaterialsCommands
         command.SetAction(parse =>
         {
             var f = parse.GetValue(formula)!.Trim();
-            CompoundFormulaCheck.EnsureParseable(f);
+            Formula.Parse(f); // FormulaParseException (exit 1) names the position of the problem
             using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
             var c = kb.AddCompound(new Compound
             {
