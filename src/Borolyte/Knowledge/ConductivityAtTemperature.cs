@@ -1,0 +1,38 @@
+using Borolyte.Knowledge.Units;
+
+namespace Borolyte.Knowledge;
+
+/// <summary>
+/// Estimates a compound's ionic conductivity at a temperature from its tabulated σ(T) points
+/// (docs/knowledge-base.md, "Conductivity filter"):
+/// 1. a point within ±<see cref="ToleranceC"/> °C of the target is used directly (the nearest; ties → the larger σ);
+/// 2. otherwise log10 σ is interpolated linearly in 1/T (Arrhenius coordinates) between the nearest point
+///    below and the nearest point above the target (at one temperature the larger σ is used);
+/// 3. no extrapolation: without a point on each side (or one within tolerance) there is no estimate.
+/// </summary>
+public static class ConductivityAtTemperature
+{
+    public const double ToleranceC = 2.5;
+
+    /// <summary>σ in S/cm at <paramref name="temperatureC"/>, or null if the points do not cover it.</summary>
+    public static double? Estimate(IEnumerable<ConductivityPoint> points, double temperatureC)
+    {
+        var usable = points.Where(p => p.ConductivitySPerCm > 0 && double.IsFinite(p.ConductivitySPerCm) && p.TemperatureK > 0).ToList();
+        if (usable.Count == 0) return null;
+        double targetK = temperatureC + UnitCatalogue.ZeroCelsiusK;
+
+        var near = usable.Where(p => Math.Abs(p.TemperatureK - targetK) <= ToleranceC + 1e-9)
+            .OrderBy(p => Math.Abs(p.TemperatureK - targetK)).ThenByDescending(p => p.ConductivitySPerCm).FirstOrDefault();
+        if (near is not null) return near.ConductivitySPerCm;
+
+        var below = usable.Where(p => p.TemperatureK < targetK).OrderByDescending(p => p.TemperatureK).ThenByDescending(p => p.ConductivitySPerCm).FirstOrDefault();
+        var above = usable.Where(p => p.TemperatureK > targetK).OrderBy(p => p.TemperatureK).ThenByDescending(p => p.ConductivitySPerCm).FirstOrDefault();
+        if (below is null || above is null) return null;
+
+        // Arrhenius coordinates: log10 σ is linear in 1/T for a single activation energy.
+        double x1 = 1.0 / below.TemperatureK, x2 = 1.0 / above.TemperatureK, x = 1.0 / targetK;
+        double y1 = Math.Log10(below.ConductivitySPerCm), y2 = Math.Log10(above.ConductivitySPerCm);
+        double w = (x - x1) / (x2 - x1);
+        return Math.Pow(10.0, y1 + w * (y2 - y1));
+    }
+}
