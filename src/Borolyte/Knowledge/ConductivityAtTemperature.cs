@@ -19,7 +19,7 @@ public static class ConductivityAtTemperature
     {
         var usable = points.Where(p => p.ConductivitySPerCm > 0 && double.IsFinite(p.ConductivitySPerCm) && p.TemperatureK > 0).ToList();
         if (usable.Count == 0) return null;
-        double targetK = temperatureC + UnitCatalogue.ZeroCelsiusK;
+        double targetK = temperatureC + PhysicalConstants.ZeroCelsiusK;
 
         var near = usable.Where(p => Math.Abs(p.TemperatureK - targetK) <= ToleranceC + 1e-9)
             .OrderBy(p => Math.Abs(p.TemperatureK - targetK)).ThenByDescending(p => p.ConductivitySPerCm).FirstOrDefault();

@@ -8,5 +8,5 @@ public sealed record ConductivityPoint(double TemperatureK, double ConductivityS
     public string? PropertyId { get; init; }
     public string? Qualifier { get; init; }
     public string? Phase { get; init; }
-    public double TemperatureC => TemperatureK - Units.UnitCatalogue.ZeroCelsiusK;
+    public double TemperatureC => TemperatureK - PhysicalConstants.ZeroCelsiusK;
 }

@@ -65,7 +65,7 @@ public static class RecordValidator
         if (!double.IsFinite(p.Value)) return $"{who}: value must be a finite number, got {p.Value}";
         if (UnitCatalogue.FractionQuantities.Contains(p.Quantity) && !(p.Value >= 0 && p.Value <= 1))
             return $"{who}: {p.Quantity} is a fraction and must be within [0, 1], got {p.Value}";
-        if (p.TemperatureC is { } t && (!double.IsFinite(t) || t < -UnitCatalogue.ZeroCelsiusK))
+        if (p.TemperatureC is { } t && (!double.IsFinite(t) || t < -PhysicalConstants.ZeroCelsiusK))
             return $"{who}: temperatureC must be a finite temperature above absolute zero, got {t}";
         if (p.Qualifier is not null && !UnitCatalogue.Qualifiers.Contains(p.Qualifier))
             return $"{who}: qualifier '{p.Qualifier}' is not one of {string.Join(" ", UnitCatalogue.Qualifiers)}";

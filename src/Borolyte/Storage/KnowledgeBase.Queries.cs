@@ -99,7 +99,7 @@ public sealed partial class KnowledgeBase
         {
             var p = v.Record;
             if (p.TemperatureC is not { } t || p.Qualifier is "<" or "<=") continue;
-            points.Add(new ConductivityPoint(t + UnitCatalogue.ZeroCelsiusK, p.Value, v.ReferenceText)
+            points.Add(new ConductivityPoint(t + PhysicalConstants.ZeroCelsiusK, p.Value, v.ReferenceText)
             {
                 PropertyId = p.Id, Qualifier = p.Qualifier, Phase = p.Phase,
             });

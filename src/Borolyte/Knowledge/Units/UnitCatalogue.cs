@@ -6,18 +6,14 @@ namespace Borolyte.Knowledge.Units;
 /// </summary>
 public static class UnitCatalogue
 {
-    /// <summary>Elementary charge in C, exact by definition (SI brochure, 9th ed., 2019, Table 1).</summary>
-    public const double ElementaryChargeC = 1.602176634e-19;
-    /// <summary>0 °C in K, exact (SI brochure, 9th ed., 2.3.1).</summary>
-    public const double ZeroCelsiusK = 273.15;
     /// <summary>1 mAh = 1e-3 A × 3600 s = 3.6 C.</summary>
     private const double MilliampHourC = 3.6;
 
     private static readonly UnitConversion[] AllConversions =
     [
         new("S/cm", "S/m", 100.0),
-        new("eV", "J", ElementaryChargeC),
-        new("°C", "K", 1.0, ZeroCelsiusK),
+        new("eV", "J", PhysicalConstants.ElementaryChargeC),
+        new("°C", "K", 1.0, PhysicalConstants.ZeroCelsiusK),
         new("K", "K", 1.0),
         new("g/cm3", "kg/m3", 1e3),
         new("V", "V", 1.0),
