@@ -11,7 +11,7 @@ public class MaterialsCliTests : IDisposable
 
     private string Db => _temp.File("cli.db");
 
-    private MaterialsCliRunner.Result Run(params string[] args) => MaterialsCliRunner.Run(_temp.File("xdg"), args);
+    private CliProcess.Result Run(params string[] args) => CliProcess.RunIn(_temp.File("xdg"), args);
 
     private void ImportFixture()
     {
