@@ -303,7 +303,8 @@ public static class MaterialsCommands
             var empty = series.Where(s => s.Points.Count == 0).Select(s => s.Compound.Formula).ToList();
             if (empty.Count > 0)
                 throw new InvalidInputException($"no ionic-conductivity records with a temperature for: {string.Join(", ", empty)}");
-            var figure = ConductivityFigure.Build(series);
+            var lines = kb.ArrheniusModels().Where(m => series.Any(s => s.Compound.Formula == m.Compound.Formula)).ToList();
+            var figure = ConductivityFigure.Build(series, lines);
             var report = new HtmlReport("Ionic conductivity of the knowledge base");
             report.AddParagraph($"Tabulated ionic conductivities from {kb.Path}: log σ against 1000/T, one trace per compound, grouped by carrier ion (cf. Figure 4 of the review). Every point carries its source in the hover text.");
             report.AddFigure(figure);

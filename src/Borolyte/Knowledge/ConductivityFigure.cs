@@ -1,14 +1,21 @@
 using System.Globalization;
 using Borolyte.Reporting;
+using Borolyte.Transport;
 
 namespace Borolyte.Knowledge;
 
 /// <summary>The Arrhenius figure of `materials plot-conductivity`: log σ vs 1000/T, Li, Na and other carriers in separate panels.</summary>
 public static class ConductivityFigure
 {
-    public static PlotlyFigure Build(IReadOnlyList<(Compound Compound, IReadOnlyList<ConductivityPoint> Points)> series)
+    /// <summary>Range over which Arrhenius lines are drawn, in °C.</summary>
+    public const double LineFromC = 0, LineToC = 100;
+
+    public static PlotlyFigure Build(
+        IReadOnlyList<(Compound Compound, IReadOnlyList<ConductivityPoint> Points)> series,
+        IReadOnlyList<(Compound Compound, ArrheniusConductivity Model, string Source)>? arrheniusLines = null)
     {
-        var panels = series.Select(s => PanelName(s.Compound.CarrierIon)).Distinct()
+        arrheniusLines ??= [];
+        var panels = series.Select(s => PanelName(s.Compound.CarrierIon)).Concat(arrheniusLines.Select(a => PanelName(a.Compound.CarrierIon))).Distinct()
             .OrderBy(p => p switch { "Li" => 0, "Na" => 1, _ => 2 }).ThenBy(p => p, StringComparer.Ordinal).ToList();
         if (panels.Count == 0) panels.Add("Na");
         var figure = new PlotlyFigure("Ionic conductivity (tabulated)", "1000/T (1/K)", "σ (S/cm)")
@@ -26,6 +33,20 @@ public static class ConductivityFigure
                 LegendGroup = PanelName(compound.CarrierIon),
                 HoverTexts = points.Select(p => string.Create(CultureInfo.InvariantCulture,
                     $"{compound.Formula}: {(p.Qualifier is null or "=" ? "" : p.Qualifier + " ")}{p.ConductivitySPerCm:G3} S/cm at {p.TemperatureC:G4} °C{(p.Phase is null ? "" : $" ({p.Phase})")} — {p.Source}")).ToList(),
+            });
+        }
+        foreach (var (compound, model, source) in arrheniusLines)
+        {
+            var temperaturesK = Enumerable.Range(0, 21).Select(i => LineFromC + i * (LineToC - LineFromC) / 20 + PhysicalConstants.ZeroCelsiusK).ToList();
+            figure.AddTrace(new PlotlyTrace($"{compound.Formula} (Arrhenius, Eₐ = {model.ActivationEnergyEv.ToString("0.###", CultureInfo.InvariantCulture)} eV)",
+                temperaturesK.Select(t => 1000.0 / t).ToList(), temperaturesK.Select(model.ConductivitySPerCm).ToList())
+            {
+                Mode = "lines",
+                Dash = "dash",
+                Panel = panels.IndexOf(PanelName(compound.CarrierIon)) + 1,
+                LegendGroup = PanelName(compound.CarrierIon),
+                HoverTexts = temperaturesK.Select(t => string.Create(CultureInfo.InvariantCulture,
+                    $"{compound.Formula}: {model.ConductivitySPerCm(t):G3} S/cm at {t - PhysicalConstants.ZeroCelsiusK:0} °C — extrapolated from σ(25 °C) and Eₐ ({source})")).ToList(),
             });
         }
         return figure;

@@ -1,3 +1,4 @@
+using Borolyte.Transport;
 using System.Text.Json;
 using Borolyte.Knowledge;
 using Borolyte.Knowledge.Units;
@@ -87,6 +88,27 @@ public sealed partial class KnowledgeBase
     /// <summary>Every compound that has at least one σ(T) point, with its points (for Arrhenius plots of the whole base).</summary>
     public IReadOnlyList<(Compound Compound, IReadOnlyList<ConductivityPoint> Points)> ConductivitySeriesAll() =>
         ReadCompounds(null).Select(c => (c, ConductivityPoints(c.Formula))).Where(x => x.Item2.Count > 0).ToList();
+
+    /// <summary>
+    /// Arrhenius lines the records support: a compound with a point conductivity at a stated temperature (qualifier = or
+    /// none) and a point activation energy. The line is σ(T) through that point with that Eₐ (review §2.1); it is an
+    /// extrapolation of two published numbers, not a fit, and is labelled as such wherever it is drawn.
+    /// </summary>
+    public IReadOnlyList<(Compound Compound, ArrheniusConductivity Model, string Source)> ArrheniusModels()
+    {
+        var models = new List<(Compound, ArrheniusConductivity, string)>();
+        foreach (var compound in ReadCompounds(null))
+        {
+            var sigma = ReadProperties(null, compound.Formula, "ionicConductivity")
+                .FirstOrDefault(v => v.Record.TemperatureC is not null && v.Record.Qualifier is null or "=" && v.Record.Value > 0);
+            var ea = ReadProperties(null, compound.Formula, "activationEnergy")
+                .FirstOrDefault(v => v.Record.Qualifier is null or "=" && v.Record.Value >= 0);
+            if (sigma is null || ea is null) continue;
+            var model = ArrheniusConductivity.FromConventional(sigma.Record.Value, sigma.Record.TemperatureC!.Value, ea.Record.Value);
+            models.Add((compound, model, sigma.ReferenceText == ea.ReferenceText ? sigma.ReferenceText : $"{sigma.ReferenceText}; Eₐ: {ea.ReferenceText}"));
+        }
+        return models;
+    }
 
     /// <summary>
     /// Points used by plots and the conductivity filter: ionicConductivity records with a temperature and a point value
