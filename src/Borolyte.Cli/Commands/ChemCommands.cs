@@ -1,3 +1,4 @@
+using Borolyte.Cli.Documents;
 using System.CommandLine;
 using System.Globalization;
 using Borolyte.Chemistry;
@@ -81,19 +82,7 @@ public static class ChemCommands
             var count = WadeMingos.Count(formula, charge);
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(parse, new
-                {
-                    formula = formula.Text,
-                    charge = count.Charge,
-                    vertices = count.Vertices,
-                    skeletalElectronPairs = count.SkeletalElectronPairs,
-                    @class = count.ClassName,
-                    cluster = count.ClusterFormula,
-                    skeletalElectrons = count.SkeletalElectrons,
-                    mingosTotalElectrons = count.MingosTotalElectrons,
-                    expectedMingosElectrons = count.ExpectedMingosElectrons,
-                    explanation = count.Explanation,
-                });
+                CliOutput.WriteJson(parse, ClusterDocument.From(formula.Text, count));
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);

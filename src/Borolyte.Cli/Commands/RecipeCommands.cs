@@ -1,3 +1,4 @@
+using Borolyte.Cli.Documents;
 using System.CommandLine;
 using System.Globalization;
 using Borolyte.Chemistry;
@@ -50,38 +51,7 @@ public static class RecipeCommands
 
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(parse, new
-                {
-                    target = target.Text,
-                    targetMassMg = recipe.TargetMassKg * 1e6,
-                    precursors = recipe.Precursors.Select(p => new
-                    {
-                        formula = p.Formula.Text,
-                        massMg = p.MassKg * 1e6,
-                        amountMmol = p.AmountMol * 1e3,
-                        molarMassGPerMol = p.MolarMassGPerMol,
-                        molesPerMoleTarget = p.MolesPerMoleTarget,
-                    }).ToArray(),
-                    targetAmountMmol = recipe.TargetAmountMol * 1e3,
-                    targetMolarMassGPerMol = target.MolarMassGPerMol,
-                    byproducts = recipe.Byproducts.Select(p => new
-                    {
-                        formula = p.Formula.Text,
-                        massMg = p.MassKg * 1e6,
-                        amountMmol = p.AmountMol * 1e3,
-                        molarMassGPerMol = p.MolarMassGPerMol,
-                        molesPerMoleTarget = p.MolesPerMoleTarget,
-                    }).ToArray(),
-                    equation = recipe.Equation,
-                    solution = solution is null ? null : new
-                    {
-                        solventVolumeMl = solution.SolventVolumeMl,
-                        concentrationMgPerMl = solution.ConcentrationMgPerMl,
-                        soluteMassMg = solution.SoluteMassKg * 1e6,
-                        computed = solution.VolumeWasComputed ? "solventVolumeMl" : "concentrationMgPerMl",
-                        approximation = SolutionPlan.Approximation,
-                    },
-                });
+                CliOutput.WriteJson(parse, RecipeDocument.From(recipe, solution));
                 return CliApp.ExitOk;
             }
 
