@@ -10,5 +10,6 @@ public static class CommandGroups
         yield return ChemCommands.Build();
         yield return RecipeCommands.Build();
         yield return MaterialsCommands.Build();
+        yield return DemoCommand.Build();
     }
 }

@@ -1,6 +1,6 @@
+using Borolyte.Tests.Support;
 using System.Text.Json;
 using Borolyte.Tests.Knowledge;
-using Borolyte.Tests.Storage;
 
 namespace Borolyte.Tests.Cli;
 

@@ -1,3 +1,4 @@
+using Borolyte.Tests.Support;
 using System.Security.Cryptography;
 using Borolyte.Knowledge;
 using Borolyte.Storage;

@@ -1,3 +1,4 @@
+using Borolyte.Tests.Support;
 using Borolyte.Storage;
 
 namespace Borolyte.Tests.Storage;

@@ -1,4 +1,4 @@
-namespace Borolyte.Tests.Storage;
+namespace Borolyte.Tests.Support;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
