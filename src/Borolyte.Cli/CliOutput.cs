@@ -24,6 +24,9 @@ public static class CliOutput
     /// <summary>A fresh `--out FILE` option.</summary>
     public static Option<FileInfo?> OutOption(string description) => new("--out") { Description = description };
 
+    /// <summary>Table width when stdout is not a terminal.</summary>
+    public const int RedirectedWidth = 160;
+
     public static TextWriter Stdout(ParseResult parse) => parse.InvocationConfiguration.Output;
 
     public static void WriteJson(ParseResult parse, object document)
@@ -37,14 +40,17 @@ public static class CliOutput
     public static IAnsiConsole Console(ParseResult parse)
     {
         var writer = Stdout(parse);
-        if (ReferenceEquals(writer, System.Console.Out))
+        if (ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected)
             return AnsiConsole.Console;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        // Piped or captured output has no terminal width; tables of formulas and sources should not wrap at 80.
+        console.Profile.Width = RedirectedWidth;
+        return console;
     }
 }
