@@ -1,7 +1,7 @@
-using Borolyte.Transport;
 using System.Text.Json;
 using Borolyte.Knowledge;
 using Borolyte.Knowledge.Units;
+using Borolyte.Transport;
 using Microsoft.Data.Sqlite;
 
 namespace Borolyte.Storage;
