@@ -64,6 +64,7 @@ public static class MaterialsCommands
                         formula = r.Compound.Formula, name = r.Compound.Name, aliases = r.Compound.Aliases, carrierIon = r.Compound.CarrierIon,
                         category = r.Compound.Category, anions = r.Compound.Anions, propertyCount = r.PropertyCount,
                         conductivitySPerCm = r.ConductivitySPerCm,
+                        conductivityIsLowerBound = r.ConductivityIsLowerBound,
                     }),
                 });
                 return 0;
@@ -72,10 +73,10 @@ public static class MaterialsCommands
             foreach (var r in rows)
                 table.AddRow(Markup.Escape(r.Compound.Formula), Markup.Escape(r.Compound.CarrierIon ?? ""), Markup.Escape(r.Compound.Category ?? ""),
                     Markup.Escape(string.Join(" ", r.Compound.Anions.Select(a => a.Formula))), r.PropertyCount.ToString(CultureInfo.InvariantCulture),
-                    Num(r.ConductivitySPerCm));
+                    (r.ConductivityIsLowerBound ? "≥ " : "") + Num(r.ConductivitySPerCm));
             var console = CliOutput.Console(parse);
             console.Write(table);
-            console.WriteLine($"{rows.Count} compound(s); σ is blank where the records do not cover {Num(filter.TemperatureC)} °C (no extrapolation).");
+            console.WriteLine($"{rows.Count} compound(s); σ is blank where the records do not cover {Num(filter.TemperatureC)} °C (no extrapolation); ≥ marks a value the sources state only as a lower bound.");
             return 0;
         });
         return command;

@@ -37,9 +37,13 @@ public sealed partial class KnowledgeBase
         {
             if (filter.CarrierIon is { } ion && !string.Equals(c.CarrierIon, ion.Trim(), StringComparison.OrdinalIgnoreCase)) continue;
             if (filter.AnionFormula is { } anion && !c.Anions.Any(a => SameFormula(a.Formula, anion))) continue;
-            var sigma = ConductivityAtTemperature.Estimate(ConductivityPoints(c.Formula), filter.TemperatureC);
+            var estimate = ConductivityAtTemperature.EstimateWithBound(ConductivityPoints(c.Formula), filter.TemperatureC);
+            var sigma = estimate?.ConductivitySPerCm;
             if (filter.MinConductivitySPerCm is { } min && !(sigma >= min)) continue;
-            result.Add(new CompoundSummary(c, counts.GetValueOrDefault(c.Formula), sigma, filter.TemperatureC));
+            result.Add(new CompoundSummary(c, counts.GetValueOrDefault(c.Formula), sigma, filter.TemperatureC)
+            {
+                ConductivityIsLowerBound = estimate?.IsLowerBound ?? false,
+            });
         }
         return result;
     }

@@ -31,4 +31,23 @@ public class ConductivityAtTemperatureTests
 
     [Fact]
     public void NoPointsNoEstimate() => Assert.Null(ConductivityAtTemperature.Estimate([], 25));
+
+    [Fact]
+    public void A_stated_lower_bound_makes_the_estimate_a_lower_bound()
+    {
+        ConductivityPoint[] points = [new(293.15, 1e-4, "a") { Qualifier = ">" }, new(333.15, 1e-2, "b") { Qualifier = "=" }];
+        Assert.True(ConductivityAtTemperature.EstimateWithBound(points, 40.0)!.IsLowerBound);   // interpolated from a bound
+        Assert.True(ConductivityAtTemperature.EstimateWithBound(points, 21.0)!.IsLowerBound);   // the bound itself
+        Assert.False(ConductivityAtTemperature.EstimateWithBound(points, 59.0)!.IsLowerBound);  // a point value
+        Assert.False(ConductivityAtTemperature.EstimateWithBound(Points, 40.0)!.IsLowerBound);
+    }
+
+    [Fact]
+    public void At_equal_conductivity_a_measured_value_is_preferred_to_a_bound()
+    {
+        ConductivityPoint[] points = [new(298.15, 1e-3, "review") { Qualifier = ">" }, new(298.15, 1e-3, "paper") { Qualifier = "=" }];
+        var estimate = ConductivityAtTemperature.EstimateWithBound(points, 25.0)!;
+        Assert.False(estimate.IsLowerBound);
+        Assert.Equal(1e-3, estimate.ConductivitySPerCm);
+    }
 }
