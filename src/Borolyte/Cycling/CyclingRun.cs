@@ -69,7 +69,9 @@ public sealed class CyclingRun
         foreach (double i in current) maxAbs = Math.Max(maxAbs, Math.Abs(i));
         double restThreshold = Math.Max(1e-12, 1e-4 * maxAbs);
         var direction = new sbyte[n];
-        for (int i = 0; i < n; i++) direction[i] = (sbyte)(current[i] > restThreshold ? 1 : current[i] < -restThreshold ? -1 : 0);
+        for (int i = 0; i < n; i++)
+            direction[i] = raw.InstrumentKind?[i] == (int)StepKind.Rest ? (sbyte)0   // the instrument says rest: offset noise is not current
+                : (sbyte)(current[i] > restThreshold ? 1 : current[i] < -restThreshold ? -1 : 0);
 
         // Steps.
         var stepCount = new int[n];

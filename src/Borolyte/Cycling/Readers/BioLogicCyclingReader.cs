@@ -6,7 +6,7 @@ namespace Borolyte.Cycling.Readers;
 /// <summary>
 /// Turns a BioLogic .mpr or .mpt into cycling columns. EC-Lab's current is positive when it oxidises the working
 /// electrode, which is Borolyte's charge direction (the cell voltage Ewe − Ece rises). With both Ewe and Ece present
-/// the cell voltage is Ewe − Ece and both potentials are kept (three-electrode cells). "mode" 2 marks constant voltage.
+/// the cell voltage is Ewe − Ece and both potentials are kept (three-electrode cells). "mode" 2 marks constant voltage, 3 rest.
 /// "Q charge/discharge" (restarts every half cycle; negative while discharging) gives the capacity counters, "Energy
 /// charge"/"Energy discharge" the energies. The active mass and area come from the file only, never a default.
 /// </summary>
@@ -72,7 +72,7 @@ internal static class BioLogicCyclingReader
         }
         else { voltage = eweValues!; eweValues = null; eceValues = null; }
         var amps = column(current).Select(x => x * 1e-3).ToArray();
-        int[]? kind = has("mode") ? column("mode").Select(m => m == 2 ? (int)StepKind.ConstantVoltage : -1).ToArray() : null;
+        int[]? kind = has("mode") ? column("mode").Select(m => m == 2 ? (int)StepKind.ConstantVoltage : m == 3 ? (int)StepKind.Rest : -1).ToArray() : null;
         double[]? chg = null, dchg = null;
         if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd)
         {
