@@ -73,6 +73,14 @@ internal static class BioLogicCyclingReader
         else { voltage = eweValues!; eweValues = null; eceValues = null; }
         var amps = column(current).Select(x => x * 1e-3).ToArray();
         int[]? kind = has("mode") ? column("mode").Select(m => m == 2 ? (int)StepKind.ConstantVoltage : m == 3 ? (int)StepKind.Rest : -1).ToArray() : null;
+        if (First("freq/Hz") is { } freqName)
+        {
+            var freq = column(freqName);
+            kind ??= Enumerable.Repeat(-1, rows).ToArray();
+            int ac = 0;
+            for (int i = 0; i < rows; i++) if (freq[i] > 0) { kind[i] = (int)StepKind.Rest; ac++; }
+            if (ac > 0) notes.Add($"{ac} points of impedance measurements (freq/Hz > 0): alternating current, no net charge; treated as rest");
+        }
         double[]? chg = null, dchg = null;
         if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd)
         {
