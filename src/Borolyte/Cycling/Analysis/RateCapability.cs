@@ -35,7 +35,8 @@ public static class RateCapability
         {
             double? current = cathode ? c.MedianDischargeCurrentA : c.MedianChargeCurrentA;
             double capacity = cathode ? c.DischargeCapacityAh : c.ChargeCapacityAh;
-            if (current is not { } i || capacity <= 0) continue;
+            double stored = cathode ? c.ChargeCapacityAh : c.DischargeCapacityAh;
+            if (current is not { } i || capacity <= 0 || stored <= 0) continue;   // incomplete cycles (no charge stored first) are left out
             double rate = CRate(i, nominalCapacityAh);
             if (blocks.Count > 0 && blocks[^1].Rate == rate) blocks[^1].Cycles.Add(c);
             else blocks.Add((rate, [c]));
