@@ -28,7 +28,7 @@ public sealed record SummaryOptions
     /// <summary>Null: inferred from the first current direction (charge first → cathode), and noted.</summary>
     public ElectrodeMode? Mode { get; init; }
     public EfficiencyPairing Pairing { get; init; } = EfficiencyPairing.SameCycle;
-    /// <summary>Cycle the retention refers to; null = the first cycle with an "out" capacity.</summary>
+    /// <summary>Cycle the retention refers to; null = the first complete cycle (both capacities non-zero).</summary>
     public int? ReferenceCycle { get; init; }
     /// <summary>True: coulomb counting of the current even when the file has capacity columns.</summary>
     public bool IntegrateCurrent { get; init; }
@@ -135,7 +135,7 @@ public static class CycleSummarizer
 
         int? reference = options.ReferenceCycle;
         if (reference is { } r && !index.ContainsKey(r)) throw new InvalidInputException($"reference cycle {r} is not in the run (cycles {cycles.First()}–{cycles.Last()})");
-        reference ??= cycles.Where(c => qOut[index[c]] > 0).Cast<int?>().FirstOrDefault();
+        reference ??= cycles.Where(c => qOut[index[c]] > 0 && qIn[index[c]] > 0).Cast<int?>().FirstOrDefault();   // first complete cycle
 
         var rows = new List<CycleStatistics>(m);
         for (int k = 0; k < m; k++)
