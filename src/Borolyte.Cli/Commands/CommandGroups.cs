@@ -11,5 +11,6 @@ public static class CommandGroups
         yield return RecipeCommands.Build();
         yield return MaterialsCommands.Build();
         yield return DemoCommand.Build();
+        yield return CyclingCommands.Build();
     }
 }

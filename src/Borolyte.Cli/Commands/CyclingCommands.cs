@@ -1,0 +1,270 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Borolyte.Cycling;
+using Borolyte.Cycling.Analysis;
+using Borolyte.Cycling.Readers;
+using Borolyte.Reporting;
+using Borolyte.Storage;
+using Spectre.Console;
+
+namespace Borolyte.Cli.Commands;
+
+/// <summary>`borolyte cycling summarize|rate-table|dqdv|plot|convert FILE`: cycler files read, summarised, plotted, converted.</summary>
+public static class CyclingCommands
+{
+    public static Command Build()
+    {
+        var group = new Command("cycling", "Cycler files (BioLogic .mpr/.mpt, Neware, Arbin, Maccor, BDF CSV, …): per-cycle summary, rate table, dQ/dV, plots, BDF export");
+        group.Subcommands.Add(Summarize());
+        group.Subcommands.Add(RateTable());
+        group.Subcommands.Add(DqDv());
+        group.Subcommands.Add(Plot());
+        group.Subcommands.Add(Convert());
+        return group;
+    }
+
+    private static Argument<string> FileArgument() => new("file") { Description = "Cycler file; the format is detected from its content" };
+    private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,current-scale=0.001][,delimiter=tab]" };
+    private static Option<string?> CyclesOption() => new("--cycles") { Description = "Cycle definition: instrument, charge-first or discharge-first (default: the instrument's counter when it counts, else from the first current)" };
+
+    private static CyclingRun ReadRun(ParseResult parse, Argument<string> file, Option<string?> map, Option<string?> cycles)
+    {
+        CycleDefinition? definition = parse.GetValue(cycles) switch
+        {
+            null => null,
+            "instrument" => CycleDefinition.Instrument,
+            "charge-first" => CycleDefinition.ChargeFirst,
+            "discharge-first" => CycleDefinition.DischargeFirst,
+            var other => throw new UsageException($"--cycles must be instrument, charge-first or discharge-first, not '{other}'"),
+        };
+        var mapping = parse.GetValue(map) is { } m ? ColumnMapping.Parse(m) : null;
+        return CyclingFileReader.Read(parse.GetValue(file)!, definition, mapping);
+    }
+
+    private static Command Summarize()
+    {
+        var file = FileArgument();
+        var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg (overrides the file's; without one no mAh/g is reported)" };
+        var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (for mAh/cm²)" };
+        var mode = new Option<string?>("--mode") { Description = "cathode (CE = discharge/charge) or anode (CE = charge/discharge); default from the first current" };
+        var pairing = new Option<string?>("--pairing") { Description = "CE pairing: same-cycle (default) or preceding (out half cycle over the in half cycle just before it)" };
+        var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first with capacity)" };
+        var integrate = new Option<bool>("--integrate") { Description = "Count coulombs from the current even when the file has capacity columns" };
+        var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
+        var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention")
+        { file, mass, area, mode, pairing, reference, integrate, map, cycles, json };
+        command.SetAction(parse =>
+        {
+            double? massMg = parse.GetValue(mass), areaCm2 = parse.GetValue(area);
+            if (massMg is { } mm && !(mm > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mm}");
+            if (areaCm2 is { } ac && !(ac > 0)) throw new UsageException($"--area-cm2 must be positive, got {ac}");
+            var options = new SummaryOptions
+            {
+                ActiveMassKg = massMg * 1e-6, AreaM2 = areaCm2 * 1e-4, ReferenceCycle = parse.GetValue(reference), IntegrateCurrent = parse.GetValue(integrate),
+                Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
+                Pairing = parse.GetValue(pairing) switch { null or "same-cycle" => EfficiencyPairing.SameCycle, "preceding" => EfficiencyPairing.PrecedingHalfCycle, var o => throw new UsageException($"--pairing must be same-cycle or preceding, not '{o}'") },
+            };
+            var run = ReadRun(parse, file, map, cycles);
+            var summary = CycleSummarizer.Summarize(run, options);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, SummaryJson(summary));
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"{run.SourcePath}: {run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}");
+            bool specific = summary.ActiveMassKg is not null;
+            var table = new Table().AddColumn("Cycle").AddColumn(new TableColumn("Charge (mAh)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh)").RightAligned());
+            if (specific) table.AddColumn(new TableColumn("Charge (mAh/g)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh/g)").RightAligned());
+            table.AddColumn(new TableColumn("CE (%)").RightAligned()).AddColumn(new TableColumn("EE (%)").RightAligned())
+                .AddColumn(new TableColumn("V̄ charge").RightAligned()).AddColumn(new TableColumn("V̄ discharge").RightAligned()).AddColumn(new TableColumn("Retention (%)").RightAligned());
+            foreach (var c in summary.Cycles)
+            {
+                var cells = new List<string> { c.Cycle.ToString(CultureInfo.InvariantCulture), Num(c.ChargeCapacityAh * 1000, "0.0000"), Num(c.DischargeCapacityAh * 1000, "0.0000") };
+                if (specific) cells.AddRange([Num(c.ChargeSpecificCapacityMAhPerG, "0.0"), Num(c.DischargeSpecificCapacityMAhPerG, "0.0")]);
+                cells.AddRange([Num(c.CoulombicEfficiency * 100, "0.00"), Num(c.EnergyEfficiency * 100, "0.00"), Num(c.AverageChargeVoltageV, "0.000"), Num(c.AverageDischargeVoltageV, "0.000"), Num(c.Retention * 100, "0.0")]);
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
+            }
+            console.Write(table);
+            foreach (var note in summary.Notes) console.WriteLine("note: " + note);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    internal static JsonObject SummaryJson(CyclingSummary summary)
+    {
+        var cycles = new JsonArray();
+        foreach (var c in summary.Cycles)
+        {
+            var item = new JsonObject
+            {
+                ["cycle"] = c.Cycle,
+                ["chargeCapacityMAh"] = c.ChargeCapacityAh * 1000,
+                ["dischargeCapacityMAh"] = c.DischargeCapacityAh * 1000,
+                ["coulombicEfficiency"] = c.CoulombicEfficiency,
+                ["energyEfficiency"] = c.EnergyEfficiency,
+                ["avgChargeVoltageV"] = c.AverageChargeVoltageV,
+                ["avgDischargeVoltageV"] = c.AverageDischargeVoltageV,
+            };
+            if (summary.ActiveMassKg is not null)
+            {
+                item["chargeCapacityMAhPerG"] = c.ChargeSpecificCapacityMAhPerG;
+                item["dischargeCapacityMAhPerG"] = c.DischargeSpecificCapacityMAhPerG;
+            }
+            if (summary.AreaM2 is not null)
+            {
+                item["chargeCapacityMAhPerCm2"] = c.ChargeArealCapacityMAhPerCm2;
+                item["dischargeCapacityMAhPerCm2"] = c.DischargeArealCapacityMAhPerCm2;
+            }
+            item["chargeEnergyMWh"] = c.ChargeEnergyWh * 1000;
+            item["dischargeEnergyMWh"] = c.DischargeEnergyWh * 1000;
+            item["retention"] = c.Retention;
+            item["cvShareOfCharge"] = c.ConstantVoltageShareOfCharge;
+            cycles.Add(item);
+        }
+        return new JsonObject
+        {
+            ["format"] = summary.Format,
+            ["cycles"] = cycles,
+            ["electrodeMode"] = summary.Mode == ElectrodeMode.Cathode ? "cathode" : "anode",
+            ["coulombicEfficiencyPairing"] = summary.Pairing == EfficiencyPairing.SameCycle ? "same-cycle" : "preceding",
+            ["currentSign"] = "positive = charge",
+            ["capacitySource"] = summary.CapacitySource,
+            ["activeMassMg"] = summary.ActiveMassKg * 1e6,
+            ["areaCm2"] = summary.AreaM2 * 1e4,
+            ["referenceCycle"] = summary.ReferenceCycle,
+            ["notes"] = new JsonArray(summary.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+        };
+    }
+
+    private static Command RateTable()
+    {
+        var file = FileArgument();
+        var nominal = new Option<double>("--nominal-capacity-mah") { Description = "Nominal capacity in mAh (1C = this capacity in one hour)", Required = true };
+        var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg for mAh/g" };
+        var mode = new Option<string?>("--mode") { Description = "cathode (rates of the discharge) or anode (rates of the charge)" };
+        var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
+        var command = new Command("rate-table", "Cycles grouped by C-rate: median and spread of capacity, retention vs the slowest rate") { file, nominal, mass, mode, map, cycles, json };
+        command.SetAction(parse =>
+        {
+            double q = parse.GetValue(nominal);
+            if (!(q > 0)) throw new UsageException($"--nominal-capacity-mah must be positive, got {q}");
+            var run = ReadRun(parse, file, map, cycles);
+            var summary = CycleSummarizer.Summarize(run, new SummaryOptions
+            {
+                ActiveMassKg = parse.GetValue(mass) * 1e-6,
+                Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
+            });
+            var groups = RateCapability.Table(summary, q * 1e-3);
+            if (parse.GetValue(json))
+            {
+                var array = new JsonArray();
+                foreach (var g in groups)
+                    array.Add(new JsonObject
+                    {
+                        ["cRate"] = g.CRate, ["cycles"] = new JsonArray(g.Cycles.Select(c => (JsonNode?)c).ToArray()), ["count"] = g.Cycles.Count,
+                        ["medianCurrentMA"] = g.MedianCurrentA * 1000, ["medianCapacityMAh"] = g.MedianCapacityMAh,
+                        ["minCapacityMAh"] = g.MinCapacityMAh, ["maxCapacityMAh"] = g.MaxCapacityMAh,
+                        ["medianCapacityMAhPerG"] = g.MedianSpecificCapacityMAhPerG, ["retentionVsSlowest"] = g.RetentionVsSlowest,
+                    });
+                CliOutput.WriteJson(parse, new JsonObject
+                {
+                    ["format"] = run.Format, ["nominalCapacityMAh"] = q,
+                    ["capacityDirection"] = summary.Mode == ElectrodeMode.Cathode ? "discharge" : "charge", ["groups"] = array,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumn("C-rate").AddColumn("Cycles").AddColumn(new TableColumn("I (mA)").RightAligned())
+                .AddColumn(new TableColumn("Median (mAh)").RightAligned()).AddColumn(new TableColumn("Min–max (mAh)").RightAligned()).AddColumn(new TableColumn("Retention (%)").RightAligned());
+            foreach (var g in groups)
+                table.AddRow(Num(g.CRate, "0.###") + "C", Markup.Escape(Ranges(g.Cycles)), Num(g.MedianCurrentA * 1000, "0.###"), Num(g.MedianCapacityMAh, "0.000"),
+                    $"{Num(g.MinCapacityMAh, "0.000")}–{Num(g.MaxCapacityMAh, "0.000")}", Num(g.RetentionVsSlowest * 100, "0.0"));
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command DqDv()
+    {
+        var file = FileArgument();
+        var cycle = new Option<int>("--cycle") { Description = "Cycle number", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "CSV to write (direction, voltage_volt, dqdv_mah_per_volt)", Required = true };
+        var smoothing = new Option<string>("--smoothing") { Description = "savitzky-golay (default), gaussian or none", DefaultValueFactory = _ => "savitzky-golay" };
+        var window = new Option<int>("--window") { Description = "Savitzky–Golay window in points (odd)", DefaultValueFactory = _ => 9 };
+        var step = new Option<double>("--step-mv") { Description = "Voltage grid step in mV", DefaultValueFactory = _ => 5 };
+        var map = MapOption(); var cycles = CyclesOption();
+        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed") { file, cycle, output, smoothing, window, step, map, cycles };
+        command.SetAction(parse =>
+        {
+            var options = new DifferentialOptions
+            {
+                Smoothing = parse.GetValue(smoothing) switch { "savitzky-golay" => SmoothingMethod.SavitzkyGolay, "gaussian" => SmoothingMethod.Gaussian, "none" => SmoothingMethod.None, var o => throw new UsageException($"--smoothing must be savitzky-golay, gaussian or none, not '{o}'") },
+                Window = parse.GetValue(window), VoltageStepV = parse.GetValue(step) * 1e-3,
+            };
+            if (!(options.VoltageStepV > 0)) throw new UsageException("--step-mv must be positive");
+            var run = ReadRun(parse, file, map, cycles);
+            var curves = DifferentialCapacity.DqDv(run, parse.GetValue(cycle), options);
+            if (curves.Count == 0) throw new InvalidInputException($"cycle {parse.GetValue(cycle)} has too few current-carrying points for dQ/dV");
+            var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
+            csv.Append("direction,voltage_volt,dqdv_mah_per_volt\n");
+            foreach (var c in curves)
+                for (int i = 0; i < c.X.Length; i++)
+                    csv.Append(c.Direction).Append(',').Append(c.X[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append((c.Y[i] * 1000).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            AtomicFile.WriteAllText(parse.GetValue(output)!.FullName, csv.ToString());
+            var console = CliOutput.Console(parse);
+            foreach (var c in curves)
+                console.WriteLine($"{c.Direction}: {c.X.Length} points, peaks at {(c.Peaks.Length == 0 ? "none" : string.Join(", ", c.Peaks.Select(p => Num(p, "0.000") + " V")))}");
+            console.WriteLine($"wrote {parse.GetValue(output)!.FullName}");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Plot()
+    {
+        var file = FileArgument();
+        var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
+        var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg" };
+        var map = MapOption(); var cycles = CyclesOption();
+        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { file, output, mass, map, cycles };
+        command.SetAction(parse =>
+        {
+            var run = ReadRun(parse, file, map, cycles);
+            var summary = CycleSummarizer.Summarize(run, new SummaryOptions { ActiveMassKg = parse.GetValue(mass) * 1e-6 });
+            var report = new HtmlReport($"Cycling: {Path.GetFileName(run.SourcePath)}") { Subtitle = $"{run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; positive current = charge" };
+            CyclingReport.AddTo(report, run, summary);
+            report.Save(parse.GetValue(output)!.FullName);
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({report.FigureCount} figures)");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Convert()
+    {
+        var file = FileArgument();
+        var to = new Option<string>("--to") { Description = "Target format: bdf", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "File to write (written whole or not at all)", Required = true };
+        var map = MapOption(); var cycles = CyclesOption();
+        var command = new Command("convert", "Convert a cycler file to Battery Data Format CSV") { file, to, output, map, cycles };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(to) != "bdf") throw new UsageException($"--to supports 'bdf' only, not '{parse.GetValue(to)}'");
+            var run = ReadRun(parse, file, map, cycles);
+            BdfCsv.Write(run, parse.GetValue(output)!.FullName);
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv)");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static string Ranges(IReadOnlyList<int> cycles) =>
+        cycles.Count == 1 ? cycles[0].ToString(CultureInfo.InvariantCulture) : $"{cycles[0]}–{cycles[^1]}";
+
+    private static string Num(double? v, string format) => v is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+
+namespace Borolyte.Cycling;
+
+/// <summary>
+/// One harmonised cycling run: column-oriented, one value per data point, named after the Battery Data Format
+/// (test_time_second, voltage_volt, current_ampere, cycle_count, step_count, charging/discharging capacity and energy).
+/// SI for time, voltage and current; capacity in Ah and energy in Wh as their BDF names say. Positive current = charge
+/// (see <see cref="StepKind"/>). Capacity and energy columns are cumulative within each cycle of
+/// <see cref="CycleDefinition"/>, whatever the instrument's counters did. Every correction is listed in <see cref="Notes"/>.
+/// </summary>
+public sealed class CyclingRun
+{
+    public required string SourcePath { get; init; }
+    public required string Format { get; init; }
+    public required double[] TestTimeSecond { get; init; }
+    public required double[] VoltageVolt { get; init; }
+    public required double[] CurrentAmpere { get; init; }
+    /// <summary>Cycle of each point under <see cref="CycleDefinition"/>.</summary>
+    public required int[] CycleCount { get; init; }
+    /// <summary>1 for the first step, +1 at every step change (instrument step index change, or a change of direction).</summary>
+    public required int[] StepCount { get; init; }
+    /// <summary>The instrument's step index when the file has one.</summary>
+    public int[]? StepIndex { get; init; }
+    /// <summary>1-based half cycle (run of one current direction, rests belong to the half cycle before them; 0 before the first).</summary>
+    public required int[] HalfCycle { get; init; }
+    public required StepKind[] Kind { get; init; }
+    public double[]? ChargingCapacityAmpereHour { get; init; }
+    public double[]? DischargingCapacityAmpereHour { get; init; }
+    public double[]? ChargingEnergyWattHour { get; init; }
+    public double[]? DischargingEnergyWattHour { get; init; }
+    public double[]? EweVolt { get; init; }
+    public double[]? EceVolt { get; init; }
+    public required CycleDefinition CycleDefinition { get; init; }
+    public double? ActiveMassKg { get; init; }
+    public double? AreaM2 { get; init; }
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    public int Count => TestTimeSecond.Length;
+
+    /// <summary>Cycle numbers present, ascending.</summary>
+    public int[] Cycles => CycleCount.Distinct().Order().ToArray();
+
+    /// <summary>
+    /// Validates and harmonises what a reader produced: step counts, step kinds, half cycles, cycles under
+    /// <paramref name="definition"/> (null: the instrument's counter when it counts, else inferred from the first
+    /// current direction), capacity/energy counters made cumulative within each cycle. Notes every interpretation.
+    /// </summary>
+    public static CyclingRun Build(CyclingRawData raw, CycleDefinition? definition = null)
+    {
+        int n = raw.TestTimeSecond.Length;
+        string path = raw.SourcePath;
+        if (n == 0) throw new InvalidInputException($"{path}: no data rows");
+        foreach (var (name, column) in new[] { ("voltage_volt", raw.VoltageVolt), ("current_ampere", raw.CurrentAmpere) })
+            if (column.Length != n) throw new InvalidInputException($"{path}: column {name} has {column.Length} values for {n} times");
+        var notes = new List<string>(raw.Notes);
+        double[] t = raw.TestTimeSecond, v = raw.VoltageVolt, current = raw.CurrentAmpere;
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(t[i]) || !double.IsFinite(v[i]) || !double.IsFinite(current[i]))
+                throw new InvalidInputException($"{path}: data row {i + 1} has a non-finite time, voltage or current");
+        }
+        int backwards = 0;
+        for (int i = 1; i < n; i++) if (t[i] < t[i - 1]) backwards++;
+        if (backwards > 0) notes.Add($"test time decreases {backwards} times; those intervals count as zero duration");
+
+        // Direction per point: +1 charge, -1 discharge, 0 rest. Threshold: 1e-4 of the largest |I| (instrument offset noise).
+        double maxAbs = 0;
+        foreach (double i in current) maxAbs = Math.Max(maxAbs, Math.Abs(i));
+        double restThreshold = Math.Max(1e-12, 1e-4 * maxAbs);
+        var direction = new sbyte[n];
+        for (int i = 0; i < n; i++)
+            direction[i] = raw.InstrumentKind?[i] == (int)StepKind.Rest ? (sbyte)0   // the instrument says rest: offset noise is not current
+                : (sbyte)(current[i] > restThreshold ? 1 : current[i] < -restThreshold ? -1 : 0);
+
+        // Steps.
+        var stepCount = new int[n];
+        int[]? stepIndex = raw.InstrumentStep is { } s ? s.Select(x => (int)x).ToArray() : null;
+        stepCount[0] = 1;
+        for (int i = 1; i < n; i++)
+        {
+            bool change = stepIndex is not null ? stepIndex[i] != stepIndex[i - 1] : direction[i] != direction[i - 1];
+            stepCount[i] = stepCount[i - 1] + (change ? 1 : 0);
+        }
+        if (stepIndex is null) notes.Add("no step column: a step is a run of one current direction (charge, discharge, rest)");
+
+        var kind = ClassifySteps(raw, direction, stepCount, notes);
+
+        // Half cycles.
+        var half = new int[n];
+        int h = 0, lastDirection = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (direction[i] != 0 && direction[i] != lastDirection) { h++; lastDirection = direction[i]; }
+            half[i] = h;
+        }
+
+        var cycle = AssignCycles(raw, direction, definition, notes, out var used);
+
+        var chargeCap = Accumulate(raw.ChargingCapacityAmpereHour, cycle, "charging capacity", notes);
+        var dischargeCap = Accumulate(raw.DischargingCapacityAmpereHour, cycle, "discharging capacity", notes);
+        var chargeEnergy = Accumulate(raw.ChargingEnergyWattHour, cycle, "charging energy", notes);
+        var dischargeEnergy = Accumulate(raw.DischargingEnergyWattHour, cycle, "discharging energy", notes);
+
+        return new CyclingRun
+        {
+            SourcePath = path, Format = raw.Format, TestTimeSecond = t, VoltageVolt = v, CurrentAmpere = current,
+            CycleCount = cycle, StepCount = stepCount, StepIndex = stepIndex, HalfCycle = half, Kind = kind,
+            ChargingCapacityAmpereHour = chargeCap, DischargingCapacityAmpereHour = dischargeCap,
+            ChargingEnergyWattHour = chargeEnergy, DischargingEnergyWattHour = dischargeEnergy,
+            EweVolt = raw.EweVolt, EceVolt = raw.EceVolt, CycleDefinition = used,
+            ActiveMassKg = raw.ActiveMassKg, AreaM2 = raw.AreaM2, Notes = notes,
+        };
+    }
+
+    /// <summary>
+    /// Rest (zero current) is OCV before the first current and Rest after it. A current-carrying point is CV when the
+    /// instrument says so, or when, inside its step, |I| has fallen below 90 % of the step's 90th-percentile current
+    /// while the voltage stays within 5 mV of the voltage where it started falling (a held voltage); else CC.
+    /// </summary>
+    private static StepKind[] ClassifySteps(CyclingRawData raw, sbyte[] direction, int[] stepCount, List<string> notes)
+    {
+        int n = direction.Length;
+        var kind = new StepKind[n];
+        bool anyCurrent = false;
+        int cvPoints = 0;
+        for (int start = 0; start < n;)
+        {
+            int end = start;
+            while (end < n && stepCount[end] == stepCount[start]) end++;
+            // Per sub-run of one direction inside the step.
+            for (int a = start; a < end;)
+            {
+                int b = a;
+                while (b < end && direction[b] == direction[a]) b++;
+                if (direction[a] == 0)
+                {
+                    for (int i = a; i < b; i++) kind[i] = anyCurrent ? StepKind.Rest : StepKind.Ocv;
+                }
+                else
+                {
+                    anyCurrent = true;
+                    var cc = direction[a] > 0 ? StepKind.ConstantCurrentCharge : StepKind.ConstantCurrentDischarge;
+                    var magnitudes = new double[b - a];
+                    for (int i = a; i < b; i++) magnitudes[i - a] = Math.Abs(raw.CurrentAmpere[i]);
+                    Array.Sort(magnitudes);
+                    double reference = magnitudes[(int)(0.9 * (magnitudes.Length - 1))];
+                    double? heldVoltage = null;
+                    for (int i = a; i < b; i++)
+                    {
+                        int label = raw.InstrumentKind?[i] ?? -1;
+                        bool cv;
+                        if (label >= 0) cv = label == (int)StepKind.ConstantVoltage;
+                        else
+                        {
+                            bool falling = Math.Abs(raw.CurrentAmpere[i]) < 0.9 * reference && b - a >= 5;
+                            if (falling && heldVoltage is null && i > a) heldVoltage = raw.VoltageVolt[i - 1];
+                            cv = falling && heldVoltage is { } hv && Math.Abs(raw.VoltageVolt[i] - hv) <= 0.005;
+                        }
+                        kind[i] = cv ? StepKind.ConstantVoltage : cc;
+                        if (cv) cvPoints++;
+                    }
+                }
+                a = b;
+            }
+            start = end;
+        }
+        if (cvPoints > 0) notes.Add($"{cvPoints} points classified as constant voltage");
+        return kind;
+    }
+
+    private static int[] AssignCycles(CyclingRawData raw, sbyte[] direction, CycleDefinition? requested, List<string> notes, out CycleDefinition used)
+    {
+        int n = direction.Length;
+        bool instrumentCounts = raw.InstrumentCycle is { } ic && ic.Distinct().Take(2).Count() > 1;
+        int firstDirection = direction.FirstOrDefault(d => d != 0);
+        used = requested ?? (instrumentCounts ? CycleDefinition.Instrument
+            : firstDirection < 0 ? CycleDefinition.DischargeFirst : CycleDefinition.ChargeFirst);
+        if (requested is null)
+            notes.Add(used == CycleDefinition.Instrument
+                ? "cycles: the instrument's cycle counter"
+                : $"cycles: {(used == CycleDefinition.ChargeFirst ? "charge-first" : "discharge-first")} (the file has no cycle counter that counts; its first current is a {(firstDirection < 0 ? "discharge" : "charge")})");
+        var cycle = new int[n];
+        if (used == CycleDefinition.Instrument)
+        {
+            if (raw.InstrumentCycle is null) throw new InvalidInputException($"{raw.SourcePath}: cycles by instrument counter requested but the file has no cycle column");
+            var c = raw.InstrumentCycle;
+            for (int i = 0; i < n; i++)
+            {
+                if (c[i] != Math.Floor(c[i])) throw new InvalidInputException($"{raw.SourcePath}: data row {i + 1}: cycle number {c[i]} is not an integer");
+                cycle[i] = (int)c[i];
+                if (i > 0 && cycle[i] > cycle[i - 1] + 1)
+                    throw new InvalidInputException(
+                        $"{raw.SourcePath}: data row {i + 1}: cycle number jumps from {cycle[i - 1]} to {cycle[i]} (cycle {cycle[i - 1] + 1} missing)");
+            }
+            return cycle;
+        }
+        int start = used == CycleDefinition.ChargeFirst ? 1 : -1;
+        int current = 1, last = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (direction[i] != 0)
+            {
+                if (direction[i] == start && last == -start) current++;
+                last = direction[i];
+            }
+            cycle[i] = current;
+        }
+        return cycle;
+    }
+
+    /// <summary>
+    /// Makes a counter cumulative within each cycle: increments are added, and a drop (the instrument restarted its
+    /// counter, e.g. per step) starts a new segment from zero instead of subtracting.
+    /// </summary>
+    private static double[]? Accumulate(double[]? counter, int[] cycle, string name, List<string> notes)
+    {
+        if (counter is null) return null;
+        int n = counter.Length;
+        var result = new double[n];
+        int restarts = 0;
+        double offset = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool restart = i > 0 && counter[i] < counter[i - 1] - Math.Max(1e-12, 1e-6 * Math.Abs(counter[i - 1]));
+            if (restart) restarts++;
+            if (i > 0 && cycle[i] != cycle[i - 1]) offset = restart ? 0 : -counter[i - 1];   // a counter that runs on across our cycle boundary
+            else if (restart) offset = result[i - 1];
+            result[i] = offset + counter[i];
+        }
+        if (restarts > 0)
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: the file's counter restarts {restarts} times inside the run (per step or half cycle); accumulated within each cycle"));
+        return result;
+    }
+}

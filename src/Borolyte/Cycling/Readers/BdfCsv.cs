@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Borolyte.Formats.BioLogic;
+using Borolyte.Storage;
+
+namespace Borolyte.Cycling.Readers;
+
+/// <summary>
+/// Battery Data Format CSV: one column per quantity, named by the BDF machine-readable names (test_time_second,
+/// voltage_volt, current_ampere, cycle_count, step_count, step_index, charging_capacity_ampere_hour, …); the human
+/// labels ("Test Time / s", "Voltage / V", …) are accepted on import. Borolyte adds ewe_volt and ece_volt for
+/// three-electrode runs (not BDF names). Numbers are written in the shortest form that reads back to the same double,
+/// so export → import → export is exact.
+/// </summary>
+public static class BdfCsv
+{
+    private static readonly (string Name, string Label)[] Known =
+    [
+        ("test_time_second", "Test Time / s"), ("voltage_volt", "Voltage / V"), ("current_ampere", "Current / A"),
+        ("cycle_count", "Cycle Count / 1"), ("step_count", "Step Count / 1"), ("step_index", "Step Index / 1"),
+        ("charging_capacity_ampere_hour", "Charging Capacity / Ah"), ("discharging_capacity_ampere_hour", "Discharging Capacity / Ah"),
+        ("charging_energy_watt_hour", "Charging Energy / Wh"), ("discharging_energy_watt_hour", "Discharging Energy / Wh"),
+        ("ewe_volt", "Ewe / V"), ("ece_volt", "Ece / V"),
+    ];
+
+    /// <summary>Writes the run as BDF CSV, whole or not at all.</summary>
+    public static void Write(CyclingRun run, string path) =>
+        AtomicFile.Write(path, temp =>
+        {
+            using var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16);
+            Write(run, writer);
+        });
+
+    public static void Write(CyclingRun run, TextWriter writer)
+    {
+        var columns = new List<(string Name, Func<int, double> Value, bool Integer)>
+        {
+            ("test_time_second", i => run.TestTimeSecond[i], false), ("voltage_volt", i => run.VoltageVolt[i], false),
+            ("current_ampere", i => run.CurrentAmpere[i], false), ("cycle_count", i => run.CycleCount[i], true),
+            ("step_count", i => run.StepCount[i], true),
+        };
+        if (run.StepIndex is { } si) columns.Add(("step_index", i => si[i], true));
+        void Optional(string name, double[]? values) { if (values is not null) columns.Add((name, i => values[i], false)); }
+        Optional("charging_capacity_ampere_hour", run.ChargingCapacityAmpereHour);
+        Optional("discharging_capacity_ampere_hour", run.DischargingCapacityAmpereHour);
+        Optional("charging_energy_watt_hour", run.ChargingEnergyWattHour);
+        Optional("discharging_energy_watt_hour", run.DischargingEnergyWattHour);
+        Optional("ewe_volt", run.EweVolt);
+        Optional("ece_volt", run.EceVolt);
+        writer.Write(string.Join(',', columns.Select(c => c.Name)));
+        writer.Write('\n');
+        Span<char> buffer = stackalloc char[32];
+        for (int i = 0; i < run.Count; i++)
+        {
+            for (int c = 0; c < columns.Count; c++)
+            {
+                if (c > 0) writer.Write(',');
+                double value = columns[c].Value(i);
+                bool ok = columns[c].Integer
+                    ? ((long)value).TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture)
+                    : value.TryFormat(buffer, out written, "R", CultureInfo.InvariantCulture);
+                if (!ok) throw new InvalidOperationException("number too long");
+                writer.Write(buffer[..written]);
+            }
+            writer.Write('\n');
+        }
+    }
+
+    public static CyclingRawData Read(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        var (names, count) = CyclingFileReader.Header(reader, path, (byte)',', "BDF");
+        var canonical = names.Select(n => Known.FirstOrDefault(k => k.Name.Equals(n, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(n, StringComparison.OrdinalIgnoreCase)).Name).ToArray();
+        var header = new HeaderIndex(path, 1, canonical.Select((c, i) => c ?? names[i]).ToArray());
+        var wanted = new List<(string Name, int Index)>();
+        foreach (var (name, _) in Known)
+            if (header.Find(name) is { } i) wanted.Add((name, i));
+        foreach (var required in new[] { "test_time_second", "voltage_volt", "current_ampere" })
+            header.Require(required, required);
+        var table = DelimitedTable.Read(reader, path, (byte)',', count, wanted.Select(w => new FieldSpec(w.Index, names[w.Index])).ToList());
+        double[]? Get(string name) { int k = wanted.FindIndex(w => w.Name == name); return k < 0 ? null : table.Columns[k]; }
+        var notes = new List<string> { "BDF CSV: positive current = charge (Borolyte's convention; BDF files written elsewhere should follow it)" };
+        if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
+        return new CyclingRawData
+        {
+            SourcePath = path, Format = "bdf-csv", TestTimeSecond = Get("test_time_second")!, VoltageVolt = Get("voltage_volt")!,
+            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = Get("cycle_count"), InstrumentStep = Get("step_index") ?? Get("step_count"),
+            ChargingCapacityAmpereHour = Get("charging_capacity_ampere_hour"), DischargingCapacityAmpereHour = Get("discharging_capacity_ampere_hour"),
+            ChargingEnergyWattHour = Get("charging_energy_watt_hour"), DischargingEnergyWattHour = Get("discharging_energy_watt_hour"),
+            EweVolt = Get("ewe_volt"), EceVolt = Get("ece_volt"), Notes = notes,
+        };
+    }
+}

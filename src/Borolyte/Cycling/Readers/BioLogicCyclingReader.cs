@@ -1,0 +1,109 @@
+using System.Globalization;
+using Borolyte.Formats.BioLogic;
+
+namespace Borolyte.Cycling.Readers;
+
+/// <summary>
+/// Turns a BioLogic .mpr or .mpt into cycling columns. EC-Lab's current is positive when it oxidises the working
+/// electrode, which is Borolyte's charge direction (the cell voltage Ewe − Ece rises). With both Ewe and Ece present
+/// the cell voltage is Ewe − Ece and both potentials are kept (three-electrode cells). "mode" 2 marks constant voltage, 3 rest.
+/// "Q charge/discharge" (restarts every half cycle; negative while discharging) gives the capacity counters, "Energy
+/// charge"/"Energy discharge" the energies. The active mass and area come from the file only, never a default.
+/// </summary>
+internal static class BioLogicCyclingReader
+{
+    public static CyclingRawData ReadMpr(string path)
+    {
+        var mpr = MprFile.Read(path);
+        var notes = new List<string>(mpr.Warnings.Select(w => "warning: " + w));
+        double? mass = null, area = null;
+        if (mpr.Settings is { } s)
+        {
+            if (MprSettings.IsEcLabPlaceholder(s.ActiveMaterialMassMg))
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"settings module: active material mass {s.ActiveMaterialMassMg:G4} mg is EC-Lab's unset default; no mass used"));
+            else { mass = s.ActiveMaterialMassMg * 1e-6; notes.Add(string.Create(CultureInfo.InvariantCulture, $"active mass {s.ActiveMaterialMassMg:G6} mg from the settings module")); }
+            if (!MprSettings.IsEcLabPlaceholder(s.ElectrodeAreaCm2)) area = s.ElectrodeAreaCm2 * 1e-4;
+        }
+        return Build(path, "biologic-mpr", mpr.HasColumn, mpr.Column, mpr.RowCount, notes, mass, area);
+    }
+
+    public static CyclingRawData ReadMpt(string path)
+    {
+        var mpt = MptFile.Read(path);
+        var notes = new List<string>();
+        if (mpt.DecimalComma) notes.Add("decimal commas read as decimal points");
+        double? mass = Quantity(mpt.Meta("Mass of active material"), new() { ["mg"] = 1e-6, ["g"] = 1e-3 }, notes, "active mass");
+        double? area = Quantity(mpt.Meta("Electrode surface area"), new() { ["cm²"] = 1e-4, ["cm2"] = 1e-4, ["mm²"] = 1e-6 }, notes, "electrode area");
+        return Build(path, "biologic-mpt", mpt.HasColumn, mpt.Column, mpt.RowCount, notes, mass, area);
+    }
+
+    private static double? Quantity(string? text, Dictionary<string, double> units, List<string> notes, string what)
+    {
+        if (text is null) return null;
+        var parts = text.Split(' ', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !double.TryParse(parts[0].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            || !units.TryGetValue(parts[1], out double factor))
+        {
+            notes.Add($"header {what} '{text}' not understood; not used");
+            return null;
+        }
+        if (MprSettings.IsEcLabPlaceholder(value)) { notes.Add($"header {what} '{text}' is EC-Lab's unset default; not used"); return null; }
+        notes.Add($"{what} {text} from the header");
+        return value * factor;
+    }
+
+    private static CyclingRawData Build(string path, string format, Func<string, bool> has, Func<string, double[]> column, int rows, List<string> notes, double? mass, double? area)
+    {
+        string? First(params string[] names) => names.FirstOrDefault(has);
+        string time = First("time/s") ?? throw new InvalidInputException($"{path}: no 'time/s' column");
+        string current = First("I/mA", "<I>/mA") ?? throw new InvalidInputException($"{path}: no current column ('I/mA' or '<I>/mA'); this is not galvanostatic cycling data");
+        string? ewe = First("Ewe/V", "<Ewe>/V");
+        string? ece = First("Ece/V", "<Ece>/V");
+        string? cell = First("Ewe-Ece/V");
+        if (ewe is null && cell is null) throw new InvalidInputException($"{path}: no voltage column ('Ewe/V', '<Ewe>/V' or 'Ewe-Ece/V')");
+        double[] voltage;
+        double[]? eweValues = ewe is null ? null : column(ewe), eceValues = ece is null ? null : column(ece);
+        if (cell is not null) voltage = column(cell);
+        else if (eceValues is not null && eceValues.Any(x => x != 0))
+        {
+            voltage = new double[rows];
+            for (int i = 0; i < rows; i++) voltage[i] = eweValues![i] - eceValues[i];
+            notes.Add($"three-electrode data: cell voltage = {ewe} − {ece}; both electrode potentials kept");
+        }
+        else { voltage = eweValues!; eweValues = null; eceValues = null; }
+        var amps = column(current).Select(x => x * 1e-3).ToArray();
+        int[]? kind = has("mode") ? column("mode").Select(m => m == 2 ? (int)StepKind.ConstantVoltage : m == 3 ? (int)StepKind.Rest : -1).ToArray() : null;
+        if (First("freq/Hz") is { } freqName)
+        {
+            var freq = column(freqName);
+            kind ??= Enumerable.Repeat(-1, rows).ToArray();
+            int ac = 0;
+            for (int i = 0; i < rows; i++) if (freq[i] > 0) { kind[i] = (int)StepKind.Rest; ac++; }
+            if (ac > 0) notes.Add($"{ac} points of impedance measurements (freq/Hz > 0): alternating current, no net charge; treated as rest");
+        }
+        double[]? chg = null, dchg = null;
+        if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd)
+        {
+            chg = column(qc).Select(x => x * 1e-3).ToArray();
+            dchg = column(qd).Select(x => x * 1e-3).ToArray();
+        }
+        else if (First("Q charge/discharge/mA.h") is { } q)
+        {
+            var values = column(q);
+            chg = values.Select(x => Math.Max(x, 0) * 1e-3).ToArray();
+            dchg = values.Select(x => Math.Max(-x, 0) * 1e-3).ToArray();
+        }
+        double[]? chgE = First("Energy charge/W.h") is { } ec ? column(ec) : null;
+        double[]? dchgE = First("Energy discharge/W.h") is { } ed ? column(ed) : null;
+        notes.Insert(0, $"BioLogic: current from '{current}' (mA → A), positive = oxidation of the working electrode = charge");
+        return new CyclingRawData
+        {
+            SourcePath = path, Format = format, TestTimeSecond = column(time), VoltageVolt = voltage, CurrentAmpere = amps,
+            InstrumentCycle = First("cycle number") is { } cn ? column(cn) : null,
+            InstrumentStep = First("Ns") is { } ns ? column(ns) : null, InstrumentKind = kind,
+            ChargingCapacityAmpereHour = chg, DischargingCapacityAmpereHour = dchg,
+            ChargingEnergyWattHour = chgE, DischargingEnergyWattHour = dchgE,
+            EweVolt = eweValues, EceVolt = eceValues, ActiveMassKg = mass, AreaM2 = area, Notes = notes,
+        };
+    }
+}

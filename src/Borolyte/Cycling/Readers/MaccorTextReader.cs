@@ -1,0 +1,66 @@
+using Borolyte.Formats.BioLogic;
+
+namespace Borolyte.Cycling.Readers;
+
+/// <summary>
+/// Maccor tab-separated text export: optional "Today's Date …" preamble lines, then the header "Rec#, Cyc#, Step,
+/// TestTime, StepTime, Amp-hr, Watt-hr, Amps, Volts, State, …". Times are "Nd hh:mm:s.f". Amps are unsigned: the
+/// State column says C (charge), D (discharge), R (rest), O/S (other), so discharge current is made negative.
+/// Amp-hr and Watt-hr restart at every step and count charge or discharge according to State.
+/// </summary>
+internal static class MaccorTextReader
+{
+    public static CyclingRawData Read(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        string[]? names = null;
+        while (reader.TryReadLine(out var line))
+        {
+            if (line.StartsWith("Rec#"u8)) { names = TextFields.SplitToStrings(line, (byte)'\t'); break; }
+            if (reader.LineNumber > 50) break;
+        }
+        if (names is null) throw new InvalidInputException($"{path}: no 'Rec#' header line in the first 50 lines (not a Maccor text export?)");
+        long headerLine = reader.LineNumber;
+        int count = names.Length;
+        while (count > 0 && names[count - 1].Length == 0) count--;
+        var header = new HeaderIndex(path, headerLine, names);
+        int time = header.Require("test time", "TestTime", "Test Time");
+        int amps = header.Require("current", "Amps", "Current");
+        int volts = header.Require("voltage", "Volts", "Voltage");
+        int cycle = header.Require("cycle", "Cyc#", "Cycle");
+        int step = header.Require("step", "Step");
+        int ah = header.Require("capacity", "Amp-hr", "Capacity");
+        int wh = header.Require("energy", "Watt-hr", "Energy");
+        int state = header.Require("state", "State");
+        var specs = new List<FieldSpec>
+        {
+            new(time, names[time], FieldKind.Duration), new(amps, names[amps]), new(volts, names[volts]), new(cycle, names[cycle]),
+            new(step, names[step]), new(ah, names[ah]), new(wh, names[wh]), new(state, names[state], FieldKind.Code, StateCode),
+        };
+        var table = DelimitedTable.Read(reader, path, (byte)'\t', count, specs);
+        var c = table.Columns;
+        int n = table.Rows;
+        var current = c[1];
+        var chg = new double[n]; var dchg = new double[n]; var chgE = new double[n]; var dchgE = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int s = (int)c[7][i];
+            if (s == -1 && current[i] > 0)
+                throw new InvalidInputException($"{path}: data row {i + 1}: current {current[i]} A with a State that is neither C nor D");
+            if (s == 2) { current[i] = -Math.Abs(current[i]); dchg[i] = c[5][i]; dchgE[i] = c[6][i]; }
+            else if (s == 1) { current[i] = Math.Abs(current[i]); chg[i] = c[5][i]; chgE[i] = c[6][i]; }
+        }
+        var notes = new List<string> { "Maccor text: current sign from the State column (D = discharge, negative); Amp-hr/Watt-hr split into charge and discharge by State" };
+        if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
+        return new CyclingRawData
+        {
+            SourcePath = path, Format = "maccor-txt", TestTimeSecond = c[0], CurrentAmpere = current, VoltageVolt = c[2],
+            InstrumentCycle = c[3], InstrumentStep = c[4], ChargingCapacityAmpereHour = chg, DischargingCapacityAmpereHour = dchg,
+            ChargingEnergyWattHour = chgE, DischargingEnergyWattHour = dchgE, Notes = notes,
+        };
+    }
+
+    // 1 = charge, 2 = discharge, 0 = rest, -1 = other (O, S, ...).
+    private static int StateCode(ReadOnlySpan<byte> label) =>
+        label.Length == 0 ? -1 : label[0] switch { (byte)'C' => 1, (byte)'D' => 2, (byte)'R' => 0, _ => -1 };
+}

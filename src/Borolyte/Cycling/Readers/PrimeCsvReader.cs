@@ -1,0 +1,54 @@
+using System.Globalization;
+using Borolyte.Formats.BioLogic;
+
+namespace Borolyte.Cycling.Readers;
+
+/// <summary>
+/// The "PRIME INSTRUMENT FILE" semicolon-separated export used in cellpy's test suite: a first line
+/// "# PRIME INSTRUMENT FILE …", a line "number of headers ;N", N header lines (key;value metadata and a log), then the
+/// column names "index;test_time;step_time;date_stamp;step;cycle;current;voltage;charge_capacity;discharge_Capacity"
+/// and ';'-separated rows, possibly followed by empty ";;;;" lines. The file states no units: values are read as
+/// s, A, V, Ah (cellpy's convention for it), and the "mass" line, having no unit, is reported but not used.
+/// </summary>
+internal static class PrimeCsvReader
+{
+    public static CyclingRawData Read(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        reader.TryReadLine(out _);
+        if (!reader.TryReadLine(out var countLine))
+            throw new InvalidInputException($"{path} line 2: file ends before 'number of headers ;N'");
+        var countFields = TextFields.SplitToStrings(countLine, (byte)';');
+        if (countFields.Length < 2 || !countFields[0].StartsWith("number of headers", StringComparison.OrdinalIgnoreCase)
+            || !int.TryParse(countFields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int headerCount) || headerCount < 2)
+            throw new InvalidInputException($"{path} line 2: expected 'number of headers ;N', found '{TextFields.Decode(countLine)}'");
+        string? mass = null;
+        while (reader.LineNumber < headerCount)
+        {
+            if (!reader.TryReadLine(out var line)) throw new InvalidInputException($"{path} line {reader.LineNumber + 1}: file ends inside the {headerCount}-line header");
+            var f = TextFields.SplitToStrings(line, (byte)';');
+            if (f.Length >= 2 && f[0].Equals("mass", StringComparison.OrdinalIgnoreCase)) mass = f[1];
+        }
+        var (names, count) = CyclingFileReader.Header(reader, path, (byte)';', "PRIME column");
+        var header = new HeaderIndex(path, reader.LineNumber, names);
+        int time = header.Require("test time", "test_time");
+        int current = header.Require("current", "current");
+        int voltage = header.Require("voltage", "voltage");
+        int cycle = header.Require("cycle", "cycle");
+        int step = header.Require("step", "step");
+        int chg = header.Require("charge capacity", "charge_capacity");
+        int dchg = header.Require("discharge capacity", "discharge_capacity");
+        var specs = new[] { time, current, voltage, cycle, step, chg, dchg }.Select(i => new FieldSpec(i, names[i])).ToList();
+        var table = DelimitedTable.Read(reader, path, (byte)';', count, specs);
+        var c = table.Columns;
+        var notes = new List<string> { "PRIME CSV: the file states no units; read as s, A, V, Ah" };
+        if (mass is not null) notes.Add($"the header gives 'mass {mass}' without a unit; not used (give the active mass explicitly)");
+        if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
+        return new CyclingRawData
+        {
+            SourcePath = path, Format = "prime-csv", TestTimeSecond = c[0], CurrentAmpere = c[1], VoltageVolt = c[2],
+            InstrumentCycle = c[3], InstrumentStep = c[4], ChargingCapacityAmpereHour = c[5], DischargingCapacityAmpereHour = c[6],
+            Notes = notes,
+        };
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace Borolyte.Formats.BioLogic;
+
+/// <summary>
+/// A BioLogic EC-Lab / BT-Lab text export (.mpt): the header lines, its "key : value" metadata and the data as named
+/// numeric columns. Column-agnostic: the cycling and impedance modules pick the columns they need by name.
+/// Format facts (from EC-Lab's own exports, e.g. tests/data): line 1 "EC-Lab ASCII FILE" (or BT-Lab), line 2
+/// "Nb header lines : N" where N counts every line up to and including the tab-separated column-name line; data rows
+/// are tab-separated, numbers use '.' or, in some locales, ',' as the decimal mark; the file is Latin-1 (µ, °C, cm²).
+/// </summary>
+public sealed class MptFile
+{
+    public required string Path { get; init; }
+    /// <summary>Header lines before the column names (decoded UTF-8 or Latin-1).</summary>
+    public required IReadOnlyList<string> HeaderLines { get; init; }
+    /// <summary>"key : value" pairs of the header, in file order (keys may repeat).</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Metadata { get; init; }
+    public required IReadOnlyList<string> ColumnNames { get; init; }
+    /// <summary>One array per column, all of <see cref="RowCount"/> values.</summary>
+    public required IReadOnlyList<double[]> Columns { get; init; }
+    public int RowCount { get; init; }
+    /// <summary>True when the data used ',' as the decimal mark.</summary>
+    public bool DecimalComma { get; init; }
+
+    public bool HasColumn(string name) => IndexOf(name) >= 0;
+
+    public int IndexOf(string name)
+    {
+        for (int i = 0; i < ColumnNames.Count; i++)
+            if (string.Equals(ColumnNames[i], name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    /// <summary>The column called <paramref name="name"/>; throws naming the file and the columns present.</summary>
+    public double[] Column(string name)
+    {
+        int i = IndexOf(name);
+        if (i < 0)
+            throw new InvalidInputException($"{Path}: column '{name}' not found; columns are: {string.Join(", ", ColumnNames)}");
+        return Columns[i];
+    }
+
+    /// <summary>First metadata value whose key starts with <paramref name="keyPrefix"/> (case-insensitive), if any.</summary>
+    public string? Meta(string keyPrefix) =>
+        Metadata.FirstOrDefault(kv => kv.Key.StartsWith(keyPrefix, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>True when the first bytes look like an EC-Lab/BT-Lab text export.</summary>
+    public static bool LooksLike(ReadOnlySpan<byte> head) =>
+        head.StartsWith("EC-Lab ASCII FILE"u8) || head.StartsWith("BT-Lab ASCII FILE"u8);
+
+    public static MptFile Read(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        if (!reader.TryReadLine(out var first) || !LooksLike(first))
+            throw new InvalidInputException($"{path} line 1: expected 'EC-Lab ASCII FILE' or 'BT-Lab ASCII FILE' (not a BioLogic .mpt export)");
+        var header = new List<string> { TextFields.Decode(first).Trim() };
+        if (!reader.TryReadLine(out var second))
+            throw new InvalidInputException($"{path} line 2: file ends before 'Nb header lines : N'");
+        string countLine = TextFields.Decode(second).Trim();
+        header.Add(countLine);
+        int colon = countLine.IndexOf(':');
+        if (!countLine.StartsWith("Nb header lines", StringComparison.OrdinalIgnoreCase) || colon < 0
+            || !int.TryParse(countLine[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int headerCount)
+            || headerCount < 3)
+            throw new InvalidInputException($"{path} line 2: expected 'Nb header lines : N' with N ≥ 3, found '{countLine}'");
+
+        string[]? names = null;
+        while (reader.LineNumber < headerCount)
+        {
+            if (!reader.TryReadLine(out var line))
+                throw new InvalidInputException($"{path} line {reader.LineNumber + 1}: file ends inside the header ('Nb header lines : {headerCount}')");
+            if (reader.LineNumber == headerCount)
+            {
+                names = TextFields.SplitToStrings(line, (byte)'\t');
+                int n = names.Length;
+                while (n > 0 && names[n - 1].Length == 0) n--;   // EC-Lab ends the name line with a tab
+                names = names[..n];
+            }
+            else header.Add(TextFields.Decode(line).TrimEnd());
+        }
+        if (names is null || names.Length == 0)
+            throw new InvalidInputException($"{path} line {headerCount}: no column names on the last header line");
+
+        var metadata = new List<KeyValuePair<string, string>>();
+        foreach (var h in header)
+        {
+            int c = h.IndexOf(" : ", StringComparison.Ordinal);
+            if (c > 0) metadata.Add(new(h[..c].Trim(), h[(c + 3)..].Trim()));
+        }
+
+        var builders = new ColumnBuilder[names.Length];
+        for (int i = 0; i < names.Length; i++) builders[i] = new ColumnBuilder();
+        bool? decimalComma = null;
+        int rows = 0;
+        while (reader.TryReadLine(out var line))
+        {
+            if (line.Trim((byte)' ').IsEmpty) continue;
+            decimalComma ??= line.IndexOf((byte)',') >= 0;
+            var cursor = new FieldCursor(line, (byte)'\t');
+            int i = 0;
+            while (cursor.TryNext(out var field))
+            {
+                if (i >= names.Length)
+                {
+                    if (TextFields.Trim(field).IsEmpty) { i++; continue; }   // trailing tab
+                    throw new InvalidInputException($"{path} line {reader.LineNumber}: more fields than the {names.Length} column names");
+                }
+                if (!TextFields.TryParseNumber(field, decimalComma.Value, out double v))
+                    throw new InvalidInputException(
+                        $"{path} line {reader.LineNumber}, column '{names[i]}': '{TextFields.Show(field)}' is not a number"
+                        + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
+                builders[i].Add(v);
+                i++;
+            }
+            int filled = Math.Min(i, names.Length);
+            if (filled < names.Length)
+                throw new InvalidInputException(
+                    $"{path} line {reader.LineNumber}: {filled} fields where the header names {names.Length} columns"
+                    + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
+            rows++;
+        }
+        return new MptFile
+        {
+            Path = path,
+            HeaderLines = header,
+            Metadata = metadata,
+            ColumnNames = names,
+            Columns = builders.Select(b => b.ToArray()).ToArray(),
+            RowCount = rows,
+            DecimalComma = decimalComma ?? false,
+        };
+    }
+}
+
+/// <summary>A growable array of doubles (amortised doubling; no per-value allocation).</summary>
+internal sealed class ColumnBuilder
+{
+    private double[] _items = new double[1024];
+    public int Count { get; private set; }
+
+    public void Add(double value)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = value;
+    }
+
+    public double[] ToArray() => _items.AsSpan(0, Count).ToArray();
+}
