@@ -31,11 +31,11 @@ public static class DendriteCriterion
         _ => throw new InvalidInputException($"no default shear modulus for metal \"{metal}\"; expected Li or Na, or give the metal's shear modulus in GPa"),
     };
 
-    /// <summary>Evaluate the criterion for an electrolyte shear modulus against a metal shear modulus (both GPa, &gt; 0).</summary>
+    /// <summary>Evaluate the criterion for an electrolyte shear modulus against a metal shear modulus (GPa; the metal's must be &gt; 0).</summary>
     public static DendriteVerdict Evaluate(double electrolyteShearModulusGpa, double metalShearModulusGpa)
     {
-        if (!(electrolyteShearModulusGpa > 0) || !double.IsFinite(electrolyteShearModulusGpa))
-            throw new InvalidInputException($"electrolyte shear modulus must be a finite number > 0 GPa, got {electrolyteShearModulusGpa.ToString(CultureInfo.InvariantCulture)}");
+        if (!double.IsFinite(electrolyteShearModulusGpa)) // G ≤ 0 (a Born-unstable tensor) simply fails the criterion
+            throw new InvalidInputException($"electrolyte shear modulus must be a finite number in GPa, got {electrolyteShearModulusGpa.ToString(CultureInfo.InvariantCulture)}");
         if (!(metalShearModulusGpa > 0) || !double.IsFinite(metalShearModulusGpa))
             throw new InvalidInputException($"metal shear modulus must be a finite number > 0 GPa, got {metalShearModulusGpa.ToString(CultureInfo.InvariantCulture)}");
         double required = RequiredRatio * metalShearModulusGpa; // Monroe & Newman 2005: G_SE ≥ 2 G_metal
