@@ -10,6 +10,8 @@ public static class CommandGroups
         yield return ChemCommands.Build();
         yield return RecipeCommands.Build();
         yield return MaterialsCommands.Build();
+        yield return ThermoCommands.Build();
+        yield return MechanicsCommands.Build();
         yield return DemoCommand.Build();
         yield return CyclingCommands.Build();
     }

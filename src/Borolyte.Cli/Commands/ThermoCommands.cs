@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Globalization;
+using Borolyte.Chemistry;
+using Borolyte.Thermo;
+using Spectre.Console;
+
+namespace Borolyte.Cli.Commands;
+
+/// <summary>`borolyte thermo hull|window|interface`: convex hulls, electrochemical windows, interface reactivity (docs/thermo.md).</summary>
+public static class ThermoCommands
+{
+    public static Command Build()
+    {
+        var command = new Command("thermo", "Phase stability from computed energies: convex hulls, electrochemical windows, interface reactivity");
+        command.Subcommands.Add(Hull());
+        command.Subcommands.Add(Window());
+        command.Subcommands.Add(Interface());
+        return command;
+    }
+
+    private static Argument<FileInfo> EntriesArgument() => new("entries")
+    {
+        Description = "Entries: JSON array of pymatgen ComputedEntry dicts, or CSV with formula and energy_ev or energy_per_atom_ev",
+    };
+
+    private static string Num(double v, string format = "0.####") => v.ToString(format, CultureInfo.InvariantCulture);
+
+    private static object PhaseJson(DecompositionPhase p) => new { formula = p.Entry.ReducedFormula, fraction = p.Fraction, id = p.Entry.Id };
+
+    private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
+        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.ReducedFormula));
+
+    private static Command Hull()
+    {
+        var entries = EntriesArgument();
+        var json = CliOutput.JsonOption();
+        var command = new Command("hull", "Formation energies, energy above the convex hull and decomposition of every entry") { entries, json };
+        command.SetAction(parse =>
+        {
+            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var pd = new PhaseDiagram(list);
+            var rows = pd.Analyse();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    entries = rows.Select(r => new
+                    {
+                        id = r.Entry.Id,
+                        formula = r.Entry.ReducedFormula,
+                        formationEnergyEvPerAtom = r.FormationEnergyEvPerAtom,
+                        eAboveHullEvPerAtom = r.EAboveHullEvPerAtom,
+                        decomposition = r.Decomposition.Select(PhaseJson).ToArray(),
+                        stable = r.IsStable,
+                    }).ToArray(),
+                    elements = pd.Elements.Select(e => e.Symbol).ToArray(),
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumn("Id").AddColumn("Formula")
+                .AddColumn(new TableColumn("E_f (eV/atom)").RightAligned()).AddColumn(new TableColumn("E_hull (eV/atom)").RightAligned())
+                .AddColumn("Decomposition");
+            foreach (var r in rows.OrderBy(r => r.EAboveHullEvPerAtom).ThenBy(r => r.Entry.ReducedFormula, StringComparer.Ordinal))
+                table.AddRow(Markup.Escape(r.Entry.Id), Markup.Escape(r.Entry.ReducedFormula), Num(r.FormationEnergyEvPerAtom), Num(r.EAboveHullEvPerAtom),
+                    r.IsStable ? "stable" : Markup.Escape(string.Join(" + ", r.Decomposition.Select(p => $"{Num(p.Fraction, "0.###")} {p.Entry.ReducedFormula}"))));
+            console.WriteLine($"{list.Count} entries in {string.Join("–", pd.Elements.Select(e => e.Symbol))}: {pd.StableEntries.Count} on the hull");
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Window()
+    {
+        var entries = EntriesArgument();
+        var compound = new Option<string>("--compound") { Description = "Compound whose window is wanted (must be among the entries), e.g. Na2B12H12", Required = true };
+        var open = new Option<string>("--open") { Description = "Open (mobile) element, e.g. Li or Na", Required = true };
+        var stabilize = new Option<bool>("--stabilize") { Description = "Treat a metastable compound as if on the hull" };
+        var exclude = new Option<string?>("--exclude") { Description = "Comma-separated formulas of phases to leave out, e.g. B9H11,B10H14" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("window", "Electrochemical stability window vs M+/M from the grand-potential phase diagram (exact facet potentials)")
+        {
+            entries, compound, open, stabilize, exclude, json,
+        };
+        command.SetAction(parse =>
+        {
+            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var formula = Formula.Parse(parse.GetValue(compound)!);
+            var excluded = parse.GetValue(exclude)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var w = GrandPotentialDiagram.Window(list, formula, parse.GetValue(open)!, new WindowOptions(parse.GetValue(stabilize), excluded));
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    compound = w.Compound,
+                    openElement = w.OpenElement.Symbol,
+                    reductionLimitV = w.ReductionLimitV,
+                    oxidationLimitV = w.OxidationLimitV,
+                    reductionProducts = w.ReductionProducts.Select(p => p.Entry.ReducedFormula).ToArray(),
+                    oxidationProducts = w.OxidationProducts.Select(p => p.Entry.ReducedFormula).ToArray(),
+                    profile = w.Profile.Select(p => new
+                    {
+                        fromV = p.FromV,
+                        toV = p.ToV,
+                        uptakePerFormulaUnit = p.UptakePerFormulaUnit,
+                        products = p.Products.Select(x => x.Entry.ReducedFormula).ToArray(),
+                    }).ToArray(),
+                    eAboveHullEvPerAtom = w.EAboveHullEvPerAtom,
+                    stabilized = w.Stabilized,
+                    searchLimitV = GrandPotentialDiagram.SearchLimitV,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            string m = w.OpenElement.Symbol;
+            console.WriteLine($"{w.Compound} vs {m}+/{m}: stable from {Num(w.ReductionLimitV, "0.###")} V to {Num(w.OxidationLimitV, "0.###")} V" +
+                              (w.Stabilized ? $" (stabilised; E_hull was {Num(w.EAboveHullEvPerAtom)} eV/atom)" : w.EAboveHullEvPerAtom > 0 ? $" (metastable: E_hull {Num(w.EAboveHullEvPerAtom)} eV/atom)" : ""));
+            console.WriteLine($"Reduction products: {Phases(w.ReductionProducts)}");
+            console.WriteLine($"Oxidation products: {Phases(w.OxidationProducts)}");
+            var table = new Table().AddColumn(new TableColumn("From (V)").RightAligned()).AddColumn(new TableColumn("To (V)").RightAligned())
+                .AddColumn(new TableColumn($"{m} uptake per f.u.").RightAligned()).AddColumn("Phases");
+            foreach (var p in w.Profile)
+                table.AddRow(Num(p.FromV, "0.###"), Num(p.ToV, "0.###"), Num(p.UptakePerFormulaUnit, "0.###"), Markup.Escape(Phases(p.Products)));
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Interface()
+    {
+        var entries = EntriesArgument();
+        var a = new Option<string>("--a") { Description = "Reactant A (e.g. the electrolyte), must be among the entries", Required = true };
+        var b = new Option<string>("--b") { Description = "Reactant B (e.g. the cathode), must be among the entries", Required = true };
+        var open = new Option<string?>("--open") { Description = "Open element (e.g. Na); needs --potential-v" };
+        var potential = new Option<double?>("--potential-v") { Description = "Potential vs M+/M in V of the open element" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("interface", "Reaction energy of mixing two materials vs mixing ratio (exact kinks), optionally open to the alkali metal")
+        {
+            entries, a, b, open, potential, json,
+        };
+        command.SetAction(parse =>
+        {
+            string? openElement = parse.GetValue(open);
+            double? phi = parse.GetValue(potential);
+            if ((openElement is null) != (phi is null))
+                throw new UsageException("--open and --potential-v go together: give both or neither");
+            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var r = InterfaceReactivity.Compute(list, Formula.Parse(parse.GetValue(a)!), Formula.Parse(parse.GetValue(b)!), openElement, phi ?? 0);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    minReactionEnergyEvPerAtom = r.MinReactionEnergyEvPerAtom,
+                    mixingRatio = r.MixingRatio,
+                    products = r.Products.Select(p => p.Entry.ReducedFormula).ToArray(),
+                    kinks = r.Kinks.Select(k => new
+                    {
+                        mixingRatio = k.MixingRatio,
+                        reactionEnergyEvPerAtom = k.ReactionEnergyEvPerAtom,
+                        products = k.Products.Select(p => p.Entry.ReducedFormula).ToArray(),
+                    }).ToArray(),
+                    openElement = r.OpenElement?.Symbol,
+                    potentialV = r.PotentialV,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"{r.A} | {r.B}{(r.OpenElement is { } el ? $", open to {el.Symbol} at {Num(r.PotentialV!.Value, "0.###")} V" : "")}");
+            console.WriteLine($"Most negative reaction: {Num(r.MinReactionEnergyEvPerAtom)} eV/atom at x(A) = {Num(r.MixingRatio)} → {Phases(r.Products)}");
+            var table = new Table().AddColumn(new TableColumn("x(A)").RightAligned()).AddColumn(new TableColumn("ΔE (eV/atom)").RightAligned()).AddColumn("Products");
+            foreach (var k in r.Kinks)
+                table.AddRow(Num(k.MixingRatio), Num(k.ReactionEnergyEvPerAtom), Markup.Escape(Phases(k.Products)));
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+}
