@@ -11,5 +11,8 @@ public static class CommandGroups
         yield return RecipeCommands.Build();
         yield return MaterialsCommands.Build();
         yield return DemoCommand.Build();
+        yield return EisCommands.Build();
+        yield return ConductivityCommands.Build();
+        yield return TransportCommands.Build();
     }
 }
