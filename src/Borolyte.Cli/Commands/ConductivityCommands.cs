@@ -38,8 +38,9 @@ public static class ConductivityCommands
                 using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
                 var records = kb.ConductivitySeries(formula!);
                 points = records.Select(p => new ConductivityMeasurement(p.TemperatureK, p.ConductivitySPerCm)).ToList();
-                if (points.Count < 3)
-                    throw new InvalidInputException($"the knowledge base holds {points.Count} σ(T) record(s) for {formula}: too few to fit (at least 3 are needed); add records with 'borolyte materials add-property'");
+                int temperatures = points.Select(p => Math.Round(p.TemperatureK, 6)).Distinct().Count();
+                if (temperatures < 3)
+                    throw new InvalidInputException($"the knowledge base holds {points.Count} σ(T) record(s) at {temperatures} distinct temperature(s) for {formula}: too few to fit (at least 3 are needed); add records with 'borolyte materials add-property'");
             }
             var fit = ConductivityFitter.Fit(points, kind);
             if (parse.GetValue(json)) { CliOutput.WriteJson(parse, FitDocument(fit)); return CliApp.ExitOk; }

@@ -17,6 +17,9 @@ public static class ConductivityFitter
         var pts = points.OrderBy(p => p.TemperatureK).ToList();
         if (pts.Count < 3)
             throw new InvalidInputException($"{pts.Count} σ(T) point(s) are too few to fit: at least 3 are needed (2 parameters and one degree of freedom)");
+        int distinct = pts.Select(p => Math.Round(p.TemperatureK, 6)).Distinct().Count();
+        if (distinct < 3)
+            throw new InvalidInputException($"the {pts.Count} σ(T) points lie at only {distinct} distinct temperature(s): too few to fit (at least 3 temperatures are needed)");
         var fits = new Dictionary<ConductivityModelKind, ConductivityFit>();
         foreach (var kind in new[] { ConductivityModelKind.Arrhenius, ConductivityModelKind.ArrheniusT, ConductivityModelKind.Vtf, ConductivityModelKind.Piecewise })
         {

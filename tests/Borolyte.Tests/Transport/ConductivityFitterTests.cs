@@ -76,6 +76,7 @@ public class ConductivityFitterTests
     {
         var ex = Assert.Throws<InvalidInputException>(() => ConductivityFitter.Fit([new(300, 1e-3), new(320, 2e-3)]));
         Assert.Contains("too few", ex.Message);
+        Assert.Contains("distinct temperature", Assert.Throws<InvalidInputException>(() => ConductivityFitter.Fit([new(298.15, 1e-3), new(298.15, 2e-3), new(320, 2e-3)])).Message);
         var five = Arrhenius(1, 0.3, [300, 310, 320, 330, 340], 0, 1);
         Assert.Contains("at least 6", Assert.Throws<InvalidInputException>(() => ConductivityFitter.Fit(five, ConductivityModelKind.Piecewise)).Message);
     }
