@@ -14,5 +14,8 @@ public static class CommandGroups
         yield return MechanicsCommands.Build();
         yield return DemoCommand.Build();
         yield return CyclingCommands.Build();
+        yield return EisCommands.Build();
+        yield return ConductivityCommands.Build();
+        yield return TransportCommands.Build();
     }
 }

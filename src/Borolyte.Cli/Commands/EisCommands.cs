@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using Borolyte.Impedance;
+using Borolyte.Impedance.Readers;
+using Borolyte.Transport;
+using Spectre.Console;
+
+namespace Borolyte.Cli.Commands;
+
+/// <summary>`borolyte eis fit|validate|series`: impedance spectra (docs/impedance.md).</summary>
+public static class EisCommands
+{
+    public static Command Build()
+    {
+        var command = new Command("eis", "Impedance spectra: read, fit equivalent circuits, Kramers–Kronig validation, temperature series");
+        command.Subcommands.Add(Fit());
+        command.Subcommands.Add(Validate());
+        command.Subcommands.Add(Series());
+        return command;
+    }
+
+    private static Option<string> WeightingOption() => new("--weighting") { Description = "unity|modulus|proportional", DefaultValueFactory = _ => "modulus" };
+
+    private static ImpedanceWeighting ParseWeighting(string text) => text switch
+    {
+        "unity" => ImpedanceWeighting.Unity,
+        "modulus" => ImpedanceWeighting.Modulus,
+        "proportional" => ImpedanceWeighting.Proportional,
+        _ => throw new UsageException($"--weighting must be unity, modulus or proportional, got '{text}'"),
+    };
+
+    private static Dictionary<string, double> ParseFixed(string[]? items)
+    {
+        var d = new Dictionary<string, double>();
+        foreach (var item in items ?? [])
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                throw new UsageException($"--fix expects NAME=VALUE (e.g. CPE1_1=0.9), got '{item}'");
+            d[parts[0].Trim()] = v;
+        }
+        return d;
+    }
+
+    private static Command Fit()
+    {
+        var file = new Argument<string>("file") { Description = "Spectrum file (.mpt, .z, .DTA, Autolab/CHI/PowerSuite text, CSV)" };
+        var circuit = new Option<string>("--circuit") { Description = "Circuit, e.g. R0-p(R1,CPE1)-CPE2 or R(RQ)Q", Required = true };
+        var weighting = WeightingOption();
+        var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (with --thickness-mm: conductivity)" };
+        var thickness = new Option<double?>("--thickness-mm") { Description = "Pellet thickness in mm" };
+        var fix = new Option<string[]>("--fix") { Description = "Hold a parameter: NAME=VALUE (repeat)" };
+        var resistors = new Option<string[]>("--resistance") { Description = "Resistors summed for σ (default: those inside parallel groups)", AllowMultipleArgumentsPerToken = true };
+        var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("fit", "Fit an equivalent circuit (automatic initial guess) and, with geometry, the pellet conductivity")
+        { file, circuit, weighting, area, thickness, fix, resistors, sweep, json };
+        command.SetAction(parse =>
+        {
+            double? a = parse.GetValue(area), t = parse.GetValue(thickness);
+            if ((a is null) != (t is null)) throw new UsageException("--area-cm2 and --thickness-mm go together");
+            var spectrum = SpectrumFile.Read(parse.GetValue(file)!, parse.GetValue(sweep));
+            var options = new CircuitFitOptions { Weighting = ParseWeighting(parse.GetValue(weighting)!), Fixed = ParseFixed(parse.GetValue(fix)) };
+            var fit = CircuitFitter.Fit(spectrum, parse.GetValue(circuit)!, options);
+            PelletConductivity? sigma = a is { } av && t is { } tv ? PelletConductivity.FromFit(fit, av, tv, parse.GetValue(resistors)) : null;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new Dictionary<string, object?>
+                {
+                    ["circuit"] = fit.Circuit.Text,
+                    ["parameters"] = fit.Parameters.Select(p => new Dictionary<string, object?>
+                        { ["name"] = p.Name, ["value"] = p.Value, ["stdErr"] = p.StdErr, ["unit"] = p.Unit, ["fixed"] = p.Fixed }).ToList(),
+                    ["chiSquare"] = fit.ChiSquare,
+                    ["conductivitySPerCm"] = sigma?.ConductivitySPerCm,
+                    ["conductivityStdErrSPerCm"] = sigma?.StdErrSPerCm,
+                    ["conductivityResistors"] = sigma?.Resistors,
+                    ["reducedChiSquare"] = fit.ReducedChiSquare,
+                    ["aic"] = fit.Aic,
+                    ["bic"] = fit.Bic,
+                    ["weighting"] = fit.Weighting.ToString().ToLowerInvariant(),
+                    ["pointCount"] = fit.PointCount,
+                    ["impedancePyCircuit"] = fit.Circuit.ImpedancePyText,
+                    ["correlation"] = Rows(fit.Correlation),
+                    ["warnings"] = spectrum.Metadata.Warnings.Concat(fit.Warnings).ToList(),
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"{spectrum.Metadata.Format}: {spectrum.Count} points, {N(spectrum.FrequenciesHz.Min())}–{N(spectrum.FrequenciesHz.Max())} Hz");
+            var table = new Table().AddColumns("Parameter", "Value", "Std. error", "Unit");
+            foreach (var p in fit.Parameters) table.AddRow(p.Name, N(p.Value), p.Fixed ? "fixed" : N(p.StdErr), Markup.Escape(p.Unit));
+            console.Write(table);
+            console.WriteLine($"χ² = {N(fit.ChiSquare)}, reduced χ² = {N(fit.ReducedChiSquare)} ({fit.Weighting.ToString().ToLowerInvariant()} weighting), AIC = {fit.Aic:0.0}, BIC = {fit.Bic:0.0}");
+            if (sigma is not null) console.WriteLine($"σ = {N(sigma.ConductivitySPerCm)} ± {N(sigma.StdErrSPerCm)} S/cm (R = {string.Join(" + ", sigma.Resistors)} = {N(sigma.ResistanceOhm)} Ω)");
+            foreach (var w in spectrum.Metadata.Warnings.Concat(fit.Warnings)) console.WriteLine(Markup.Escape($"warning: {w}"));
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static List<double[]> Rows(double[,] m) =>
+        Enumerable.Range(0, m.GetLength(0)).Select(i => Enumerable.Range(0, m.GetLength(1)).Select(j => m[i, j]).ToArray()).ToList();
+
+    private static Command Validate()
+    {
+        var file = new Argument<string>("file") { Description = "Spectrum file" };
+        var capacitance = new Option<bool>("--series-capacitance") { Description = "Add a series capacitance (blocking electrodes)" };
+        var inductance = new Option<bool>("--series-inductance") { Description = "Add a series inductance (cables)" };
+        var c = new Option<double>("--mu-threshold") { Description = "μ threshold c", DefaultValueFactory = _ => 0.85 };
+        var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("validate", "Linear Kramers–Kronig test (Schönleber's μ criterion): residuals and pass/fail") { file, capacitance, inductance, c, sweep, json };
+        command.SetAction(parse =>
+        {
+            var spectrum = SpectrumFile.Read(parse.GetValue(file)!, parse.GetValue(sweep));
+            var kk = KramersKronig.Test(spectrum, new KramersKronigOptions
+            {
+                SeriesCapacitance = parse.GetValue(capacitance), SeriesInductance = parse.GetValue(inductance), MuThreshold = parse.GetValue(c),
+            });
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new Dictionary<string, object?>
+                {
+                    ["mu"] = kk.Mu, ["numRC"] = kk.NumRC, ["residualRmsPercent"] = kk.ResidualRmsPercent, ["pass"] = kk.Pass,
+                    ["maxResidualPercent"] = 100 * kk.RealResiduals.Concat(kk.ImaginaryResiduals).Max(Math.Abs),
+                    ["frequenciesHz"] = spectrum.FrequenciesHz, ["realResiduals"] = kk.RealResiduals, ["imaginaryResiduals"] = kk.ImaginaryResiduals,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"μ = {kk.Mu:0.000} with {kk.NumRC} RC elements; residual rms {kk.ResidualRmsPercent:0.###} % of |Z|: {(kk.Pass ? "PASS" : "FAIL")}");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Series()
+    {
+        var source = new Argument<string>("source") { Description = "Folder of spectra with temperatures in the file names, or a manifest CSV (file,temperature_C|temperature_K)" };
+        var circuit = new Option<string>("--circuit") { Description = "Circuit for every spectrum", Required = true };
+        var area = new Option<double>("--area-cm2") { Description = "Electrode area in cm²", Required = true };
+        var thickness = new Option<double>("--thickness-mm") { Description = "Pellet thickness in mm", Required = true };
+        var weighting = WeightingOption();
+        var model = new Option<string>("--model") { Description = "σ(T) model: auto|arrhenius|arrhenius-t|vtf|piecewise", DefaultValueFactory = _ => "auto" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("series", "Fit a temperature series (warm starts, both cores) and the σ(T) model") { source, circuit, area, thickness, weighting, model, json };
+        command.SetAction(parse =>
+        {
+            string modelText = parse.GetValue(model)!;
+            ConductivityModelKind? kind = modelText == "auto" ? null
+                : ConductivityFit.ParseModel(modelText) ?? throw new UsageException($"--model must be auto, arrhenius, arrhenius-t, vtf or piecewise, got '{modelText}'");
+            var spectra = TemperatureSeries.Load(parse.GetValue(source)!);
+            var options = new CircuitFitOptions { Weighting = ParseWeighting(parse.GetValue(weighting)!) };
+            var (points, fit) = TemperatureSeries.Fit(spectra, parse.GetValue(circuit)!, parse.GetValue(area), parse.GetValue(thickness), options, kind);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new Dictionary<string, object?>
+                {
+                    ["points"] = points.Select(p => new Dictionary<string, object?>
+                    {
+                        ["temperatureK"] = p.TemperatureK, ["conductivitySPerCm"] = p.Conductivity.ConductivitySPerCm,
+                        ["conductivityStdErrSPerCm"] = p.Conductivity.StdErrSPerCm, ["file"] = p.Spectrum.Metadata.SourcePath,
+                        ["reducedChiSquare"] = p.Fit.ReducedChiSquare, ["warnings"] = p.Fit.Warnings,
+                    }).ToList(),
+                    ["fit"] = fit is null ? null : ConductivityCommands.FitDocument(fit),
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumns("T (K)", "σ (S/cm)", "± (S/cm)", "file");
+            foreach (var p in points) table.AddRow(N(p.TemperatureK), N(p.Conductivity.ConductivitySPerCm), N(p.Conductivity.StdErrSPerCm), Markup.Escape(Path.GetFileName(p.Spectrum.Metadata.SourcePath ?? "")));
+            console.Write(table);
+            if (fit is not null) ConductivityCommands.Render(console, fit);
+            else console.WriteLine("fewer than 3 temperatures: no σ(T) model fitted");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Borolyte.Impedance;
+using Borolyte.Tests.Cli;
+using Borolyte.Tests.Support;
+
+namespace Borolyte.Tests.Impedance;
+
+public class EisCliTests
+{
+    [Fact]
+    public void Fit_json_has_the_contract_keys_in_order()
+    {
+        var r = CliProcess.Run("eis", "fit", TestData.Path("eis", "exampleDataBioLogic.mpt"), "--circuit", "R0-p(R1,CPE1)", "--area-cm2", "0.5", "--thickness-mm", "1", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).Take(5).ToArray();
+        Assert.Equal(["circuit", "parameters", "chiSquare", "conductivitySPerCm", "conductivityStdErrSPerCm"], keys);
+        var names = doc.RootElement.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToArray();
+        Assert.Equal(["R0", "R1", "CPE1_0", "CPE1_1"], names);
+        double r1 = doc.RootElement.GetProperty("parameters")[1].GetProperty("value").GetDouble();
+        Assert.Equal(0.1 / (r1 * 0.5), doc.RootElement.GetProperty("conductivitySPerCm").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Fit_without_geometry_gives_null_conductivity_and_missing_frequency_fails_with_exit_1()
+    {
+        var r = CliProcess.Run("eis", "fit", TestData.Path("eis", "exampleDataZPlot.z"), "--circuit", "R0-p(R1,CPE1)", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(r.Stdout).RootElement.GetProperty("conductivitySPerCm").ValueKind);
+        var bad = CliProcess.Run("eis", "fit", TestData.Path("eis", "exampleDataBioLogic_MissingFreq.mpt"), "--circuit", "R0");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("frequency column 'freq/Hz' is missing", bad.Stderr);
+        Assert.Single(bad.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Validate_json_is_exactly_the_contract_first()
+    {
+        var r = CliProcess.Run("eis", "validate", TestData.Path("eis", "exampleDataGamry.DTA"), "--json");
+        Assert.Equal(0, r.ExitCode);
+        var keys = JsonDocument.Parse(r.Stdout).RootElement.EnumerateObject().Select(p => p.Name).Take(4).ToArray();
+        Assert.Equal(["mu", "numRC", "residualRmsPercent", "pass"], keys);
+    }
+
+    [Fact]
+    public void Series_of_synthetic_pellet_spectra_recovers_the_activation_energy()
+    {
+        using var dir = new TempDirectory();
+        const double ea = 0.45, kb = 8.617333262e-5, area = 0.785, thicknessMm = 1.0;
+        var manifest = new List<string> { "file,temperature_C" };
+        foreach (double tc in new[] { -20.0, 0, 20, 40, 60, 80 })
+        {
+            double t = tc + 273.15;
+            double sigma = 1e-4 * Math.Exp(-ea / kb * (1 / t - 1 / 298.15)); // S/cm
+            double r = thicknessMm / 10 / (sigma * area);
+            var s = SyntheticSpectra.Make("R0-p(R1,CPE1)-CPE2", [1, r, Math.Pow(1e-12 * r, 0.9) / r, 0.9, 1e-6, 0.85],
+                SyntheticSpectra.LogFrequencies(1e7, 1e-1, 50), 0.003, seed: (int)tc + 100);
+            string name = $"s{tc.ToString(CultureInfo.InvariantCulture)}.csv";
+            File.WriteAllLines(dir.File(name), s.FrequenciesHz.Select((f, i) => string.Create(CultureInfo.InvariantCulture, $"{f},{s.ImpedanceOhm[i].Real},{s.ImpedanceOhm[i].Imaginary}")));
+            manifest.Add($"{name},{tc.ToString(CultureInfo.InvariantCulture)}");
+        }
+        File.WriteAllLines(dir.File("manifest.csv"), manifest);
+        var r1 = CliProcess.Run("eis", "series", dir.File("manifest.csv"), "--circuit", "R0-p(R1,CPE1)-CPE2", "--area-cm2", "0.785", "--thickness-mm", "1", "--model", "arrhenius", "--json");
+        Assert.True(r1.ExitCode == 0, r1.Stderr);
+        using var doc = JsonDocument.Parse(r1.Stdout);
+        Assert.Equal(["points", "fit"], doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(6, doc.RootElement.GetProperty("points").GetArrayLength());
+        var seg = doc.RootElement.GetProperty("fit").GetProperty("segments")[0];
+        Assert.Equal(ea, seg.GetProperty("activationEnergyEv").GetDouble(), 0.01);
+        Assert.Equal(1e-4, doc.RootElement.GetProperty("fit").GetProperty("sigma25CSPerCm").GetDouble(), 3e-6);
+        // Deterministic: same bytes on a second run.
+        Assert.Equal(r1.Stdout, CliProcess.Run("eis", "series", dir.File("manifest.csv"), "--circuit", "R0-p(R1,CPE1)-CPE2", "--area-cm2", "0.785", "--thickness-mm", "1", "--model", "arrhenius", "--json").Stdout);
+    }
+
+    [Fact]
+    public void Conductivity_fit_json_and_too_few_knowledge_base_records()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("s.csv"), new[] { "temperature_K,conductivity_S_per_cm" }
+            .Concat(new[] { 280.0, 300, 320, 340, 360 }.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t},{1e3 * Math.Exp(-0.3 / (8.617333262e-5 * t))}"))));
+        var r = CliProcess.Run("conductivity", "fit", dir.File("s.csv"), "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(["model", "segments", "transitions", "sigma25CSPerCm", "sigma25CCi95SPerCm"], doc.RootElement.EnumerateObject().Select(p => p.Name).Take(5).ToArray());
+        Assert.Equal(0.3, doc.RootElement.GetProperty("segments")[0].GetProperty("activationEnergyEv").GetDouble(), 1e-6);
+        var kb = CliProcess.Run("conductivity", "fit", "--compound", "Na4(B12H12)(B10H10)", "--json");
+        // The seeded base holds σ of this compound at 25 °C only: the command must say so rather than fit a line through one temperature.
+        Assert.Equal(1, kb.ExitCode);
+        Assert.Contains("too few to fit", kb.Stderr);
+    }
+
+    [Fact]
+    public void Hopping_command_inverts_a_prefactor()
+    {
+        var r = CliProcess.Run("transport", "hopping", "--carrier-density-per-cm3", "1e22", "--jump-distance-angstrom", "3", "--prefactor-s-k-per-cm", "1e5", "--activation-energy-ev", "0.3", "--json");
+        Assert.Equal(0, r.ExitCode);
+        double nu = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("jumpFrequencyHz").GetDouble();
+        double e = 1.602176634e-19, kb = 1.380649e-23;
+        Assert.Equal(1e5 * 100 * kb / (1.0 / 6 * 1e28 * e * e * 9e-20), nu, nu * 1e-9);
+    }
+}
