@@ -10,6 +10,7 @@ public static class CommandGroups
         yield return ChemCommands.Build();
         yield return RecipeCommands.Build();
         yield return MaterialsCommands.Build();
+        yield return CellCommands.Build();
         yield return DemoCommand.Build();
     }
 }
