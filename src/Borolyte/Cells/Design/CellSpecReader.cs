@@ -33,6 +33,11 @@ public static class CellSpecReader
             if (reason.StartsWith("(Line", StringComparison.Ordinal) && cut > 0) reason = reason[(cut + 3)..];
             throw new CellSpecException($"{sourceName}:{ex.Start.Line}: not valid YAML: {reason}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet 16.3's scanner throws this, without a position, on some malformed flow collections.
+            throw new CellSpecException($"{sourceName}: not valid YAML (unbalanced brackets or quotes?): {ex.Message}", ex);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new CellSpecException($"{sourceName}:1: expected a mapping with cathode, anode, separator and discharge");
         var ctx = new Context(sourceName);
@@ -164,7 +169,10 @@ public static class CellSpecReader
         {
             try { return f(); }
             catch (InvalidInputException ex) when (ex is not CellSpecException)
-            { throw new CellSpecException($"{ctx.Source}:{LineOf(key)}: {Path("")}: {ex.Message}", ex); }
+            {
+                string where = ex.Message.StartsWith(Path(""), StringComparison.Ordinal) ? ex.Message : $"{Path("")}: {ex.Message}";
+                throw new CellSpecException($"{ctx.Source}:{LineOf(key)}: {where}", ex);
+            }
         }
 
         public void AllowOnly(params string[] keys)
