@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Borolyte.Cells.Design;
+using Borolyte.Cells.Protocols;
 using Spectre.Console;
 
 namespace Borolyte.Cli.Commands;
 
-/// <summary>`borolyte cell crate|design|materials`: electrode and cell design (issue 5 §1).</summary>
+/// <summary>`borolyte cell crate|design|materials|protocol`: electrode and cell design (issue 5 §1).</summary>
 public static class CellCommands
 {
     public static Command Build()
@@ -14,6 +15,7 @@ public static class CellCommands
         cell.Subcommands.Add(BuildCRate());
         cell.Subcommands.Add(BuildDesign());
         cell.Subcommands.Add(BuildMaterials());
+        cell.Subcommands.Add(BuildProtocol());
         return cell;
     }
 
@@ -134,6 +136,63 @@ public static class CellCommands
         });
         return command;
     }
+
+    private static Command BuildProtocol()
+    {
+        var textArg = new Argument<string>("protocol") { Description = "Steps separated by ';', groups '(…; …) x N', e.g. \"Charge at 0.1C until 3.35 V; Rest for 10 minutes\"" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("protocol", "Parse and check a cycling protocol (PyBaMM-style steps) without running it") { textArg, json };
+        command.SetAction(parse =>
+        {
+            var protocol = Protocol.Parse(parse.GetValue(textArg)!);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new { stepCount = protocol.StepCount, canonical = protocol.Canonical, items = protocol.Items.Select(ItemDocument).ToArray() });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"{protocol.StepCount} steps when expanded");
+            console.WriteLine(protocol.Canonical);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static object ItemDocument(ProtocolItem item) => item switch
+    {
+        RepeatGroup g => new { type = "repeat", count = (int?)g.Count, items = g.Items.Select(ItemDocument).ToArray() },
+        ProtocolStep s => StepDocument(s),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static object StepDocument(ProtocolStep s) => s switch
+    {
+        CurrentStep c => new
+        {
+            type = c.Direction == CurrentDirection.Charge ? "charge" : "discharge",
+            text = c.Text,
+            current = CurrentDocument(c.Current),
+            durationS = c.DurationS,
+            cutoffVoltageV = c.CutoffVoltageV,
+        },
+        RestStep r => new { type = "rest", text = r.Text, durationS = (double?)r.DurationS },
+        HoldStep h => new
+        {
+            type = "hold",
+            text = h.Text,
+            voltageV = h.VoltageV,
+            durationS = h.DurationS,
+            cutoffCurrent = h.CutoffCurrent is { } cc ? CurrentDocument(cc) : null,
+        },
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static object CurrentDocument(StepCurrent c) => new
+    {
+        cRate = c.Kind == CurrentKind.CRate ? c.Value : (double?)null,
+        currentA = c.Kind == CurrentKind.Ampere ? c.Value : (double?)null,
+        currentDensityMAPerCm2 = c.Kind == CurrentKind.AmperePerSquareMetre ? c.Value / CellUnits.APerM2PerMAPerCm2 : (double?)null,
+    };
 
     /// <summary>The JSON contract of `borolyte cell design --json` (issue 5 §1): required keys first, extras after.</summary>
     internal static object DesignDocument(CellDesign design, CellEnergy energy) => new
