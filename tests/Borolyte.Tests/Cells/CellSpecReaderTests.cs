@@ -99,6 +99,13 @@ public class CellSpecReaderTests
     }
 
     [Fact]
+    public void Measured_electrolyte_on_a_dry_electrode_is_an_error()
+    {
+        var ex = Fails(Seed.Replace("  measuredElectrolyteMassRatio: 0.15 ", "  infiltrated: false\n  measuredElectrolyteMassRatio: 0.15 "));
+        Assert.Contains("cathode.measuredElectrolyteMassRatio needs an infiltrated electrode", ex.Message);
+    }
+
+    [Fact]
     public void Both_porosity_and_thickness_is_an_error()
     {
         var ex = Fails(Seed.Replace("  porosity: 0.80                # seed 004 §2", "  thicknessUm: 70\n  porosity: 0.80 # "));

@@ -133,6 +133,8 @@ public static class CellSpecReader
         if (infiltrated && infiltration is null)
             throw s.Error("infiltrated", "is true but the spec has no infiltration section");
         double? measured = s.OptionalNonNegative("measuredElectrolyteMassRatio");
+        if (measured is not null && !infiltrated)
+            throw s.Error("measuredElectrolyteMassRatio", "needs an infiltrated electrode (an infiltration section and infiltrated: true)");
         double? pressedPorosity = s.OptionalFraction("pressedPorosity");
         double? pressedThickness = s.OptionalPositive("pressedThicknessUm") * CellUnits.MPerUm;
         if (pressedPorosity is not null && pressedThickness is not null)
