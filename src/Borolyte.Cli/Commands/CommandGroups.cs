@@ -12,6 +12,7 @@ public static class CommandGroups
         yield return MaterialsCommands.Build();
         yield return ThermoCommands.Build();
         yield return MechanicsCommands.Build();
+        yield return CellCommands.Build();
         yield return DemoCommand.Build();
         yield return CyclingCommands.Build();
         yield return EisCommands.Build();

@@ -1,0 +1,285 @@
+using System.CommandLine;
+using System.Globalization;
+using Borolyte.Cells.Design;
+using Borolyte.Cells.Protocols;
+using Spectre.Console;
+
+namespace Borolyte.Cli.Commands;
+
+/// <summary>`borolyte cell crate|design|materials|protocol`: electrode and cell design (issue 5 §1).</summary>
+public static class CellCommands
+{
+    public static Command Build()
+    {
+        var cell = new Command("cell", "All-solid-state cell design: loadings, porosity, infiltration, n/p balancing, specific energy");
+        cell.Subcommands.Add(BuildCRate());
+        cell.Subcommands.Add(BuildDesign());
+        cell.Subcommands.Add(BuildMaterials());
+        cell.Subcommands.Add(BuildProtocol());
+        return cell;
+    }
+
+    private static Command BuildCRate()
+    {
+        var loading = new Option<double>("--loading-mg-cm2") { Description = "Active-material loading, mg/cm²", Required = true };
+        var capacity = new Option<double>("--capacity-mah-g") { Description = "Nominal specific capacity of the active material, mAh/g (defines 1C)", Required = true };
+        var cRate = new Option<string>("--c-rate") { Description = "C-rate: 0.1, 5, C/10 or 0.1C", Required = true };
+        var current = new Option<double?>("--current-ma-cm2") { Description = "Also report the C-rate of this current density, mA/cm²" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("crate",
+            "Areal capacity and the current density of a C-rate (nC = current that passes the nominal areal capacity in 1/n h)")
+        { loading, capacity, cRate, current, json };
+        command.SetAction(parse =>
+        {
+            double l = Positive(parse.GetValue(loading), "--loading-mg-cm2");
+            double q = Positive(parse.GetValue(capacity), "--capacity-mah-g");
+            double n = ParseCRate(parse.GetValue(cRate)!, "--c-rate");
+            double? j = parse.GetValue(current) is { } jj ? Positive(jj, "--current-ma-cm2") : null;
+            double areal = CRate.ArealCapacityCPerM2(l * CellUnits.KgPerM2PerMgPerCm2, q * CellUnits.CPerKgPerMAhPerG);
+            double density = CRate.CurrentDensityAPerM2(areal, n);
+            double? rateOfCurrent = j is { } jv ? CRate.OfCurrentDensity(jv * CellUnits.APerM2PerMAPerCm2, areal) : null;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    arealCapacityMAhPerCm2 = areal / CellUnits.CPerM2PerMAhPerCm2,
+                    currentDensityMAPerCm2 = density / CellUnits.APerM2PerMAPerCm2,
+                    cRate = n,
+                    cRateOfCurrentDensity = rateOfCurrent,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"Areal capacity: {Num(areal / CellUnits.CPerM2PerMAhPerCm2, "0.####")} mAh/cm² ({Num(l, "0.###")} mg/cm² × {Num(q, "0.###")} mAh/g)");
+            console.WriteLine($"{Num(n, "0.####")}C = {Num(density / CellUnits.APerM2PerMAPerCm2, "0.####")} mA/cm²");
+            if (rateOfCurrent is { } r) console.WriteLine($"{Num(j!.Value, "0.####")} mA/cm² = {Num(r, "0.####")}C");
+            console.WriteLine("C-rate on the nominal areal capacity: nC passes the loading × capacity in 1/n hours.");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command BuildDesign()
+    {
+        var specArg = new Argument<FileInfo>("spec") { Description = "Cell spec (YAML, see docs/cells.md)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("design", "Porosity, infiltration, n/p and specific energy of a cell spec") { specArg, json };
+        command.SetAction(parse =>
+        {
+            var design = CellSpecReader.ReadFile(parse.GetValue(specArg)!.FullName);
+            var energy = design.Energy();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, DesignDocument(design, energy));
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"Cell design {design.Name}");
+            var table = new Table().AddColumn("Electrode");
+            foreach (var h in new[] { "Active", "Composition", "Active mg/cm²", "Composite mg/cm²", "Cast µm", "Porosity", "mAh/cm²", "mA/cm² at 1C",
+                         "Expected SE wt%", "Measured SE / composite", "Excess mg/cm²", "Stack µm" })
+                table.AddColumn(new TableColumn(h).RightAligned());
+            foreach (var (label, e) in new[] { ("cathode", design.Cathode), ("anode", design.Anode) })
+            {
+                var x = e.Electrode;
+                table.AddRow(label, Markup.Escape(x.ActiveMaterial), x.Composition.Text, Num(x.ActiveLoadingMgPerCm2, "0.###"), Num(x.CompositeLoadingMgPerCm2, "0.###"),
+                    Num(x.ThicknessUm, "0.#"), Num(x.Porosity, "0.###"), Num(x.ArealCapacityMAhPerCm2, "0.####"),
+                    Num(x.CurrentDensityAPerM2(1) / CellUnits.APerM2PerMAPerCm2, "0.####"),
+                    Num(e.Expected.ElectrolyteMassFraction * 100, "0.##"),
+                    e.MeasuredElectrolyteToCompositeMassRatio is { } m ? Num(m, "0.###") : "–",
+                    e.Excess is { } ex ? Num(ex.ExcessMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2, "0.###") : "–",
+                    Num(e.StackThicknessM / CellUnits.MPerUm, "0.#"));
+            }
+            console.Write(table);
+            console.WriteLine($"n/p (practical capacities): {Num(design.NpRatio, "0.###")}" +
+                              (design.TheoreticalNpRatio is { } t ? $"; on theoretical capacities: {Num(t, "0.###")}" : ""));
+            console.WriteLine($"Specific energy: {Num(energy.SpecificEnergyWhPerKgCathodeActive, "0.#")} Wh/kg cathode active, " +
+                              $"{Num(energy.SpecificEnergyWhPerKgElectrodes, "0.#")} Wh/kg electrodes, {Num(energy.SpecificEnergyWhPerKgStack, "0.#")} Wh/kg stack; " +
+                              $"{Num(energy.EnergyDensityWhPerLStack, "0.#")} Wh/L stack");
+            console.WriteLine("Expected SE: pores filled once with the solution, solvent evaporated (docs/cells.md).");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command BuildMaterials()
+    {
+        var json = CliOutput.JsonOption();
+        var command = new Command("materials", "The cell-design material catalogue: densities and theoretical capacities with sources") { json };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    materials = CellMaterials.All.Select(m => new
+                    {
+                        name = m.Name,
+                        role = JsonRole(m.Role),
+                        densityGPerCm3 = m.DensityGPerCm3,
+                        theoreticalCapacityMAhPerG = m.TheoreticalCapacityMAhPerG,
+                        electronsPerFormulaUnit = m.ElectronsPerFormulaUnit,
+                        densitySource = m.DensitySource,
+                        capacitySource = m.CapacitySource,
+                    }).ToArray(),
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumn("Material").AddColumn("Role").AddColumn(new TableColumn("ρ (g/cm³)").RightAligned())
+                .AddColumn(new TableColumn("Q theo (mAh/g)").RightAligned()).AddColumn("Density source");
+            foreach (var m in CellMaterials.All)
+                table.AddRow(Markup.Escape(m.Name), JsonRole(m.Role), Num(m.DensityGPerCm3, "0.###"),
+                    m.TheoreticalCapacityMAhPerG is { } q ? Num(q, "0.#") : "–", Markup.Escape(m.DensitySource));
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command BuildProtocol()
+    {
+        var textArg = new Argument<string>("protocol") { Description = "Steps separated by ';', groups '(…; …) x N', e.g. \"Charge at 0.1C until 3.35 V; Rest for 10 minutes\"" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("protocol", "Parse and check a cycling protocol (PyBaMM-style steps) without running it") { textArg, json };
+        command.SetAction(parse =>
+        {
+            var protocol = Protocol.Parse(parse.GetValue(textArg)!);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new { stepCount = protocol.StepCount, canonical = protocol.Canonical, items = protocol.Items.Select(ItemDocument).ToArray() });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"{protocol.StepCount} steps when expanded");
+            console.WriteLine(protocol.Canonical);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static object ItemDocument(ProtocolItem item) => item switch
+    {
+        RepeatGroup g => new { type = "repeat", count = (int?)g.Count, items = g.Items.Select(ItemDocument).ToArray() },
+        ProtocolStep s => StepDocument(s),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static object StepDocument(ProtocolStep s) => s switch
+    {
+        CurrentStep c => new
+        {
+            type = c.Direction == CurrentDirection.Charge ? "charge" : "discharge",
+            text = c.Text,
+            current = CurrentDocument(c.Current),
+            durationS = c.DurationS,
+            cutoffVoltageV = c.CutoffVoltageV,
+        },
+        RestStep r => new { type = "rest", text = r.Text, durationS = (double?)r.DurationS },
+        HoldStep h => new
+        {
+            type = "hold",
+            text = h.Text,
+            voltageV = h.VoltageV,
+            durationS = h.DurationS,
+            cutoffCurrent = h.CutoffCurrent is { } cc ? CurrentDocument(cc) : null,
+        },
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static object CurrentDocument(StepCurrent c) => new
+    {
+        cRate = c.Kind == CurrentKind.CRate ? c.Value : (double?)null,
+        currentA = c.Kind == CurrentKind.Ampere ? c.Value : (double?)null,
+        currentDensityMAPerCm2 = c.Kind == CurrentKind.AmperePerSquareMetre ? c.Value / CellUnits.APerM2PerMAPerCm2 : (double?)null,
+    };
+
+    /// <summary>The JSON contract of `borolyte cell design --json` (issue 5 §1): required keys first, extras after.</summary>
+    internal static object DesignDocument(CellDesign design, CellEnergy energy) => new
+    {
+        cathode = ElectrodeDocument(design.Cathode),
+        anode = ElectrodeDocument(design.Anode),
+        npRatio = design.NpRatio,
+        specificEnergyWhPerKgCathodeActive = energy.SpecificEnergyWhPerKgCathodeActive,
+        specificEnergyWhPerKgElectrodes = energy.SpecificEnergyWhPerKgElectrodes,
+        specificEnergyWhPerKgStack = energy.SpecificEnergyWhPerKgStack,
+        energyDensityWhPerLStack = energy.EnergyDensityWhPerLStack,
+        name = design.Name,
+        theoreticalNpRatio = design.TheoreticalNpRatio,
+        arealEnergyMWhPerCm2 = energy.ArealEnergyJPerM2 / CellUnits.JPerM2PerMWhPerCm2,
+        electrodesMassMgPerCm2 = energy.ElectrodesMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2,
+        stackMassMgPerCm2 = energy.StackMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2,
+        stackThicknessUm = energy.StackThicknessM / CellUnits.MPerUm,
+        separatorMassMgPerCm2 = energy.SeparatorMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2,
+        currentCollectorMassMgPerCm2 = energy.CurrentCollectorMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2,
+        dischargeCapacityMAhPerG = design.DischargeCapacityCPerKgCathodeActive / CellUnits.CPerKgPerMAhPerG,
+        averageDischargeVoltageV = design.AverageDischargeVoltageV,
+    };
+
+    private static object ElectrodeDocument(DesignedElectrode d)
+    {
+        var e = d.Electrode;
+        var excess = d.Excess;
+        return new
+        {
+            porosity = e.Porosity,
+            arealCapacityMAhPerCm2 = e.ArealCapacityMAhPerCm2,
+            expectedElectrolyteMassFraction = d.Expected.ElectrolyteMassFraction,
+            activeMaterial = e.ActiveMaterial,
+            composition = e.Composition.Text,
+            activeLoadingMgPerCm2 = e.ActiveLoadingMgPerCm2,
+            compositeLoadingMgPerCm2 = e.CompositeLoadingMgPerCm2,
+            solidDensityGPerCm3 = e.SolidDensityKgPerM3 / CellUnits.KgPerM3PerGPerCm3,
+            thicknessUm = e.ThicknessUm,
+            currentDensityMAPerCm2At1C = e.CurrentDensityAPerM2(1) / CellUnits.APerM2PerMAPerCm2,
+            theoreticalArealCapacityMAhPerCm2 = e.TheoreticalArealCapacityCPerM2 / CellUnits.CPerM2PerMAhPerCm2,
+            expectedElectrolyteToCompositeMassRatio = d.Expected.ElectrolyteToCompositeMassRatio,
+            measuredElectrolyteToCompositeMassRatio = d.MeasuredElectrolyteToCompositeMassRatio,
+            excessElectrolyteMgPerCm2 = excess is null ? (double?)null : excess.ExcessMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2,
+            excessShareOfMeasured = excess?.ExcessShareOfMeasured,
+            electrolyteMassSource = d.ElectrolyteSource switch
+            {
+                ElectrolyteMassSource.Measured => "measured",
+                ElectrolyteMassSource.Expected => "expected",
+                _ => "none",
+            },
+            residualPorosity = d.ResidualPorosity,
+            stackThicknessUm = d.StackThicknessM / CellUnits.MPerUm,
+        };
+    }
+
+    private static string JsonRole(MaterialRole role) => role switch
+    {
+        MaterialRole.ActiveMaterial => "active",
+        MaterialRole.Binder => "binder",
+        MaterialRole.Carbon => "carbon",
+        MaterialRole.Electrolyte => "electrolyte",
+        MaterialRole.CurrentCollector => "currentCollector",
+        _ => "metal",
+    };
+
+    private static double Positive(double v, string option) =>
+        double.IsFinite(v) && v > 0 ? v : throw new InvalidInputException($"{option} must be greater than zero, got {Num(v, "0.####")}");
+
+    /// <summary>"0.1", "5", "0.1C", "C/10".</summary>
+    internal static double ParseCRate(string text, string option)
+    {
+        string t = text.Trim().Replace(" ", "");
+        double v;
+        bool ok;
+        if (t.StartsWith("C/", StringComparison.OrdinalIgnoreCase))
+        {
+            ok = double.TryParse(t[2..], NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0;
+            v = ok ? 1 / d : double.NaN;
+        }
+        else
+        {
+            if (t.EndsWith('C') || t.EndsWith('c')) t = t[..^1];
+            ok = double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v);
+        }
+        if (!ok || !double.IsFinite(v)) throw new InvalidInputException($"{option}: expected a C-rate such as 0.1, 5, 0.1C or C/10, got '{text}'");
+        return Positive(v, option);
+    }
+
+    private static string Num(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,287 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Borolyte.Cells.Design;
+
+/// <summary>
+/// Reads a cell-design spec (YAML, format in docs/cells.md) into a <see cref="CellDesign"/>. Every error is one line
+/// naming the file, the line (as YamlDotNet reports it) and the field path, e.g.
+/// "cell.yaml:12: cathode.loadingMgPerCm2 must be greater than zero, got -5".
+/// </summary>
+public static class CellSpecReader
+{
+    private const double G = CellUnits.KgPerM3PerGPerCm3;
+
+    public static CellDesign ReadFile(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        { throw new CellSpecException($"{path}: cannot read the spec ({ex.Message})", ex); }
+        return Parse(text, Path.GetFileName(path));
+    }
+
+    public static CellDesign Parse(string yaml, string sourceName = "spec")
+    {
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(yaml)); }
+        catch (YamlException ex)
+        {
+            string reason = (ex.InnerException?.Message ?? ex.Message).ReplaceLineEndings(" ");
+            int cut = reason.IndexOf("): ", StringComparison.Ordinal);
+            if (reason.StartsWith("(Line", StringComparison.Ordinal) && cut > 0) reason = reason[(cut + 3)..];
+            throw new CellSpecException($"{sourceName}:{ex.Start.Line}: not valid YAML: {reason}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet 16.3's scanner throws this, without a position, on some malformed flow collections.
+            throw new CellSpecException($"{sourceName}: not valid YAML (unbalanced brackets or quotes?): {ex.Message}", ex);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new CellSpecException($"{sourceName}:1: expected a mapping with cathode, anode, separator and discharge");
+        var ctx = new Context(sourceName);
+        var top = new Section(ctx, root, "");
+        top.AllowOnly("name", "electrolyte", "infiltration", "cathode", "anode", "separator", "currentCollectors", "discharge");
+
+        string name = top.OptionalString("name") ?? Path.GetFileNameWithoutExtension(sourceName);
+        var electrolyteSection = top.RequiredSection("electrolyte");
+        electrolyteSection.AllowOnly("name", "densityGPerCm3");
+        string electrolyteName = electrolyteSection.RequiredString("name");
+        double electrolyteDensity = electrolyteSection.DensityOrCatalogue("densityGPerCm3", electrolyteName);
+
+        SolutionInfiltration? infiltration = null;
+        if (top.OptionalSection("infiltration") is { } inf)
+        {
+            inf.AllowOnly("concentrationMgPerMl", "basis", "dips");
+            double c = inf.RequiredPositive("concentrationMgPerMl") * CellUnits.KgPerM3PerMgPerMl;
+            var basis = inf.OptionalString("basis") switch
+            {
+                null or "solvent" => ConcentrationBasis.PerSolventVolume,
+                "solution" => ConcentrationBasis.PerSolutionVolume,
+                var other => throw inf.Error("basis", $"must be 'solvent' or 'solution', got '{other}'"),
+            };
+            int dips = inf.OptionalPositiveInt("dips") ?? 1;
+            infiltration = inf.Wrap("concentrationMgPerMl", () => new SolutionInfiltration(c, electrolyteDensity, basis, dips));
+        }
+
+        var cathode = ReadElectrode(top.RequiredSection("cathode"), infiltration);
+        var anode = ReadElectrode(top.RequiredSection("anode"), infiltration);
+
+        var sep = top.RequiredSection("separator");
+        sep.AllowOnly("thicknessUm", "densityGPerCm3");
+        double sepThickness = sep.RequiredNonNegative("thicknessUm") * CellUnits.MPerUm;
+        double sepDensity = sep.OptionalPositive("densityGPerCm3") is { } sd ? sd * G : electrolyteDensity;
+        var separator = new CellLayer($"separator ({electrolyteName})", sepThickness, sepDensity);
+
+        var collectors = new List<CellLayer>();
+        foreach (var (cc, index) in top.OptionalSequence("currentCollectors"))
+        {
+            cc.AllowOnly("material", "thicknessUm", "densityGPerCm3");
+            string material = cc.RequiredString("material");
+            double t = cc.RequiredNonNegative("thicknessUm") * CellUnits.MPerUm;
+            double rho = cc.DensityOrCatalogue("densityGPerCm3", material);
+            collectors.Add(new CellLayer($"current collector {index + 1} ({material})", t, rho));
+        }
+
+        var discharge = top.RequiredSection("discharge");
+        discharge.AllowOnly("capacityMAhPerG", "averageVoltageV");
+        double q = discharge.RequiredPositive("capacityMAhPerG") * CellUnits.CPerKgPerMAhPerG;
+        double v = discharge.RequiredPositive("averageVoltageV");
+
+        return new CellDesign
+        {
+            Name = name,
+            Cathode = cathode,
+            Anode = anode,
+            Separator = separator,
+            CurrentCollectors = collectors,
+            DischargeCapacityCPerKgCathodeActive = q,
+            AverageDischargeVoltageV = v,
+        };
+    }
+
+    private static DesignedElectrode ReadElectrode(Section s, SolutionInfiltration? infiltration)
+    {
+        s.AllowOnly("activeMaterial", "activeDensityGPerCm3", "binder", "binderDensityGPerCm3", "carbon", "carbonDensityGPerCm3",
+            "composition", "loadingMgPerCm2", "loadingBasis", "capacityMAhPerG", "theoreticalCapacityMAhPerG",
+            "porosity", "thicknessUm", "infiltrated", "measuredElectrolyteMassRatio", "pressedPorosity", "pressedThicknessUm");
+        string active = s.RequiredString("activeMaterial");
+        double activeDensity = s.DensityOrCatalogue("activeDensityGPerCm3", active);
+        double binderDensity = s.DensityOrCatalogue("binderDensityGPerCm3", s.OptionalString("binder") ?? "PVDF");
+        double carbonDensity = s.DensityOrCatalogue("carbonDensityGPerCm3", s.OptionalString("carbon") ?? "Super P");
+        var composition = s.Wrap("composition", () => ElectrodeComposition.Parse(s.RequiredString("composition"), s.Path("composition")));
+        double loading = s.RequiredPositive("loadingMgPerCm2") * CellUnits.KgPerM2PerMgPerCm2;
+        var basis = s.OptionalString("loadingBasis") switch
+        {
+            null or "active" => LoadingBasis.ActiveMaterial,
+            "composite" => LoadingBasis.Composite,
+            var other => throw s.Error("loadingBasis", $"must be 'active' or 'composite', got '{other}'"),
+        };
+        double capacity = s.RequiredPositive("capacityMAhPerG") * CellUnits.CPerKgPerMAhPerG;
+        double? theoretical = s.OptionalPositive("theoreticalCapacityMAhPerG") * CellUnits.CPerKgPerMAhPerG
+            ?? CellMaterials.Find(active)?.TheoreticalCapacityCPerKg;
+        double? porosity = s.OptionalFraction("porosity");
+        double? thicknessUm = s.OptionalPositive("thicknessUm");
+        if (porosity is null == thicknessUm is null)
+            throw s.Error(porosity is null ? "" : "thicknessUm", "give either porosity or thicknessUm of the cast electrode (exactly one)");
+        var densities = new ComponentDensities(activeDensity, binderDensity, carbonDensity);
+        var electrode = porosity is { } eps
+            ? s.Wrap("porosity", () => Electrode.FromPorosity(active, composition, densities, loading, basis, capacity, eps, theoretical))
+            : s.Wrap("thicknessUm", () => Electrode.FromThickness(active, composition, densities, loading, basis, capacity, thicknessUm!.Value * CellUnits.MPerUm, theoretical));
+        bool infiltrated = s.OptionalBool("infiltrated") ?? infiltration is not null;
+        if (infiltrated && infiltration is null)
+            throw s.Error("infiltrated", "is true but the spec has no infiltration section");
+        double? measured = s.OptionalNonNegative("measuredElectrolyteMassRatio");
+        if (measured is not null && !infiltrated)
+            throw s.Error("measuredElectrolyteMassRatio", "needs an infiltrated electrode (an infiltration section and infiltrated: true)");
+        double? pressedPorosity = s.OptionalFraction("pressedPorosity");
+        double? pressedThickness = s.OptionalPositive("pressedThicknessUm") * CellUnits.MPerUm;
+        if (pressedPorosity is not null && pressedThickness is not null)
+            throw s.Error("pressedThicknessUm", "give either pressedPorosity or pressedThicknessUm, not both");
+        var designed = new DesignedElectrode
+        {
+            Electrode = electrode,
+            Infiltration = infiltrated ? infiltration : null,
+            MeasuredElectrolyteToCompositeMassRatio = measured,
+            PressedPorosity = pressedPorosity,
+            PressedThicknessM = pressedThickness,
+        };
+        s.Wrap("pressedThicknessUm", () => designed.ResidualPorosity);
+        return designed;
+    }
+
+    private sealed record Context(string Source);
+
+    /// <summary>A mapping node with its dotted path, for messages.</summary>
+    private sealed class Section(Context ctx, YamlMappingNode node, string path)
+    {
+        public string Path(string key) => path.Length == 0 ? key : key.Length == 0 ? path : $"{path}.{key}";
+
+        private YamlNode? Get(string key) =>
+            node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+        private long LineOf(string key) =>
+            node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key)?.Start.Line ?? node.Start.Line;
+
+        public CellSpecException Error(string key, string message) =>
+            new($"{ctx.Source}:{(key.Length == 0 ? node.Start.Line : LineOf(key))}: {Path(key)} {message}");
+
+        public T Wrap<T>(string key, Func<T> f)
+        {
+            try { return f(); }
+            catch (InvalidInputException ex) when (ex is not CellSpecException)
+            {
+                string where = ex.Message.StartsWith(Path(""), StringComparison.Ordinal) ? ex.Message : $"{Path("")}: {ex.Message}";
+                throw new CellSpecException($"{ctx.Source}:{LineOf(key)}: {where}", ex);
+            }
+        }
+
+        public void AllowOnly(params string[] keys)
+        {
+            foreach (var k in node.Children.Keys)
+            {
+                string name = (k as YamlScalarNode)?.Value ?? k.ToString();
+                if (!keys.Contains(name))
+                    throw new CellSpecException($"{ctx.Source}:{k.Start.Line}: unknown field '{Path(name)}'; expected one of {string.Join(", ", keys)}");
+            }
+        }
+
+        private string? Scalar(string key)
+        {
+            var v = Get(key);
+            if (v is null) return null;
+            if (v is not YamlScalarNode s) throw Error(key, "must be a single value");
+            return string.IsNullOrWhiteSpace(s.Value) || s.Value == "~" || s.Value == "null" ? null : s.Value.Trim();
+        }
+
+        public string? OptionalString(string key) => Scalar(key);
+
+        public string RequiredString(string key) => Scalar(key) ?? throw Missing(key);
+
+        private CellSpecException Missing(string key) =>
+            new($"{ctx.Source}:{node.Start.Line}: {Path(key)} is required but missing");
+
+        private double? Number(string key)
+        {
+            var text = Scalar(key);
+            if (text is null) return null;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                throw Error(key, $"must be a number, got '{text}'");
+            return v;
+        }
+
+        public double RequiredPositive(string key) => OptionalPositive(key) ?? throw Missing(key);
+
+        public double? OptionalPositive(string key)
+        {
+            var v = Number(key);
+            if (v is { } x && !(x > 0)) throw Error(key, $"must be greater than zero, got {x.ToString(CultureInfo.InvariantCulture)}");
+            return v;
+        }
+
+        public double RequiredNonNegative(string key) => OptionalNonNegative(key) ?? throw Missing(key);
+
+        public double? OptionalNonNegative(string key)
+        {
+            var v = Number(key);
+            if (v is { } x && x < 0) throw Error(key, $"must be ≥ 0, got {x.ToString(CultureInfo.InvariantCulture)}");
+            return v;
+        }
+
+        public double? OptionalFraction(string key)
+        {
+            var v = Number(key);
+            if (v is { } x && (x < 0 || x >= 1)) throw Error(key, $"must be a fraction in [0, 1), got {x.ToString(CultureInfo.InvariantCulture)}");
+            return v;
+        }
+
+        public int? OptionalPositiveInt(string key)
+        {
+            var text = Scalar(key);
+            if (text is null) return null;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1)
+                throw Error(key, $"must be a whole number ≥ 1, got '{text}'");
+            return n;
+        }
+
+        public bool? OptionalBool(string key) => Scalar(key)?.ToLowerInvariant() switch
+        {
+            null => null,
+            "true" or "yes" => true,
+            "false" or "no" => false,
+            var other => throw Error(key, $"must be true or false, got '{other}'"),
+        };
+
+        /// <summary>An explicit density (g/cm³) or the catalogue's density of the named material (kg/m³ returned).</summary>
+        public double DensityOrCatalogue(string key, string material)
+        {
+            if (OptionalPositive(key) is { } d) return d * G;
+            return CellMaterials.Find(material)?.DensityKgPerM3
+                ?? throw Error(key, $"is required: '{material}' is not in the material catalogue ({string.Join(", ", CellMaterials.All.Select(m => m.Name))})");
+        }
+
+        public Section RequiredSection(string key) => OptionalSection(key) ?? throw Missing(key);
+
+        public Section? OptionalSection(string key)
+        {
+            var v = Get(key);
+            if (v is null || v is YamlScalarNode { Value: null or "" or "~" or "null" }) return null;
+            if (v is not YamlMappingNode m) throw Error(key, "must be a mapping of fields");
+            return new Section(ctx, m, Path(key));
+        }
+
+        public IEnumerable<(Section Item, int Index)> OptionalSequence(string key)
+        {
+            var v = Get(key);
+            if (v is null || v is YamlScalarNode { Value: null or "" or "~" or "null" }) yield break;
+            if (v is not YamlSequenceNode seq) throw Error(key, "must be a list");
+            for (int i = 0; i < seq.Children.Count; i++)
+            {
+                if (seq.Children[i] is not YamlMappingNode m)
+                    throw new CellSpecException($"{ctx.Source}:{seq.Children[i].Start.Line}: {Path(key)}[{i + 1}] must be a mapping of fields");
+                yield return (new Section(ctx, m, $"{Path(key)}[{i + 1}]"), i);
+            }
+        }
+    }
+}
