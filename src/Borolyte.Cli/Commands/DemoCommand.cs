@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
+using Borolyte;
 using Borolyte.Cli.Documents;
 using Borolyte.Storage;
 using Borolyte.Studies;
@@ -34,7 +35,7 @@ public static class DemoCommand
 
             FoundationStudyResult result;
             using (var kb = KnowledgeBase.Open(dbPath))
-                result = FoundationStudy.Run(kb);
+                result = FoundationStudy.Run(kb, DemoInputs());
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
             string reportPath = Path.Combine(dir, "index.html");
@@ -63,6 +64,15 @@ public static class DemoCommand
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>The demo's input files, copied beside the CLI from data/demo (see its README).</summary>
+    private static FoundationStudyInputs DemoInputs()
+    {
+        string cycler = Path.Combine(AppContext.BaseDirectory, "data", "demo", "neware_uio.csv");
+        if (!File.Exists(cycler))
+            throw new InvalidInputException($"{cycler}: demo input missing (it is copied from data/demo at build time; rebuild with ./borolyte)");
+        return new FoundationStudyInputs(cycler);
     }
 
     private static object Summary(FoundationStudyResult result, string reportPath, string dbPath) => new

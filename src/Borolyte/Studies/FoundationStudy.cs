@@ -22,8 +22,9 @@ public static class FoundationStudy
     public const double DippingConcentrationKgPerM3 = 100.0; // 100 mg/mL = 100 kg/m³
     public const double RoomTemperatureC = 25.0;
 
-    public static FoundationStudyResult Run(KnowledgeBase kb)
+    public static FoundationStudyResult Run(KnowledgeBase kb, FoundationStudyInputs? inputs = null)
     {
+        inputs ??= new FoundationStudyInputs();
         var counts = kb.Counts();
         var dataset = kb.Export();
         var series = kb.ConductivitySeriesAll();
@@ -39,6 +40,11 @@ public static class FoundationStudy
         AddConductivitySection(report, series, arrhenius, dataset);
         AddClusterSection(report, clusters);
         AddRecipeSection(report, recipes);
+
+        // Sections of the later modules, one call each (issues 3–6).
+        CellDesignSection.AddTo(report);
+        if (inputs.CyclerFile is { } cyclerFile)
+            CyclingSection.AddTo(report, cyclerFile);
 
         return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes);
     }
@@ -162,6 +168,10 @@ public static class FoundationStudy
     private static string Opt(double? value, string format) => value is { } v ? Num(v, format) : "–";
     private static string Qualifier(string? qualifier) => qualifier is null or "=" ? "" : qualifier + " ";
 }
+
+/// <summary>Files the study reads besides the knowledge base; a section whose input is missing is left out.</summary>
+/// <param name="CyclerFile">A real cycler export for the cycling section (the demo passes data/demo/neware_uio.csv).</param>
+public sealed record FoundationStudyInputs(string? CyclerFile = null);
 
 /// <summary>A recipe of the study with what it is for and, for solutions, the solvent plan.</summary>
 public sealed record StudyRecipe(string Purpose, Recipe Recipe, SolutionPlan? Solution);
