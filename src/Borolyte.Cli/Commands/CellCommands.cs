@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Borolyte.Cells.Design;
 using Borolyte.Cells.Protocols;
+using Borolyte.Cells.Simulation;
 using Spectre.Console;
 
 namespace Borolyte.Cli.Commands;
 
-/// <summary>`borolyte cell crate|design|materials|protocol`: electrode and cell design (issue 5 §1).</summary>
+/// <summary>`borolyte cell crate|design|materials|protocol|presets|simulate|rate`: electrode and cell design (issue 5 §1) and the simulator (§2).</summary>
 public static class CellCommands
 {
     public static Command Build()
@@ -16,6 +17,9 @@ public static class CellCommands
         cell.Subcommands.Add(BuildDesign());
         cell.Subcommands.Add(BuildMaterials());
         cell.Subcommands.Add(BuildProtocol());
+        cell.Subcommands.Add(CellSimulationCommands.BuildPresets());
+        cell.Subcommands.Add(CellSimulationCommands.BuildSimulate());
+        cell.Subcommands.Add(CellSimulationCommands.BuildRate());
         return cell;
     }
 
@@ -282,4 +286,150 @@ public static class CellCommands
     }
 
     private static string Num(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}
+
+/// <summary>`borolyte cell presets|simulate|rate`: the cell simulator (issue 5 §2).</summary>
+public static class CellSimulationCommands
+{
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+    private static string Num(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    public static Command BuildPresets()
+    {
+        var json = CliOutput.JsonOption();
+        var command = new Command("presets", "The simulator's cell presets with every parameter and its source") { json };
+        command.SetAction(parse =>
+        {
+            var presets = CellPresets.All().ToList();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    presets = presets.Select(p => new
+                    {
+                        name = p.Name, description = p.Description,
+                        minVoltageV = p.MinVoltageV, maxVoltageV = p.MaxVoltageV,
+                        temperatureC = p.Cell.TemperatureK - PhysicalConstants.ZeroCelsiusK,
+                        nominalArealCapacityMAhPerCm2 = p.Cell.NominalArealCapacityCPerM2 / CellUnits.CPerM2PerMAhPerCm2,
+                        parameters = p.Parameters.Select(x => new { name = x.Name, value = Finite(x.Value), unit = x.Unit, source = x.Source }).ToArray(),
+                    }).ToArray(),
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            foreach (var p in presets)
+            {
+                var table = new Table().Title($"[bold]{Markup.Escape(p.Name)}[/] — {Markup.Escape(p.Description)}").AddColumns("Parameter", "Value", "Unit", "Source");
+                foreach (var x in p.Parameters) table.AddRow(Markup.Escape(x.Name), Num(x.Value, "G4"), Markup.Escape(x.Unit), Markup.Escape(x.Source));
+                console.Write(table);
+            }
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static (CellPreset Preset, CellParameters Cell) Load(string presetOrSpec, double? temperatureC)
+    {
+        var (preset, cell) = presetOrSpec.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || presetOrSpec.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            ? CellSimulationSpec.ReadFile(presetOrSpec)
+            : (CellPresets.Get(presetOrSpec), CellPresets.Get(presetOrSpec).Cell);
+        if (temperatureC is { } t)
+        {
+            if (!double.IsFinite(t) || t <= -PhysicalConstants.ZeroCelsiusK) throw new InvalidInputException($"--temperature-c must be above −273.15 °C, got {t}");
+            cell = cell with { TemperatureK = t + PhysicalConstants.ZeroCelsiusK };
+        }
+        return (preset, cell);
+    }
+
+    public static Command BuildSimulate()
+    {
+        var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML, docs/cells.md)" };
+        var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
+        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
+        var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV");
+        var json = CliOutput.JsonOption();
+        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, outOption, json };
+        command.SetAction(parse =>
+        {
+            var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
+            var (_, cell) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var result = CellSimulation.Run(cell, protocol);
+            if (parse.GetValue(outOption) is { } file) SimulatedRunCsv.Write(result, file.FullName);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    cycles = result.Summary.Cycles.Select(c => new
+                    {
+                        cycle = c.Cycle,
+                        chargeCapacityMAhPerG = c.ChargeSpecificCapacityMAhPerG,
+                        dischargeCapacityMAhPerG = c.DischargeSpecificCapacityMAhPerG,
+                        coulombicEfficiency = c.CoulombicEfficiency,
+                        energyEfficiency = c.EnergyEfficiency,
+                        avgDischargeVoltageV = c.AverageDischargeVoltageV,
+                        avgChargeVoltageV = c.AverageChargeVoltageV,
+                        retention = c.Retention,
+                    }).ToArray(),
+                    wallTimeMs = result.WallTimeMs,
+                    cell = cell.Name,
+                    temperatureC = cell.TemperatureK - PhysicalConstants.ZeroCelsiusK,
+                    points = result.Series.Count,
+                    simulatedTimeS = result.Series.Count > 0 ? result.Series.TimeS[^1] : 0,
+                    notes = result.Notes,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumns("Cycle", "Charge mAh/g", "Discharge mAh/g", "CE", "EE", "Avg discharge V");
+            foreach (var c in result.Summary.Cycles)
+                table.AddRow(c.Cycle.ToString(CultureInfo.InvariantCulture), Num(c.ChargeSpecificCapacityMAhPerG ?? double.NaN, "0.0"), Num(c.DischargeSpecificCapacityMAhPerG ?? double.NaN, "0.0"),
+                    Num(c.CoulombicEfficiency ?? double.NaN, "0.0000"), Num(c.EnergyEfficiency ?? double.NaN, "0.0000"), Num(c.AverageDischargeVoltageV ?? double.NaN, "0.000"));
+            console.Write(table);
+            foreach (var note in result.Notes) console.WriteLine("note: " + note);
+            console.WriteLine($"{result.Series.Count} points, {Num(result.WallTimeMs, "0.0")} ms");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    public static Command BuildRate()
+    {
+        var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
+        var rates = new Option<string>("--c-rates") { Description = "Comma-separated C-rates, e.g. 0.1,0.5,1,2,5", Required = true };
+        var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same' = the discharge rate)" };
+        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("rate", "Simulated rate capability: charge, then discharge at each C-rate") { cellArg, rates, charge, temperature, json };
+        command.SetAction(parse =>
+        {
+            var list = parse.GetValue(rates)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => CellCommands.ParseCRate(r, "--c-rates")).ToList();
+            string? chargeText = parse.GetValue(charge);
+            double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
+            var (preset, cell) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            bool anode = preset.Name == "sn-half";
+            var (rows, result) = RateCapabilityTest.Run(preset, cell, list, chargeRate, anode: anode);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    rates = rows.Select(r => new
+                    {
+                        cRate = r.CRate, dischargeCapacityMAhPerG = r.DischargeCapacityMAhPerG, retentionVsFirst = Finite(r.RetentionVsFirst),
+                        avgDischargeVoltageV = Finite(r.AverageDischargeVoltageV),
+                    }).ToArray(),
+                    cell = cell.Name,
+                    chargeCRate = chargeRate,
+                    wallTimeMs = result.WallTimeMs,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumns("C-rate", "Capacity mAh/g", "Retention vs first", "Avg V");
+            foreach (var r in rows) table.AddRow(Num(r.CRate, "0.###"), Num(r.DischargeCapacityMAhPerG, "0.0"), Num(r.RetentionVsFirst, "0.000"), Num(r.AverageDischargeVoltageV, "0.000"));
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
 }

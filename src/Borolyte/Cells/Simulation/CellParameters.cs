@@ -1,0 +1,40 @@
+using Borolyte.Transport;
+
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>
+/// A single-layer all-solid-state cell: positive electrode | dense solid-electrolyte separator | negative electrode.
+/// The positive electrode is the electrode under test (in a half cell the working electrode, e.g. Sn vs Na–Sn); C-rates
+/// and specific capacities refer to it.
+/// </summary>
+public sealed record CellParameters
+{
+    public required string Name { get; init; }
+    public required ElectrodeParameters Positive { get; init; }
+    public required ElectrodeParameters Negative { get; init; }
+    public required double SeparatorThicknessM { get; init; }
+    /// <summary>The solid electrolyte's bulk conductivity σ(T) (separator and composites).</summary>
+    public required ArrheniusConductivity Electrolyte { get; init; }
+    public required double TemperatureK { get; init; }
+    /// <summary>Electrode area, m² (absolute currents in protocols and in the time series).</summary>
+    public required double AreaM2 { get; init; }
+    /// <summary>Nominal areal capacity defining 1C, C/m² (the paper's convention: active loading × nominal mAh/g).</summary>
+    public required double NominalArealCapacityCPerM2 { get; init; }
+    /// <summary>Active mass of the positive electrode per area, kg/m² (specific capacities).</summary>
+    public required double ActiveLoadingKgPerM2 { get; init; }
+
+    public double BulkConductivitySPerM => Electrolyte.ConductivitySPerM(TemperatureK);
+
+    /// <summary>Separator area-specific resistance L/κ, Ω·m².</summary>
+    public double SeparatorResistanceOhmM2 => SeparatorThicknessM / BulkConductivitySPerM;
+
+    public void Validate()
+    {
+        if (!(SeparatorThicknessM > 0)) throw new InvalidInputException($"{Name}: separatorThicknessM must be greater than zero, got {SeparatorThicknessM}");
+        if (!(TemperatureK > 0)) throw new InvalidInputException($"{Name}: temperature must be above 0 K, got {TemperatureK} K");
+        if (!(AreaM2 > 0)) throw new InvalidInputException($"{Name}: areaM2 must be greater than zero, got {AreaM2}");
+        if (!(NominalArealCapacityCPerM2 > 0)) throw new InvalidInputException($"{Name}: nominal areal capacity must be greater than zero");
+        if (!(ActiveLoadingKgPerM2 > 0)) throw new InvalidInputException($"{Name}: active loading must be greater than zero");
+        Positive.Validate(); Negative.Validate();
+    }
+}

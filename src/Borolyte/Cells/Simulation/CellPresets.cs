@@ -1,0 +1,176 @@
+using Borolyte.Cells.Design;
+using Borolyte.Chemistry;
+using Borolyte.Transport;
+
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>
+/// The seeds' cells as simulator inputs. Geometry and composition come from the design module (seed 004 loadings,
+/// compositions, 80 % cast porosity, measured electrolyte ratios, 30–38 % residual porosity); transport and kinetic
+/// parameters the seeds do not give are marked ASSUMED with the reasoning, to be replaced by calibrated values.
+/// </summary>
+public static class CellPresets
+{
+    public static IReadOnlyList<string> Names { get; } = ["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full"];
+
+    private const double Area = 1e-4 * Math.PI * 0.6 * 0.6 * 1.0;   // 12 mm punched electrodes (seed 004 §4.3: "four punched 12 mm electrode")
+    private const double ThirtyC = 30 + PhysicalConstants.ZeroCelsiusK;   // seed 004 §4.4: cycled at 30 °C
+
+    // Seed 004 §2: 1 mS/cm at 25 °C; Eₐ ASSUMED (not in the seeds; a typical closo-borate value, replace by the transport module's fit).
+    private const double ElectrolyteEaEv = 0.34;
+    public static ArrheniusConductivity Na4B12B10 { get; } = ArrheniusConductivity.FromConventional(1e-3, 25, ElectrolyteEaEv);
+
+    public static CellPreset Get(string name) => name.ToLowerInvariant() switch
+    {
+        "nacro2-half" => NaCrO2Half("nacro2-half", "95:2:3", 7.0, 0.17, "seed 004 §2: 95:2:3, 7.0 mg/cm², 17 wt% electrolyte (Fig. 3a–f)"),
+        "nacro2-half-97" => NaCrO2Half("nacro2-half-97", "97:1:2", 7.7, 0.15, "seed 004 §2: 97:1:2, 7.7 mg/cm², 15 wt% electrolyte (Fig. 3b, 3d)"),
+        "sn-half" => SnHalf(),
+        "nacro2-sn-full" => Full(),
+        _ => throw new InvalidInputException($"unknown cell preset '{name}'; presets: {string.Join(", ", Names)}"),
+    };
+
+    public static IEnumerable<CellPreset> All() => Names.Select(Get);
+
+    private static double MolarMass(string formula) => Formula.Parse(formula).MolarMassKgPerMol;
+
+    private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Electrode(string composition, double loadingMgPerCm2, double electrolyteRatio, string quote)
+    {
+        var cast = SeedCellDesigns.NaCrO2HalfCellCathode(composition, loadingMgPerCm2);
+        return Composite("NaCrO2", cast, electrolyteRatio, quote, OcpLibrary.Get("nacro2"),
+            maxConcentration: CellMaterials.Get("NaCrO2").DensityKgPerM3 / MolarMass("NaCrO2"),
+            radius: 2e-6, radiusSource: "ASSUMED 2 µm: the seed gives only '< 100 µm' sieved powder (§4.1); primary particles of solid-state NaCrO2 are a few µm",
+            diffusivity: 1e-15, diffusivitySource: "ASSUMED 1e-15 m²/s (1e-11 cm²/s), the order of GITT values for layered Na oxides; to be calibrated on Fig. 3d",
+            i0: 1.0, i0Source: "ASSUMED 0.1 mA/cm² per contact area (no seed value); to be calibrated",
+            rint: 5e-4, rintSource: "ASSUMED 5 Ω·cm² per contact area (no seed value); to be calibrated",
+            initial: 1.0, initialSource: "as assembled: NaCrO2 fully sodiated (issue 5 §2)");
+    }
+
+    private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) Composite(string material, Electrode cast, double electrolyteRatio,
+        string quote, OcpCurve ocp, double maxConcentration, double radius, string radiusSource, double diffusivity, string diffusivitySource,
+        double i0, string i0Source, double rint, string rintSource, double initial, string initialSource)
+    {
+        var designed = new DesignedElectrode
+        {
+            Electrode = cast, Infiltration = SeedCellDesigns.PaperInfiltration,
+            MeasuredElectrolyteToCompositeMassRatio = electrolyteRatio, PressedPorosity = 0.34,
+        };
+        double t = designed.StackThicknessM;
+        double eAm = cast.ActiveLoadingKgPerM2 / cast.Densities.ActiveKgPerM3 / t;
+        double eSe = designed.ElectrolyteMassKgPerM2 / designed.ElectrolyteDensityKgPerM3 / t;
+        const double sigma = 10;
+        var p = new CompositeElectrodeParameters
+        {
+            Name = material, Ocp = ocp, ThicknessM = t, ActiveVolumeFraction = eAm, ElectrolyteVolumeFraction = eSe,
+            ParticleRadiusM = radius, SolidDiffusivityM2PerS = diffusivity, MaxConcentrationMolPerM3 = maxConcentration,
+            ElectronicConductivitySPerM = sigma, InitialStoichiometry = initial, ExchangeCurrentDensityAPerM2 = i0,
+            InterfacialResistanceOhmM2 = rint, ContactAreaFraction = 1.0, ActiveLoadingKgPerM2 = cast.ActiveLoadingKgPerM2,
+        };
+        string m = material + ".";
+        var sources = new List<PresetParameter>
+        {
+            new(m + "activeLoading", cast.ActiveLoadingKgPerM2 / CellUnits.KgPerM2PerMgPerCm2, "mg/cm2", quote),
+            new(m + "thickness", t / CellUnits.MPerUm, "um", "design module: cast porosity 0.80 (seed 004 §2), measured electrolyte ratio, residual porosity 0.34 (seed 004 §2: 30–38 %, midpoint)"),
+            new(m + "activeVolumeFraction", eAm, "1", "design module (active mass / density / pressed thickness)"),
+            new(m + "electrolyteVolumeFraction", eSe, "1", "design module (measured electrolyte mass / 1.17 g/cm³ / pressed thickness)"),
+            new(m + "bruggemanExponent", 1.5, "1", "Bruggeman, Ann. Phys. 416 (1935) 636 (spheres)"),
+            new(m + "particleRadius", radius / CellUnits.MPerUm, "um", radiusSource),
+            new(m + "solidDiffusivity", diffusivity, "m2/s", diffusivitySource),
+            new(m + "maxConcentration", maxConcentration, "mol/m3", "density / molar mass (catalogue density, IUPAC atomic weights)"),
+            new(m + "exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", i0Source),
+            new(m + "interfacialResistance", rint * 1e4, "ohm cm2", rintSource),
+            new(m + "contactAreaFraction", 1.0, "1", "70 MPa, before cycling (seed 004: contact 'maintained upon cycling', Fig. S4); degradation not modelled yet"),
+            new(m + "electronicConductivity", sigma / 100, "S/cm", "ASSUMED 0.1 S/cm for a composite with 2–5 wt% Super P"),
+            new(m + "initialStoichiometry", initial, "1", initialSource),
+            new(m + "ocp", double.NaN, "", $"data/cells/ocp/{ocp.Name}.csv — {ocp.Source}"),
+        };
+        return (p, sources);
+    }
+
+    private static PlanarElectrodeParameters NaSnCounter(List<PresetParameter> sources)
+    {
+        sources.Add(new("NaSn.ocp", 0.1, "V", "seed 004 §2: 'Na-Sn alloy counter electrode (Na3Sn, ~0.1 V vs. Na/Na+)'"));
+        sources.Add(new("NaSn.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (alloy counter electrode in large excess, pressed at 350 MPa)"));
+        return new PlanarElectrodeParameters
+        {
+            Name = "Na-Sn", Ocp = OcpLibrary.Get("na-sn-counter"), ExchangeCurrentDensityAPerM2 = 10,
+        };
+    }
+
+    private static void CommonSources(List<PresetParameter> sources, double separatorUm)
+    {
+        sources.Add(new("separatorThickness", separatorUm, "um", "seed 004 §2: '<500-μm-thick Na4(B12H12)(B10H10) pellet' (upper bound used)"));
+        sources.Add(new("electrolyteConductivity25C", 1.0, "mS/cm", "seed 004 abstract: '1 mS cm-1 at 25 °C'"));
+        sources.Add(new("electrolyteActivationEnergy", ElectrolyteEaEv, "eV", "ASSUMED: not in the seeds; replace by the transport module's Arrhenius fit"));
+        sources.Add(new("temperature", 30, "C", "seed 004 §4.4: cycled at 30 °C"));
+        sources.Add(new("area", Area * 1e4, "cm2", "12 mm punched electrodes (seed 004 §4.3); only absolute currents depend on it"));
+    }
+
+    private static CellPreset NaCrO2Half(string name, string composition, double loading, double ratio, string quote)
+    {
+        var (cathode, sources) = NaCrO2Electrode(composition, loading, ratio, quote);
+        var counter = NaSnCounter(sources);
+        CommonSources(sources, 500);
+        sources.Add(new("nominalCapacity", 120, "mAh/g", "seed 004: 0.1C = 0.084 mA/cm² at 7.0 mg/cm² (§2) ⇒ 120 mAh/g"));
+        var cell = new CellParameters
+        {
+            Name = name, Positive = cathode, Negative = counter, SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
+            TemperatureK = ThirtyC, AreaM2 = Area,
+            NominalArealCapacityCPerM2 = CRate.ArealCapacityCPerM2(cathode.ActiveLoadingKgPerM2, 120 * CellUnits.CPerKgPerMAhPerG),
+            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
+        };
+        // Seed 004 §4.4: 2.10–3.35 V (vs. Na/Na+) for NaCrO2 half cells; the cell voltage against Na–Sn is used as given.
+        return new CellPreset(name, $"NaCrO2 ({composition}, {loading} mg/cm²) | Na4(B12H12)(B10H10) | Na–Sn half cell, 30 °C", cell, 2.10, 3.35, sources);
+    }
+
+    private static (CompositeElectrodeParameters, List<PresetParameter>) SnElectrode(double loading, string quote)
+    {
+        var densities = new ComponentDensities(CellMaterials.Get("Sn").DensityKgPerM3, CellMaterials.Get("PVDF").DensityKgPerM3, CellMaterials.Get("Super P").DensityKgPerM3);
+        var cast = Electrode.FromPorosity("Sn", ElectrodeComposition.Parse("90:5:5"), densities, loading * CellUnits.KgPerM2PerMgPerCm2,
+            LoadingBasis.ActiveMaterial, 634 * CellUnits.CPerKgPerMAhPerG, 0.80, CellMaterials.Get("Sn").TheoreticalCapacityCPerKg);
+        // No measured electrolyte ratio for Sn in the seed text: the pores-only expectation of the design module is used.
+        var designed = new DesignedElectrode { Electrode = cast, Infiltration = SeedCellDesigns.PaperInfiltration };
+        double ratio = designed.Expected.ElectrolyteMassKgPerM2 / cast.CompositeLoadingKgPerM2;
+        return Composite("Sn", cast, ratio, quote, OcpLibrary.Get("sn"),
+            maxConcentration: 3.75 * CellMaterials.Get("Sn").DensityKgPerM3 / MolarMass("Sn"),
+            radius: 5e-6, radiusSource: "seed 004 §2/§4.3: 'Sn metal (Sigma-Aldrich, 10 μm)' ⇒ 5 µm radius",
+            diffusivity: 1e-14, diffusivitySource: "ASSUMED 1e-14 m²/s; the seed reports 'poor kinetics of sodium insertion and disinsertion in Sn' (Fig. S5b); to be calibrated",
+            i0: 0.5, i0Source: "ASSUMED 0.05 mA/cm² per contact area; to be calibrated",
+            rint: 5e-4, rintSource: "ASSUMED 5 Ω·cm² per contact area; to be calibrated",
+            initial: 0.0, initialSource: "as assembled: pristine Sn");
+    }
+
+    private static CellPreset SnHalf()
+    {
+        var (sn, sources) = SnElectrode(1.2, "ASSUMED equal to the full cell's Sn loading (seed 004 §2: 'Sn (90:5:5, 1.2 mg cm-2)'); the half cell's loading is not in the seed text");
+        var counter = NaSnCounter(sources);
+        CommonSources(sources, 500);
+        sources.Add(new("nominalCapacity", 634, "mAh/g", "seed 004 §2: Sn|Na-Sn 'discharge capacity then reaches 634 mA h g-1'"));
+        var cell = new CellParameters
+        {
+            Name = "sn-half", Positive = sn, Negative = counter, SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
+            TemperatureK = ThirtyC, AreaM2 = Area,
+            NominalArealCapacityCPerM2 = CRate.ArealCapacityCPerM2(sn.ActiveLoadingKgPerM2, 634 * CellUnits.CPerKgPerMAhPerG),
+            ActiveLoadingKgPerM2 = sn.ActiveLoadingKgPerM2,
+        };
+        // Seed 004 §4.4: 0.01–2.00 V (vs. Na/Na+) for Sn electrodes.
+        return new CellPreset("sn-half", "Sn (90:5:5, 1.2 mg/cm²) | Na4(B12H12)(B10H10) | Na–Sn half cell, 30 °C", cell, 0.01, 2.00, sources);
+    }
+
+    private static CellPreset Full()
+    {
+        var (cathode, sources) = NaCrO2Electrode("97:1:2", 5.6, 0.15, "seed 004 §2: 'infiltrated NaCrO2 (97:1:2, 5.6 mg cm-2) cathode'");
+        var (anode, anodeSources) = SnElectrode(1.2, "seed 004 §2: 'infiltrated Sn (90:5:5, 1.2 mg cm-2) anode'");
+        sources.AddRange(anodeSources);
+        CommonSources(sources, 500);
+        sources.Add(new("nominalCapacity", 120, "mAh/g", "seed 004 §2: '0.1C (based on the cathode capacity)', 120 mAh/g NaCrO2"));
+        var cell = new CellParameters
+        {
+            Name = "nacro2-sn-full", Positive = cathode, Negative = anode, SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
+            TemperatureK = ThirtyC, AreaM2 = Area,
+            NominalArealCapacityCPerM2 = CRate.ArealCapacityCPerM2(cathode.ActiveLoadingKgPerM2, 120 * CellUnits.CPerKgPerMAhPerG),
+            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
+        };
+        // Seed 004 §4.4: full cells 'cycled between 1.5 and 3.3 V at 30 °C'.
+        return new CellPreset("nacro2-sn-full", "NaCrO2 (97:1:2, 5.6 mg/cm²) | Na4(B12H12)(B10H10) | Sn (90:5:5, 1.2 mg/cm²) full cell, 30 °C", cell, 1.5, 3.3, sources);
+    }
+}

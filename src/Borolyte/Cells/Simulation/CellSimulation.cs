@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using System.Globalization;
+using Borolyte.Cells.Protocols;
+using Borolyte.Cycling;
+using Borolyte.Cycling.Analysis;
+
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>The outcome of <see cref="CellSimulation.Run"/>.</summary>
+public sealed record SimulationResult(CellParameters Cell, SimulatedTimeSeries Series, CyclingSummary Summary, double WallTimeMs, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Runs a cycling protocol on a cell from its as-assembled state: constant current until a voltage or for a time,
+/// rest, constant voltage until a current or for a time. Time stepping is backward Euler with Newton per step
+/// (<see cref="CompositeElectrodeSolver"/>), adaptive steps from the local-error estimate of backward Euler
+/// (½·|Δu_{n+1} − (Δt_{n+1}/Δt_n)·Δu_n|, Hairer, Nørsett &amp; Wanner, Solving ODEs I, §II.4), step ends located on the
+/// cut-off by the Illinois variant of regula falsi on the step length (Dowell &amp; Jarratt, BIT 11 (1971) 168), and
+/// constant-voltage steps solved for the current by Newton with the analytic dV/dI.
+/// </summary>
+public sealed class CellSimulation
+{
+    private readonly CellParameters cell;
+    private readonly SimulationOptions options;
+    private readonly IElectrodeSolver positive, negative;
+    private readonly double kappa, separatorResistance;
+    private readonly SimulatedTimeSeries series = new();
+    private readonly List<string> notes = [];
+    private double time, lastVoltage, lastCurrentDensity;
+    private OcpBranch positiveBranch = OcpBranch.Extraction, negativeBranch = OcpBranch.Insertion;
+    private int stepNumber;
+    private string stepText = "";
+    // Last trial.
+    private double trialVoltage, trialPos, trialNeg;
+
+    public CellSimulation(CellParameters cell, SimulationOptions? options = null)
+    {
+        cell.Validate();
+        this.cell = cell;
+        this.options = options ?? new SimulationOptions();
+        this.options.Validate();
+        positive = Create(cell.Positive);
+        negative = Create(cell.Negative);
+        kappa = cell.BulkConductivitySPerM;
+        separatorResistance = cell.SeparatorResistanceOhmM2;
+    }
+
+    private IElectrodeSolver Create(ElectrodeParameters p) => p switch
+    {
+        CompositeElectrodeParameters c => new CompositeElectrodeSolver(c, options.ThroughThicknessVolumes, options.RadialShells),
+        PlanarElectrodeParameters planar => new PlanarElectrodeSolver(planar),
+        _ => throw new InvalidInputException($"unknown electrode kind {p.GetType().Name}"),
+    };
+
+    public SimulatedTimeSeries Series => series;
+
+    /// <summary>Runs the protocol and summarises it per cycle with the cycling module's <see cref="CycleSummarizer"/>.</summary>
+    public static SimulationResult Run(CellParameters cell, Protocol protocol, SimulationOptions? options = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var sim = new CellSimulation(cell, options);
+        sim.Execute(protocol);
+        var run = sim.series.ToCyclingRun(cell.Name, cell.ActiveLoadingKgPerM2 * cell.AreaM2, cell.AreaM2);
+        var summary = CycleSummarizer.Summarize(run, new SummaryOptions { IntegrateCurrent = true });
+        watch.Stop();
+        return new SimulationResult(cell, sim.series, summary, watch.Elapsed.TotalMilliseconds, sim.notes);
+    }
+
+    /// <summary>Runs every step of the protocol (repeats expanded) from the current state.</summary>
+    public void Execute(Protocol protocol)
+    {
+        if (series.Count == 0)
+        {
+            Solve(0, 0, out _);
+            Record(0, StepKind.Ocv);
+        }
+        foreach (var step in protocol.Steps())
+        {
+            stepNumber++;
+            stepText = step.Text;
+            switch (step)
+            {
+                case CurrentStep cc: RunCurrent(cc); break;
+                case RestStep rest: RunRest(rest); break;
+                case HoldStep hold: RunHold(hold); break;
+                default: throw new InvalidInputException($"protocol step {stepNumber} \"{step.Text}\": unsupported step kind");
+            }
+        }
+    }
+
+    private Exception Fail(string why) =>
+        new SimulationFailedException($"simulation failed at protocol step {stepNumber} \"{stepText}\" (t = {time.ToString("0.###", CultureInfo.InvariantCulture)} s): {why}");
+
+    private double NominalTimeS(double currentDensity) => cell.NominalArealCapacityCPerM2 / Math.Abs(currentDensity);
+
+    /// <summary>Trial step of both electrodes for cell current density j (A/m², + = charge).</summary>
+    private bool Solve(double j, double dt, out string? failure)
+    {
+        double t = cell.TemperatureK;
+        if (!positive.TrySolve(j, dt, positiveBranch, t, kappa, out failure)) return false;
+        if (!negative.TrySolve(-j, dt, negativeBranch, t, kappa, out failure)) return false;
+        trialPos = positive.Potential;
+        // Reference at the positive electrode's separator face: the negative's potential includes the separator drop (−j·L/κ).
+        trialNeg = negative.Potential - j * separatorResistance;
+        trialVoltage = trialPos - trialNeg;
+        return true;
+    }
+
+    private double VoltageSlope => positive.PotentialSlope + negative.PotentialSlope + separatorResistance;
+
+    private void Commit(double dt, double j)
+    {
+        positive.Commit(); negative.Commit();
+        time += dt;
+        lastVoltage = trialVoltage;
+        lastCurrentDensity = j;
+        CheckStoichiometry();
+    }
+
+    private void CheckStoichiometry()
+    {
+        foreach (var (solver, name) in new[] { (positive, cell.Positive.Name), (negative, cell.Negative.Name) })
+        {
+            double th = solver.AverageStoichiometry;
+            if (double.IsFinite(th) && (th < -0.02 || th > 1.02))
+                throw Fail($"the {name} electrode's average stoichiometry reached {th:0.###}, outside [0, 1]: the electrode is exhausted before the step's end condition was met");
+        }
+    }
+
+    private void Record(double j, StepKind kind)
+    {
+        series.Add(time, j * cell.AreaM2, trialVoltage, stepNumber, kind, trialPos, trialNeg,
+            positive.AverageStoichiometry, negative.AverageStoichiometry, j * separatorResistance, positive.Breakdown, negative.Breakdown);
+    }
+
+    private void SetBranches(double j)
+    {
+        if (j > 0) { positiveBranch = OcpBranch.Extraction; negativeBranch = OcpBranch.Insertion; }
+        else if (j < 0) { positiveBranch = OcpBranch.Insertion; negativeBranch = OcpBranch.Extraction; }
+    }
+
+    private void RunCurrent(CurrentStep step)
+    {
+        double magnitude = step.Current.CurrentDensityAPerM2(cell.NominalArealCapacityCPerM2, cell.AreaM2);
+        double j = step.Direction == CurrentDirection.Charge ? magnitude : -magnitude;
+        var kind = j > 0 ? StepKind.ConstantCurrentCharge : StepKind.ConstantCurrentDischarge;
+        SetBranches(j);
+        double duration = step.DurationS ?? double.PositiveInfinity;
+        double? cutoff = step.CutoffVoltageV;
+        double sign = j > 0 ? 1 : -1;   // crossing: sign·(V − V_cut) ≥ 0
+        // Instantaneous response to the new current.
+        if (!Solve(j, 0, out var why)) throw Fail(why!);
+        if (cutoff is { } c0 && sign * (trialVoltage - c0) >= 0)
+        {
+            notes.Add($"step {stepNumber} \"{step.Text}\": the voltage {trialVoltage:0.####} V is already beyond the cut-off {c0} V when the current is applied; the step ends at once");
+            return;
+        }
+        double start = trialVoltage;
+        RunStepped(j, duration, kind, cutoff is { } c ? (v => sign * (v - c)) : null, start);
+    }
+
+    private void RunRest(RestStep step)
+    {
+        if (!Solve(0, 0, out var why)) throw Fail(why!);
+        RunStepped(0, step.DurationS, StepKind.Rest, null, trialVoltage);
+    }
+
+    /// <summary>Adaptive backward-Euler stepping at fixed current until the duration or the event g(V) ≥ 0.</summary>
+    private void RunStepped(double j, double duration, StepKind kind, Func<double, double>? eventFunction, double startVoltage)
+    {
+        double nominal = j != 0 ? NominalTimeS(j) : NominalTimeS(cell.NominalArealCapacityCPerM2 / 3600.0);   // rests: the 1C time scale
+        double dtMax = Math.Min(options.MaxStepFractionOfNominal * nominal, j != 0 ? double.PositiveInfinity : Math.Max(duration / 20, 1));
+        double dt = Math.Min(dtMax, 1e-4 * nominal);
+        double elapsed = 0, vPrev = startVoltage, dvPrev = double.NaN, dtPrev = double.NaN;
+        int rejects = 0;
+        while (elapsed < duration)
+        {
+            dt = Math.Min(dt, duration - elapsed);
+            if (!Solve(j, dt, out var why))
+            {
+                if (++rejects > 60 || dt < 1e-9 * nominal) throw Fail(why!);
+                dt *= 0.25; continue;
+            }
+            double dv = trialVoltage - vPrev;
+            double error = double.IsNaN(dvPrev) ? 0 : 0.5 * Math.Abs(dv - dt / dtPrev * dvPrev);
+            double change = Math.Max(positive.LargestStoichiometryChange, negative.LargestStoichiometryChange);
+            if ((error > options.VoltageToleranceV || change > options.MaxStoichiometryChange) && dt > 1e-9 * nominal)
+            {
+                if (++rejects > 200) throw Fail("the time step could not be reduced enough to meet the error tolerance");
+                double shrink = Math.Min(0.5, Math.Max(0.1, 0.9 * Math.Sqrt(options.VoltageToleranceV / Math.Max(error, 1e-300))));
+                if (change > options.MaxStoichiometryChange) shrink = Math.Min(shrink, 0.9 * options.MaxStoichiometryChange / change);
+                dt *= shrink;
+                continue;
+            }
+            rejects = 0;
+            if (eventFunction is not null && eventFunction(trialVoltage) >= 0)
+            {
+                double tau = Locate(j, dt, eventFunction(vPrev), eventFunction(trialVoltage), v => eventFunction(v));
+                Commit(tau, j);
+                Record(j, kind);
+                return;
+            }
+            Commit(dt, j);
+            Record(j, kind);
+            elapsed += dt;
+            dvPrev = dv; dtPrev = dt; vPrev = trialVoltage;
+            double grow = error > 0 ? Math.Min(2, 0.9 * Math.Sqrt(options.VoltageToleranceV / error)) : 2;
+            dt = Math.Min(dtMax, dt * Math.Max(grow, 0.5));
+        }
+    }
+
+    /// <summary>
+    /// Illinois regula falsi on the step length τ ∈ (0, dt] for g(V(τ)) = 0, g(V(0)) = ga &lt; 0 ≤ gb = g(V(dt)); leaves
+    /// the trial at the located τ (ready to commit) and returns τ.
+    /// </summary>
+    private double Locate(double j, double dt, double ga, double gb, Func<double, double> g)
+    {
+        double ta = 0, tb = dt;
+        int side = 0;
+        double tau = dt;
+        for (int iteration = 0; iteration < 100; iteration++)
+        {
+            tau = gb != ga ? tb - gb * (tb - ta) / (gb - ga) : 0.5 * (ta + tb);
+            if (!(tau > ta && tau < tb)) tau = 0.5 * (ta + tb);
+            if (!Solve(j, tau, out var why)) throw Fail(why!);
+            double gt = g(trialVoltage);
+            if (Math.Abs(gt) <= options.EventToleranceV || tb - ta <= 1e-12 * dt)
+            {
+                if (gt > options.EventToleranceV) { }   // within bracket resolution
+                return tau;
+            }
+            if (gt < 0) { ta = tau; ga = gt; if (side == -1) gb *= 0.5; side = -1; }
+            else { tb = tau; gb = gt; if (side == 1) ga *= 0.5; side = 1; }
+        }
+        return tau;
+    }
+
+    /// <summary>Current density that holds V at the target over a step of length dt (Newton on j with dV/dj).</summary>
+    private bool SolveHold(double target, double dt, ref double j, out string? failure)
+    {
+        for (int iteration = 0; iteration < 40; iteration++)
+        {
+            if (!Solve(j, dt, out failure)) return false;
+            double residual = trialVoltage - target;
+            if (Math.Abs(residual) < 1e-9) return true;
+            double next = j - residual / VoltageSlope;
+            j = next;
+        }
+        failure = "the current that holds the voltage could not be found (Newton on the current did not converge)";
+        return false;
+    }
+
+    private void RunHold(HoldStep step)
+    {
+        double target = step.VoltageV;
+        double duration = step.DurationS ?? double.PositiveInfinity;
+        double? cutoff = step.CutoffCurrent is { } c ? c.CurrentDensityAPerM2(cell.NominalArealCapacityCPerM2, cell.AreaM2) : null;
+        double j = lastCurrentDensity;
+        if (j == 0) j = (target > lastVoltage ? 1 : -1) * cell.NominalArealCapacityCPerM2 / 3600.0 * 1e-3;
+        SetBranches(target >= lastVoltage ? 1 : -1);
+        double nominal = NominalTimeS(cell.NominalArealCapacityCPerM2 / 3600.0);
+        double dtMax = Math.Min(0.01 * nominal, Math.Max(duration / 20, 1));
+        double dt = 1e-3 * nominal, elapsed = 0, jPrev = j, djPrev = double.NaN, dtPrev = double.NaN;
+        if (!SolveHold(target, 0, ref j, out var why0)) throw Fail(why0!);
+        jPrev = j;
+        if (cutoff is { } ic0 && Math.Abs(j) <= ic0)
+        {
+            notes.Add($"step {stepNumber} \"{step.Text}\": the current is already below the cut-off when the voltage is applied; the step ends at once");
+            return;
+        }
+        int rejects = 0;
+        while (elapsed < duration)
+        {
+            dt = Math.Min(dt, duration - elapsed);
+            double jTrial = jPrev;
+            if (!SolveHold(target, dt, ref jTrial, out var why))
+            {
+                if (++rejects > 60) throw Fail(why!);
+                dt *= 0.25; continue;
+            }
+            double dj = jTrial - jPrev;
+            double scale = Math.Max(Math.Abs(jTrial), cutoff ?? 0);
+            double error = double.IsNaN(djPrev) ? 0 : 0.5 * Math.Abs(dj - dt / dtPrev * djPrev) / Math.Max(scale, 1e-300);
+            double change = Math.Max(positive.LargestStoichiometryChange, negative.LargestStoichiometryChange);
+            const double tolerance = 0.01;
+            if ((error > tolerance || change > options.MaxStoichiometryChange) && dt > 1e-9 * nominal)
+            {
+                if (++rejects > 200) throw Fail("the time step could not be reduced enough to meet the error tolerance");
+                dt *= 0.3; continue;
+            }
+            rejects = 0;
+            if (cutoff is { } ic && Math.Abs(jTrial) <= ic)
+            {
+                // Locate |j(τ)| = cut-off by Illinois on τ.
+                double ta = 0, tb = dt, ga = Math.Abs(jPrev) - ic, gb = Math.Abs(jTrial) - ic, tau = dt, jt = jTrial;
+                int side = 0;
+                for (int it = 0; it < 100; it++)
+                {
+                    tau = tb - gb * (tb - ta) / (gb - ga);
+                    if (!(tau > ta && tau < tb)) tau = 0.5 * (ta + tb);
+                    jt = jPrev;
+                    if (!SolveHold(target, tau, ref jt, out var w2)) throw Fail(w2!);
+                    double gt = Math.Abs(jt) - ic;
+                    if (Math.Abs(gt) <= 1e-6 * ic || tb - ta <= 1e-12 * dt) break;
+                    if (gt > 0) { ta = tau; ga = gt; if (side == -1) gb *= 0.5; side = -1; }
+                    else { tb = tau; gb = gt; if (side == 1) ga *= 0.5; side = 1; }
+                }
+                Commit(tau, jt);
+                Record(jt, StepKind.ConstantVoltage);
+                return;
+            }
+            Commit(dt, jTrial);
+            Record(jTrial, StepKind.ConstantVoltage);
+            elapsed += dt;
+            djPrev = dj; dtPrev = dt; jPrev = jTrial;
+            double grow = error > 0 ? Math.Min(2, 0.9 * Math.Sqrt(tolerance / error)) : 2;
+            dt = Math.Min(dtMax, dt * Math.Max(grow, 0.5));
+        }
+    }
+}

@@ -1,0 +1,253 @@
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>
+/// Backward-Euler step of a porous composite electrode with a single-ion solid electrolyte (P2D, Doyle, Fuller &amp;
+/// Newman, J. Electrochem. Soc. 140 (1993) 1526, with uniform carrier concentration):
+/// <list type="bullet">
+/// <item>x from the current collector (0) to the separator (L), N finite volumes; ionic current i_e = −κ_eff ∂φ_e/∂x,
+/// electronic i_s = −σ_eff ∂φ_s/∂x, ∂i_e/∂x = a·i_F = −∂i_s/∂x; i_e(0) = 0, i_e(L) = i, i_s(0) = i, i_s(L) = 0.</item>
+/// <item>Solid diffusion in spheres, Fick's law in N_r equal shells (finite volume), flux i_F/F out of the surface.</item>
+/// <item>Kinetics with an interfacial resistance: φ_s − φ_e − U(θ_surf) = R_int·i_F + (2RT/F)·asinh(i_F/(2i₀)) (symmetric Butler–Volmer).</item>
+/// </list>
+/// The radial problem is linear, so per step it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
+/// solve per particle for s₀, one for G), leaving 3N unknowns (φ_e, φ_s, i_F per volume) in a banded system (kl = ku = 3)
+/// solved by Newton with the analytic Jacobian. The gauge is φ_e = 0 in the last volume.
+/// </summary>
+internal sealed class CompositeElectrodeSolver : IElectrodeSolver
+{
+    private readonly CompositeElectrodeParameters p;
+    private readonly int n, nr;
+    private readonly double h, dr, a;
+    private readonly double[] shellVolume, faceArea;   // per 4π: (r_out³ − r_in³)/3 and r_out²
+    private readonly double[] theta, trial, radialBase, w;
+    private readonly double[] u, du, res, s0, ocpSurface, ocpSlope;
+    private readonly double[] cPrime, dPrime;   // Thomas algorithm scratch
+    private readonly BandedLinearSystem system;
+    private double lastDt = double.NaN;
+    private double g;   // θ_surf sensitivity to i_F for the current dt
+
+    public CompositeElectrodeSolver(CompositeElectrodeParameters parameters, int volumes, int shells)
+    {
+        if (volumes < 2) throw new InvalidInputException($"{parameters.Name}: at least 2 through-thickness volumes are needed, got {volumes}");
+        if (shells < 2) throw new InvalidInputException($"{parameters.Name}: at least 2 radial shells are needed, got {shells}");
+        p = parameters; n = volumes; nr = shells;
+        h = p.ThicknessM / n; dr = p.ParticleRadiusM / nr; a = p.SpecificInterfacialAreaPerM;
+        shellVolume = new double[nr]; faceArea = new double[nr];
+        for (int i = 0; i < nr; i++)
+        {
+            double rin = i * dr, rout = (i + 1) * dr;
+            shellVolume[i] = (rout * rout * rout - rin * rin * rin) / 3;
+            faceArea[i] = rout * rout;
+        }
+        theta = new double[n * nr]; trial = new double[n * nr]; radialBase = new double[n * nr]; w = new double[nr];
+        Array.Fill(theta, p.InitialStoichiometry);
+        Array.Copy(theta, trial, theta.Length);
+        u = new double[3 * n]; du = new double[3 * n]; res = new double[3 * n];
+        s0 = new double[n]; ocpSurface = new double[n]; ocpSlope = new double[n];
+        cPrime = new double[nr]; dPrime = new double[nr];
+        system = new BandedLinearSystem(3 * n, 3, 3);
+        for (int k = 0; k < n; k++) u[3 * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
+    }
+
+    public double Potential { get; private set; }
+    public double PotentialSlope { get; private set; }
+    public ElectrodeBreakdown Breakdown { get; private set; }
+    public double AverageStoichiometry => Average(theta);
+    public double LargestStoichiometryChange { get; private set; }
+    public ReadOnlySpan<double> Stoichiometry => theta;
+
+    private double Average(double[] values)
+    {
+        double s = 0, v = 0;
+        for (int k = 0; k < n; k++)
+            for (int i = 0; i < nr; i++) { s += shellVolume[i] * values[k * nr + i]; v += shellVolume[i]; }
+        return s / v;
+    }
+
+    public void Commit() => Array.Copy(trial, theta, theta.Length);
+
+    /// <summary>θ' = M⁻¹(V·θ) − (dt·N/c_max)·M⁻¹(e_last·R²) with M = V + dt·D·K (backward Euler of the shell balances).</summary>
+    private void PrepareRadial(double dt)
+    {
+        double d = p.SolidDiffusivityM2PerS;
+        // Tridiagonal M: off-diagonals −dt·D·A_face/dr between shells i and i+1.
+        double c = dt * d / dr;
+        // Forward sweep coefficients (Thomas) depend only on M: store c' and the pivots in dPrime.
+        for (int i = 0; i < nr; i++)
+        {
+            double lower = i > 0 ? -c * faceArea[i - 1] : 0;
+            double upper = i < nr - 1 ? -c * faceArea[i] : 0;
+            double diag = shellVolume[i] + (i > 0 ? c * faceArea[i - 1] : 0) + (i < nr - 1 ? c * faceArea[i] : 0);
+            double pivot = diag - (i > 0 ? lower * cPrime[i - 1] : 0);
+            dPrime[i] = pivot;
+            cPrime[i] = upper / pivot;
+        }
+        // w = M⁻¹ (e_last·R²)
+        Span<double> rhs = stackalloc double[nr];
+        rhs.Clear(); rhs[nr - 1] = p.ParticleRadiusM * p.ParticleRadiusM;
+        ThomasSolve(rhs, dt);
+        rhs.CopyTo(w);
+        g = (dt * w[nr - 1] + dr / (2 * d)) / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
+        lastDt = dt;
+    }
+
+    private void ThomasSolve(Span<double> b, double dt)
+    {
+        double c = dt * p.SolidDiffusivityM2PerS / dr;
+        for (int i = 0; i < nr; i++)
+        {
+            double lower = i > 0 ? -c * faceArea[i - 1] : 0;
+            b[i] = (b[i] - (i > 0 ? lower * b[i - 1] : 0)) / dPrime[i];
+        }
+        for (int i = nr - 2; i >= 0; i--) b[i] -= cPrime[i] * b[i + 1];
+    }
+
+    public bool TrySolve(double ie, double dt, OcpBranch branch, double temperatureK, double bulkConductivitySPerM, out string? failure)
+    {
+        if (dt != lastDt) PrepareRadial(dt);
+        Span<double> rhs = stackalloc double[nr];
+        for (int k = 0; k < n; k++)
+        {
+            for (int i = 0; i < nr; i++) rhs[i] = shellVolume[i] * theta[k * nr + i];
+            ThomasSolve(rhs, dt);
+            for (int i = 0; i < nr; i++) radialBase[k * nr + i] = rhs[i];
+            s0[k] = rhs[nr - 1];
+        }
+        double kappa = p.EffectiveIonicConductivity(bulkConductivitySPerM), sigma = p.ElectronicConductivitySPerM;
+        double i0 = p.ExchangeCurrentDensityAPerM2, rint = p.InterfacialResistanceOhmM2;
+        double b = 2 * PhysicalConstants.GasConstantJPerMolK * temperatureK / PhysicalConstants.FaradayCPerMol;
+        double kh = kappa / h, sh = sigma / h, ah = a * h;
+
+        // Dimensionless merit: current balances over a current scale, kinetics over RT/F.
+        double currentUnit = Math.Max(Math.Abs(ie), ah * i0), voltUnit = 0.5 * b;
+        double Merit()
+        {
+            double m = 0;
+            for (int k = 0; k < n; k++)
+                m = Math.Max(m, Math.Max(Math.Abs(res[3 * k]) / currentUnit, Math.Max(Math.Abs(res[3 * k + 1]) / currentUnit, Math.Abs(res[3 * k + 2]) / voltUnit)));
+            return m;
+        }
+
+        void Residual(bool jacobian)
+        {
+            if (jacobian) system.Clear();
+            for (int k = 0; k < n; k++)
+            {
+                int e = 3 * k, s = e + 1, f = e + 2;
+                double iF = u[f];
+                // Ionic balance (row e): F_{k+1/2} − F_{k−1/2} − h·a·i_F; the last row is the gauge φ_e = 0.
+                if (k < n - 1)
+                {
+                    double r = -kh * (u[e + 3] - u[e]) - ah * iF;
+                    if (k > 0) r -= -kh * (u[e] - u[e - 3]);
+                    res[e] = r;
+                    if (jacobian)
+                    {
+                        system.Add(e, e, kh); system.Add(e, e + 3, -kh); system.Add(e, f, -ah);
+                        if (k > 0) { system.Add(e, e, kh); system.Add(e, e - 3, -kh); }
+                    }
+                }
+                else
+                {
+                    res[e] = u[e];
+                    if (jacobian) system.Add(e, e, 1);
+                }
+                // Electronic balance (row s): G_{k+1/2} − G_{k−1/2} + h·a·i_F, G_{−1/2} = i, G_{N−1/2} = 0.
+                double rs = ah * iF;
+                if (k < n - 1) { rs += -sh * (u[s + 3] - u[s]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s + 3, -sh); } }
+                if (k > 0) { rs -= -sh * (u[s] - u[s - 3]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s - 3, -sh); } }
+                else rs -= ie;
+                res[s] = rs;
+                if (jacobian) system.Add(s, f, ah);
+                // Kinetics (row f).
+                double thetaSurface = s0[k] - g * iF;
+                var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
+                ocpSurface[k] = uo; ocpSlope[k] = slope;
+                double z = iF / (2 * i0);
+                res[f] = u[s] - u[e] - uo - rint * iF - b * Math.Asinh(z);
+                if (jacobian)
+                {
+                    system.Add(f, s, 1); system.Add(f, e, -1);
+                    system.Add(f, f, slope * g - rint - b / (2 * i0) / Math.Sqrt(1 + z * z));
+                }
+            }
+        }
+
+        double currentScale = Math.Abs(ie) / (a * p.ThicknessM) + i0;
+        Residual(true);
+        double merit = Merit();
+        bool converged = false;
+        for (int iteration = 0; iteration < 30; iteration++)
+        {
+            if (!system.Factor()) { failure = "the Jacobian is singular"; return false; }
+            for (int j = 0; j < du.Length; j++) du[j] = -res[j];
+            system.Solve(du);
+            double maxPhi = 0, maxCurrent = 0;
+            for (int k = 0; k < n; k++)
+            {
+                maxPhi = Math.Max(maxPhi, Math.Max(Math.Abs(du[3 * k]), Math.Abs(du[3 * k + 1])));
+                maxCurrent = Math.Max(maxCurrent, Math.Abs(du[3 * k + 2]));
+            }
+            if (maxPhi < 1e-9 && maxCurrent < 1e-9 * currentScale)
+            {
+                for (int j = 0; j < u.Length; j++) u[j] += du[j];
+                Residual(false);
+                converged = true;
+                break;
+            }
+            // Damped Newton: halve the step while the (dimensionless) merit grows.
+            double lambda = 1;
+            for (int half = 0; ; half++)
+            {
+                for (int j = 0; j < u.Length; j++) u[j] += lambda * du[j];
+                Residual(false);
+                double m = Merit();
+                if (m <= merit || half == 12 || m < 1e-10) { merit = m; break; }
+                for (int j = 0; j < u.Length; j++) u[j] -= lambda * du[j];
+                lambda *= 0.5;
+            }
+            if (!double.IsFinite(merit)) break;
+            Residual(true);
+        }
+        if (!converged)
+        {
+            failure = $"Newton's method did not converge in electrode '{p.Name}' (scaled residual {merit:G3} after 30 iterations)";
+            return false;
+        }
+        // Sensitivity dE/di from the last factorisation: J·∂u/∂i = −∂R/∂i, ∂R_s0/∂i = −1.
+        Array.Clear(du);
+        du[1] = 1;
+        system.Solve(du);
+        double ohmicEnds = 0.5 * h * (1 / sigma + 1 / kappa);
+        PotentialSlope = du[1] + ohmicEnds;
+        // E = φ_s(0) − φ_e(L): half-volume extrapolations with i_s(0) = i_e(L) = i; φ_e in the last volume is the gauge 0.
+        Potential = u[1] + ie * h / (2 * sigma) - u[3 * (n - 1)] + ie * h / (2 * kappa);
+
+        // New concentrations and the breakdown.
+        double maxChange = 0, weightSum = 0, wOcp = 0, wKin = 0, wInt = 0, meanSurface = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double iF = u[3 * k + 2];
+            double flux = dt * iF / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
+            for (int i = 0; i < nr; i++)
+            {
+                int idx = k * nr + i;
+                trial[idx] = radialBase[idx] - flux * w[i];
+                maxChange = Math.Max(maxChange, Math.Abs(trial[idx] - theta[idx]));
+            }
+            double weight = Math.Abs(iF);
+            weightSum += weight;
+            wOcp += weight * ocpSurface[k];
+            wKin += weight * b * Math.Asinh(iF / (2 * i0));
+            wInt += weight * rint * iF;
+            meanSurface += ocpSurface[k];
+        }
+        LargestStoichiometryChange = maxChange;
+        double bulk = p.Ocp.Evaluate(Average(trial), branch).U;
+        double surface = weightSum > 0 ? wOcp / weightSum : meanSurface / n;
+        double kinetic = weightSum > 0 ? wKin / weightSum : 0, interface_ = weightSum > 0 ? wInt / weightSum : 0;
+        Breakdown = new ElectrodeBreakdown(Potential, bulk, surface - bulk, kinetic, interface_, Potential - surface - kinetic - interface_);
+        failure = null;
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using Borolyte.Cycling;
+
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>
+/// The recorded points of a simulation, one per accepted time step, column-oriented. Current is positive on charge
+/// (BDF). Electrode potentials are against an alkali-metal reference in the electrolyte at the positive electrode's
+/// separator face (the three-electrode view of seed 004, Fig. 5): V = E₊ − E₋. The overpotential parts of each electrode
+/// add up to its potential (see <see cref="ElectrodeBreakdown"/>); E₋ also contains the separator's ohmic drop.
+/// </summary>
+public sealed class SimulatedTimeSeries
+{
+    public List<double> TimeS { get; } = [];
+    public List<double> CurrentA { get; } = [];
+    public List<double> VoltageV { get; } = [];
+    public List<int> StepCount { get; } = [];
+    public List<StepKind> Kind { get; } = [];
+    public List<double> PositivePotentialV { get; } = [];
+    public List<double> NegativePotentialV { get; } = [];
+    public List<double> PositiveStoichiometry { get; } = [];
+    public List<double> NegativeStoichiometry { get; } = [];
+    public List<double> SeparatorOhmicV { get; } = [];
+    public List<ElectrodeBreakdown> PositiveBreakdown { get; } = [];
+    public List<ElectrodeBreakdown> NegativeBreakdown { get; } = [];
+
+    public int Count => TimeS.Count;
+
+    internal void Add(double t, double currentA, double v, int step, StepKind kind, double ePos, double eNeg, double thetaPos, double thetaNeg,
+        double separatorOhmic, ElectrodeBreakdown pos, ElectrodeBreakdown neg)
+    {
+        TimeS.Add(t); CurrentA.Add(currentA); VoltageV.Add(v); StepCount.Add(step); Kind.Add(kind);
+        PositivePotentialV.Add(ePos); NegativePotentialV.Add(eNeg); PositiveStoichiometry.Add(thetaPos); NegativeStoichiometry.Add(thetaNeg);
+        SeparatorOhmicV.Add(separatorOhmic); PositiveBreakdown.Add(pos); NegativeBreakdown.Add(neg);
+    }
+
+    /// <summary>The run in the cycling module's data model (so the per-cycle summary is computed by the same code as for measured files).</summary>
+    public CyclingRun ToCyclingRun(string name, double activeMassKg, double areaM2) =>
+        CyclingRun.Build(new CyclingRawData
+        {
+            SourcePath = name, Format = "borolyte-simulation",
+            TestTimeSecond = TimeS.ToArray(), VoltageVolt = VoltageV.ToArray(), CurrentAmpere = CurrentA.ToArray(),
+            InstrumentStep = StepCount.Select(s => (double)s).ToArray(),
+            InstrumentKind = Kind.Select(k => (int)k).ToArray(),
+            EweVolt = PositivePotentialV.ToArray(), EceVolt = NegativePotentialV.ToArray(),
+            ActiveMassKg = activeMassKg, AreaM2 = areaM2,
+        });
+}
