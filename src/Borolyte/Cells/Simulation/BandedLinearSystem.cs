@@ -5,7 +5,7 @@ namespace Borolyte.Cells.Simulation;
 /// (the scheme of LAPACK's dgbtf2: row swaps stay within kl rows, so fill-in is limited to kl extra super-diagonals).
 /// Storage is row-wise: row i keeps columns i−kl … i+ku+kl. Allocation-free after construction.
 /// </summary>
-internal sealed class BandedLinearSystem
+public sealed class BandedLinearSystem
 {
     private readonly int n, kl, ku, width;
     private readonly double[] a;

@@ -23,6 +23,13 @@ public sealed record CellParameters
     /// <summary>Active mass of the positive electrode per area, kg/m² (specific capacities).</summary>
     public required double ActiveLoadingKgPerM2 { get; init; }
 
+    /// <summary>
+    /// Added to the cell voltage wherever a voltage is controlled or reported (protocol cut-offs and holds, voltage_volt).
+    /// Seed 004 quotes its half-cell windows "vs. Na/Na+" although the counter electrode is Na–Sn at ~0.1 V vs Na/Na+
+    /// (§2, §4.4); its half-cell presets therefore report V_cell + 0.1 V. Zero for full cells and metal counter electrodes.
+    /// </summary>
+    public double VoltageOffsetV { get; init; }
+
     public double BulkConductivitySPerM => Electrolyte.ConductivitySPerM(TemperatureK);
 
     /// <summary>Separator area-specific resistance L/κ, Ω·m².</summary>

@@ -116,9 +116,10 @@ public static class CellPresets
             Name = name, Positive = cathode, Negative = counter, SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
             TemperatureK = ThirtyC, AreaM2 = Area,
             NominalArealCapacityCPerM2 = CRate.ArealCapacityCPerM2(cathode.ActiveLoadingKgPerM2, 120 * CellUnits.CPerKgPerMAhPerG),
-            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
+            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2, VoltageOffsetV = 0.1,
         };
-        // Seed 004 §4.4: 2.10–3.35 V (vs. Na/Na+) for NaCrO2 half cells; the cell voltage against Na–Sn is used as given.
+        sources.Add(new("voltageOffset", 0.1, "V", "voltages vs Na/Na+ = cell voltage vs Na–Sn + 0.1 V, as seed 004 quotes its half-cell windows (§4.4) with a ~0.1 V Na–Sn counter (§2)"));
+        // Seed 004 §4.4: 2.10–3.35 V (vs. Na/Na+) for NaCrO2 half cells.
         return new CellPreset(name, $"NaCrO2 ({composition}, {loading} mg/cm²) | Na4(B12H12)(B10H10) | Na–Sn half cell, 30 °C", cell, 2.10, 3.35, sources);
     }
 
@@ -150,8 +151,9 @@ public static class CellPresets
             Name = "sn-half", Positive = sn, Negative = counter, SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
             TemperatureK = ThirtyC, AreaM2 = Area,
             NominalArealCapacityCPerM2 = CRate.ArealCapacityCPerM2(sn.ActiveLoadingKgPerM2, 634 * CellUnits.CPerKgPerMAhPerG),
-            ActiveLoadingKgPerM2 = sn.ActiveLoadingKgPerM2,
+            ActiveLoadingKgPerM2 = sn.ActiveLoadingKgPerM2, VoltageOffsetV = 0.1,
         };
+        sources.Add(new("voltageOffset", 0.1, "V", "voltages vs Na/Na+ = cell voltage vs Na–Sn + 0.1 V, as seed 004 quotes its half-cell windows (§4.4) with a ~0.1 V Na–Sn counter (§2)"));
         // Seed 004 §4.4: 0.01–2.00 V (vs. Na/Na+) for Sn electrodes.
         return new CellPreset("sn-half", "Sn (90:5:5, 1.2 mg/cm²) | Na4(B12H12)(B10H10) | Na–Sn half cell, 30 °C", cell, 0.01, 2.00, sources);
     }

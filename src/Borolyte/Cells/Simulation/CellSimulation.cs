@@ -95,13 +95,22 @@ public sealed class CellSimulation
     /// <summary>Trial step of both electrodes for cell current density j (A/m², + = charge).</summary>
     private bool Solve(double j, double dt, out string? failure)
     {
-        double t = cell.TemperatureK;
-        if (!positive.TrySolve(j, dt, positiveBranch, t, kappa, out failure)) return false;
-        if (!negative.TrySolve(-j, dt, negativeBranch, t, kappa, out failure)) return false;
+        if (!SolveElectrode(positive, j, dt, positiveBranch, out failure)) return false;
+        if (!SolveElectrode(negative, -j, dt, negativeBranch, out failure)) return false;
         trialPos = positive.Potential;
         // Reference at the positive electrode's separator face: the negative's potential includes the separator drop (−j·L/κ).
         trialNeg = negative.Potential - j * separatorResistance;
-        trialVoltage = trialPos - trialNeg;
+        trialVoltage = trialPos - trialNeg + cell.VoltageOffsetV;
+        return true;
+    }
+
+    /// <summary>One electrode's step; when Newton fails from the last solution, continuation in the current (i/16, 2i/16, …, i).</summary>
+    private bool SolveElectrode(IElectrodeSolver solver, double i, double dt, OcpBranch branch, out string? failure)
+    {
+        double t = cell.TemperatureK;
+        if (solver.TrySolve(i, dt, branch, t, kappa, out failure)) return true;
+        for (int k = 1; k <= 16; k++)
+            if (!solver.TrySolve(i * k / 16.0, dt, branch, t, kappa, out failure)) return false;
         return true;
     }
 
@@ -118,11 +127,13 @@ public sealed class CellSimulation
 
     private void CheckStoichiometry()
     {
-        foreach (var (solver, name) in new[] { (positive, cell.Positive.Name), (negative, cell.Negative.Name) })
+        foreach (var (solver, p) in new[] { (positive, cell.Positive), (negative, cell.Negative) })
         {
             double th = solver.AverageStoichiometry;
-            if (double.IsFinite(th) && (th < -0.02 || th > 1.02))
-                throw Fail($"the {name} electrode's average stoichiometry reached {th:0.###}, outside [0, 1]: the electrode is exhausted before the step's end condition was met");
+            double lo = Math.Max(0, p.Ocp.Stoichiometry[0]), hi = Math.Min(1, p.Ocp.Stoichiometry[^1]);
+            if (double.IsFinite(th) && (th < lo - 0.02 || th > hi + 0.02))
+                throw Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"the {p.Name} electrode's average stoichiometry reached {th:0.###}, outside the range of its OCP curve ({lo:0.###}–{hi:0.###}): the electrode is exhausted before the step's end condition was met"));
         }
     }
 

@@ -1,0 +1,161 @@
+using Borolyte.Cells.Protocols;
+using Borolyte.Cells.Simulation;
+using Borolyte.Transport;
+
+namespace Borolyte.Tests.Cells;
+
+/// <summary>The P2D simulator against conservation laws, closed forms and limits (issue 5 §4).</summary>
+public class CellSimulationTests
+{
+    private const double F = 96485.33212331001;   // e·N_A (SI 2019), written out as an independent check of PhysicalConstants
+    private const double R = 8.31446261815324;
+
+    private static SimulationResult Run(CellParameters cell, string protocol, SimulationOptions? options = null) =>
+        CellSimulation.Run(cell, Protocol.Parse(protocol), options);
+
+    private static CellParameters Half => CellPresets.Get("nacro2-half").Cell;
+
+    /// <summary>Na | electrolyte | Na with planar electrodes.</summary>
+    private static CellParameters Symmetric(double separatorM, double i0, double rint) => new()
+    {
+        Name = "na-symmetric",
+        Positive = new PlanarElectrodeParameters { Name = "Na+", Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = i0, InterfacialResistanceOhmM2 = rint },
+        Negative = new PlanarElectrodeParameters { Name = "Na-", Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = i0, InterfacialResistanceOhmM2 = rint },
+        SeparatorThicknessM = separatorM, Electrolyte = ArrheniusConductivity.FromConventional(1e-3, 25, 0.34),
+        TemperatureK = 333.15, AreaM2 = 1e-4, NominalArealCapacityCPerM2 = 36000 * 1.2, ActiveLoadingKgPerM2 = 0.01,
+    };
+
+    [Fact]
+    public void Symmetric_sodium_cell_matches_the_closed_form()
+    {
+        // V = j·L/κ(T) + 2·[(2RT/F)·asinh(j/(2i₀)) + R_int·j]; κ(T) = σ25·exp(−Eₐ/k_B·(1/T − 1/298.15)), seed review §2.1 Arrhenius.
+        var cell = Symmetric(500e-6, 5, 2e-4);
+        var result = Run(cell, "Charge at 0.1 mA/cm2 for 1 hour");
+        double j = 1.0;   // 0.1 mA/cm² = 1 A/m²
+        double kappa = 0.1 * Math.Exp(-0.34 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
+        double expected = j * 500e-6 / kappa + 2 * (2 * R * 333.15 / F * Math.Asinh(j / 10) + 2e-4 * j);
+        Assert.Equal(expected, result.Series.VoltageV[^1], 9);
+    }
+
+    [Fact]
+    public void A_current_step_adds_exactly_the_separator_ohmic_drop_I_L_over_kappa()
+    {
+        // Two cells differing only in separator thickness: the electrodes see the same current, so V differs by j·ΔL/κ.
+        var thin = Half with { SeparatorThicknessM = 300e-6 };
+        var thick = Half with { SeparatorThicknessM = 500e-6 };
+        var a = Run(thin, "Charge at 1C for 10 minutes");
+        var b = Run(thick, "Charge at 1C for 10 minutes");
+        double j = thin.NominalArealCapacityCPerM2 / 3600;
+        double kappa = 0.1 * Math.Exp(-0.34 / 8.617333262e-5 * (1 / 303.15 - 1 / 298.15));
+        Assert.Equal(-j * 200e-6 / kappa, a.Series.VoltageV[^1] - b.Series.VoltageV[^1], 9);
+        Assert.Equal(j * 500e-6 / kappa, b.Series.SeparatorOhmicV[^1], 9);
+    }
+
+    [Fact]
+    public void Charge_is_conserved_between_current_integral_summary_and_stoichiometry()
+    {
+        var cell = Half;
+        var result = Run(cell, "Charge at 0.5C until 3.35 V; Rest for 30 minutes; Discharge at 2C until 2.1 V");
+        var s = result.Series;
+        double integral = 0;   // backward Euler: the current of point i flows over (t_{i−1}, t_i]
+        for (int i = 1; i < s.Count; i++) integral += s.CurrentA[i] * (s.TimeS[i] - s.TimeS[i - 1]);
+        var p = (CompositeElectrodeParameters)cell.Positive;
+        double fromStoichiometry = (s.PositiveStoichiometry[0] - s.PositiveStoichiometry[^1]) * p.ArealCapacityCPerM2 * cell.AreaM2;
+        Assert.Equal(fromStoichiometry, integral, 1e-9 * Math.Abs(integral) + 1e-15);
+        var c = result.Summary.Cycles[0];
+        Assert.Equal(integral / 3600, c.ChargeCapacityAh - c.DischargeCapacityAh, 1e-9 * c.ChargeCapacityAh);
+    }
+
+    [Fact]
+    public void Low_rate_limit_approaches_the_open_circuit_curve()
+    {
+        // At C/100 the cell voltage must lie within a few mV of U₊(θ̄) − U_NaSn + offset; at 1C it may not.
+        var cell = Half;
+        var ocp = OcpLibrary.Get("nacro2");
+        double Deviation(string protocol)
+        {
+            var s = Run(cell, protocol).Series;
+            double worst = 0;
+            for (int i = 1; i < s.Count; i++)
+                if (s.PositiveStoichiometry[i] is > 0.6 and < 0.9)
+                    worst = Math.Max(worst, Math.Abs(s.VoltageV[i] - (ocp.Potential(s.PositiveStoichiometry[i]) - 0.1 + cell.VoltageOffsetV)));
+            return worst;
+        }
+        double slow = Deviation("Charge at 0.01C until 3.35 V");
+        double fast = Deviation("Charge at 1C until 3.35 V");
+        Assert.True(slow < 0.003, $"C/100 deviates {slow * 1000:0.00} mV from the OCP");
+        Assert.True(fast > 5 * slow, $"1C deviation {fast} should exceed C/100 deviation {slow}");
+    }
+
+    [Fact]
+    public void Electrode_potentials_add_up_to_the_cell_voltage_and_breakdowns_to_the_potentials()
+    {
+        var result = Run(CellPresets.Get("nacro2-sn-full").Cell, "Charge at 0.5C until 3.3 V; Hold at 3.3 V until C/20; Discharge at 1C until 1.5 V");
+        var s = result.Series;
+        for (int i = 0; i < s.Count; i++)
+        {
+            Assert.Equal(s.VoltageV[i], s.PositivePotentialV[i] - s.NegativePotentialV[i], 12);
+            foreach (var (b, e) in new[] { (s.PositiveBreakdown[i], s.PositivePotentialV[i]), (s.NegativeBreakdown[i], s.NegativePotentialV[i] + s.SeparatorOhmicV[i]) })
+                Assert.Equal(e, b.OcpV + b.ConcentrationV + b.KineticV + b.InterfaceV + b.OhmicV, 12);
+        }
+    }
+
+    [Fact]
+    public void Without_degradation_repeated_cycles_have_100_percent_coulombic_efficiency()
+    {
+        var result = Run(Half, "(Charge at 0.5C until 3.35 V; Discharge at 0.5C until 2.1 V) x 4");
+        var cycles = result.Summary.Cycles;
+        Assert.Equal(4, cycles.Count);
+        for (int k = 1; k < 4; k++) Assert.Equal(1.0, cycles[k].CoulombicEfficiency!.Value, 4);
+        Assert.Equal(cycles[1].DischargeCapacityAh, cycles[3].DischargeCapacityAh, 1e-4 * cycles[1].DischargeCapacityAh);
+    }
+
+    [Fact]
+    public void Cut_offs_are_located_exactly_and_CV_ends_at_its_current()
+    {
+        var cell = Half;
+        var result = Run(cell, "Charge at 2C until 3.35 V; Hold at 3.35 V until C/50; Discharge at 2C until 2.1 V");
+        var s = result.Series;
+        int endOfCc = s.Kind.FindIndex(k => k == Borolyte.Cycling.StepKind.ConstantVoltage) - 1;
+        Assert.Equal(3.35, s.VoltageV[endOfCc], 6);
+        int lastCv = s.Kind.FindLastIndex(k => k == Borolyte.Cycling.StepKind.ConstantVoltage);
+        for (int i = endOfCc + 1; i <= lastCv; i++) Assert.Equal(3.35, s.VoltageV[i], 7);
+        double cutoffA = cell.NominalArealCapacityCPerM2 / 3600 / 50 * cell.AreaM2;
+        Assert.Equal(cutoffA, s.CurrentA[lastCv], 1e-5 * cutoffA);
+        Assert.Equal(2.1, s.VoltageV[^1], 6);
+    }
+
+    [Fact]
+    public void Mesh_refinement_converges()
+    {
+        double Capacity(int n, int nr) => Run(Half, "Charge at 0.2C until 3.35 V; Discharge at 3C until 2.1 V",
+            new SimulationOptions { ThroughThicknessVolumes = n, RadialShells = nr }).Summary.Cycles[0].DischargeCapacityAh;
+        double coarse = Capacity(8, 5), medium = Capacity(16, 10), fine = Capacity(32, 20);
+        double d1 = Math.Abs(medium - coarse), d2 = Math.Abs(fine - medium);
+        Assert.True(d2 < 0.6 * d1, $"differences {d1:G3} then {d2:G3} Ah do not shrink");
+        Assert.True(d2 / fine < 0.01, $"30×10-level mesh still changes the capacity by {d2 / fine:P2}");
+    }
+
+    [Fact]
+    public void Warmer_cell_has_more_capacity_at_5C_because_the_electrolyte_conducts_better()
+    {
+        var cold = Run(Half, "Charge at 0.1C until 3.35 V; Discharge at 5C until 2.1 V").Summary.Cycles[0].DischargeCapacityAh;
+        var warm = Run(Half with { TemperatureK = 333.15 }, "Charge at 0.1C until 3.35 V; Discharge at 5C until 2.1 V").Summary.Cycles[0].DischargeCapacityAh;
+        Assert.True(warm > cold);
+    }
+
+    [Fact]
+    public void An_unreachable_cut_off_fails_with_the_step_and_the_reason()
+    {
+        var e = Assert.Throws<SimulationFailedException>(() => Run(Half, "Rest for 1 minute; Charge at 1C until 9 V"));
+        Assert.Contains("protocol step 2 \"Charge at 1C until 9 V\"", e.Message);
+        Assert.Contains("NaCrO2", e.Message);
+    }
+
+    [Fact]
+    public void A_cut_off_already_passed_ends_the_step_at_once_with_a_note()
+    {
+        var result = Run(Half, "Discharge at 0.1C until 2.5 V; Charge at 0.1C for 1 minute");
+        Assert.Contains(result.Notes, n => n.Contains("step 1") && n.Contains("at once"));
+    }
+}
