@@ -43,6 +43,7 @@ public static class FoundationStudy
 
         // Sections of the later modules, one call each (issues 3–6).
         CellDesignSection.AddTo(report);
+        CellSimulationSection.AddTo(report);
         if (inputs.CyclerFile is { } cyclerFile)
             CyclingSection.AddTo(report, cyclerFile);
 

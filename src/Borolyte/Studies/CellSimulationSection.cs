@@ -1,0 +1,104 @@
+using System.Globalization;
+using Borolyte.Cells.Protocols;
+using Borolyte.Cells.Simulation;
+using Borolyte.Reporting;
+
+namespace Borolyte.Studies;
+
+/// <summary>
+/// The cell-simulation part of `./borolyte demo` (issue 5 §4): voltage profiles of the nacro2-half preset at 0.1C–5C,
+/// the rate capability of both NaCrO2 half cells, the Sn half cell and the full cell with its three-electrode view, each
+/// next to seed 004's published numbers, with the misses stated. The presets are not calibrated yet.
+/// </summary>
+public static class CellSimulationSection
+{
+    public static readonly double[] CRates = [0.1, 0.5, 1, 2, 5];
+
+    /// <summary>Seed 004 §2: 5C discharge capacity retained vs 0.1C: 57.5 % (95:2:3) and 67.4 % (97:1:2).</summary>
+    public static readonly IReadOnlyDictionary<string, double> Published5CRetention = new Dictionary<string, double>
+    {
+        ["nacro2-half"] = 0.575, ["nacro2-half-97"] = 0.674,
+    };
+
+    public static void AddTo(HtmlReport report)
+    {
+        report.AddHeading("Cell simulation");
+        report.AddParagraph("P2D model with a single-ion solid electrolyte (Na4(B12H12)(B10H10), 1 mS/cm at 25 °C, Arrhenius with an assumed 0.34 eV), " +
+            "30 volumes through each composite × 10 radial shells, Butler–Volmer kinetics with an interfacial resistance, electronic conduction in the " +
+            "composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). Geometry from the design module (cast porosity 0.80, measured " +
+            "electrolyte ratio, 34 % residual porosity). Solid diffusivities, particle radii of NaCrO2, rate constants and interfacial resistances are " +
+            "ASSUMED orders of magnitude, not calibrated; the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions " +
+            "(data/cells/ocp/README.md), not digitised data. No degradation is modelled: Coulombic efficiencies are 100 % after the first cycle and " +
+            "the 100-cycle fading at 70 vs 3 MPa is not reproduced. Half-cell voltages are quoted vs Na/Na+ as in the paper (cell voltage + 0.1 V).");
+
+        var half = CellPresets.Get("nacro2-half");
+        var (rows, result) = RateCapabilityTest.Run(half, half.Cell, CRates, chargeCRate: 0.1);
+        var (rows97, _) = RateCapabilityTest.Run(CellPresets.Get("nacro2-half-97"), CellPresets.Get("nacro2-half-97").Cell, CRates, chargeCRate: 0.1);
+
+        var profiles = new PlotlyFigure("nacro2-half: simulated discharge profiles (charge at 0.1C before each)", "capacity (mAh/g NaCrO2)", "voltage vs Na/Na+ (V)")
+        {
+            Caption = "Seed 004 Fig. 3c shows the measured profiles of the same cell (second cycle at each rate); the figure itself is not in the seed text.",
+        };
+        var s = result.Series;
+        double massG = half.Cell.ActiveLoadingKgPerM2 * half.Cell.AreaM2 * 1000;
+        for (int k = 0; k < CRates.Length; k++)
+        {
+            int step = 2 * k + 2;   // steps: 1 charge, 2 discharge, 3 charge, 4 discharge, ...
+            var x = new List<double>(); var y = new List<double>();
+            double q = 0;
+            for (int i = 1; i < s.Count; i++)
+            {
+                if (s.StepCount[i] != step) continue;
+                q += -s.CurrentA[i] * (s.TimeS[i] - s.TimeS[i - 1]) / 3.6 / massG;
+                x.Add(q); y.Add(s.VoltageV[i]);
+            }
+            profiles.AddTrace(new PlotlyTrace($"{Num(CRates[k], "0.#")}C", x, y) { Mode = "lines" });
+        }
+        report.AddFigure(profiles);
+
+        var rate = new PlotlyFigure("Rate capability: discharge capacity retained vs 0.1C", "C-rate", "retention vs 0.1C") { XLog = true };
+        rate.AddTrace(new PlotlyTrace("95:2:3, 7.0 mg/cm² (simulated)", CRates, rows.Select(r => r.RetentionVsFirst).ToArray()));
+        rate.AddTrace(new PlotlyTrace("97:1:2, 7.7 mg/cm² (simulated)", CRates, rows97.Select(r => r.RetentionVsFirst).ToArray()));
+        rate.AddTrace(new PlotlyTrace("seed 004, 5C (published)", [5, 5], [0.575, 0.674]) { Mode = "markers", HoverTexts = ["95:2:3: 57.5 %", "97:1:2: 67.4 %"] });
+        report.AddFigure(rate);
+
+        var full = CellPresets.Get("nacro2-sn-full");
+        var fullRun = CellSimulation.Run(full.Cell, Protocol.Parse("(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2"));
+        var fullRate = RateCapabilityTest.Run(full, full.Cell, [0.1, 1], chargeCRate: 0.1).Rows;
+        var sn = CellPresets.Get("sn-half");
+        var snRun = CellSimulation.Run(sn.Cell, Protocol.Parse("(Discharge at 0.1C until 0.01 V; Charge at 0.1C until 2.0 V) x 2"));
+
+        var three = new PlotlyFigure("nacro2-sn-full at 0.1C: cell and electrode potentials (three-electrode view)", "time (h)", "potential (V)")
+        {
+            Caption = "Electrode potentials against a Na/Na+ reference at the NaCrO2 | separator face (seed 004 Fig. 5a's configuration); V = E(NaCrO2) − E(Sn).",
+        };
+        var f = fullRun.Series;
+        var hours = f.TimeS.Select(t => t / 3600).ToArray();
+        three.AddTrace(new PlotlyTrace("cell voltage", hours, f.VoltageV.ToArray()) { Mode = "lines" });
+        three.AddTrace(new PlotlyTrace("NaCrO2 vs Na/Na+", hours, f.PositivePotentialV.ToArray()) { Mode = "lines", Dash = "dash" });
+        three.AddTrace(new PlotlyTrace("Sn vs Na/Na+", hours, f.NegativePotentialV.ToArray()) { Mode = "lines", Dash = "dot" });
+        report.AddFigure(three);
+
+        var c1 = result.Summary.Cycles[0];
+        var fc = fullRun.Summary.Cycles;
+        var snc = snRun.Summary.Cycles;
+        string Miss(double sim, double published) => $"{Num((sim - published) / published * 100, "+0;-0")} %";
+        report.AddTable(new ReportTable("Simulated (uncalibrated presets) vs seed 004", ["Quantity", "Simulated", "Published", "Miss / note"],
+        [
+            ["nacro2-half: discharge capacity at 0.1C (mAh/g)", Num(rows[0].DischargeCapacityMAhPerG, "0.0"), "≈118", Miss(rows[0].DischargeCapacityMAhPerG, 118) + " (OCP curve approximate)"],
+            ["nacro2-half: first-cycle CE", Num((c1.CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "95.2 %", "no side reactions modelled"],
+            ["nacro2-half: 5C retention vs 0.1C", Num(rows[^1].RetentionVsFirst * 100, "0.0") + " %", "57.5 %", Miss(rows[^1].RetentionVsFirst, 0.575)],
+            ["nacro2-half-97: 5C retention vs 0.1C", Num(rows97[^1].RetentionVsFirst * 100, "0.0") + " %", "67.4 %", Miss(rows97[^1].RetentionVsFirst, 0.674)],
+            ["97:1:2 better than 95:2:3 at 5C", rows97[^1].RetentionVsFirst > rows[^1].RetentionVsFirst ? "yes" : "no", "yes", "paper: lower binder content improves ionic contact; the model has no binder effect"],
+            ["100 cycles at 0.5C, 70 MPa / 3 MPa retention", "100 % / 100 %", "95.6 % / 85.9 %", "contact loss with pressure not modelled yet"],
+            ["sn-half: reversible capacity at 0.1C (mAh/g Sn)", Num(snc[^1].ChargeSpecificCapacityMAhPerG ?? double.NaN, "0"), "634", Miss(snc[^1].ChargeSpecificCapacityMAhPerG ?? double.NaN, 634) + " (no Na trapping, no volume change)"],
+            ["sn-half: first-cycle CE", Num((snc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "84.3 %", "no side reactions modelled"],
+            ["nacro2-sn-full: discharge at 0.1C (mAh/g NaCrO2)", Num(fc[^1].DischargeSpecificCapacityMAhPerG ?? double.NaN, "0.0"), "≈110", Miss(fc[^1].DischargeSpecificCapacityMAhPerG ?? double.NaN, 110)],
+            ["nacro2-sn-full: first-cycle CE", Num((fc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "72.2 %", "Na inventory loss at Sn not modelled"],
+            ["nacro2-sn-full: 2nd-cycle energy efficiency", Num((fc[^1].EnergyEfficiency ?? double.NaN) * 100, "0.0") + " %", "84.9 %", Miss(fc[^1].EnergyEfficiency ?? double.NaN, 0.849)],
+            ["nacro2-sn-full: 1C retention (charge 0.1C)", Num(fullRate[^1].RetentionVsFirst * 100, "0.0") + " %", "≈34 %", Miss(fullRate[^1].RetentionVsFirst, 0.34) + " (Sn kinetics assumed)"],
+        ]));
+    }
+
+    private static string Num(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+}

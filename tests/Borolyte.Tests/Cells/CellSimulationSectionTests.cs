@@ -1,0 +1,21 @@
+using Borolyte.Reporting;
+using Borolyte.Studies;
+
+namespace Borolyte.Tests.Cells;
+
+/// <summary>The demo's cell-simulation section: figures and the published numbers next to the simulated ones.</summary>
+public class CellSimulationSectionTests
+{
+    [Fact]
+    public void Section_has_profiles_rate_three_electrode_figures_and_the_published_numbers()
+    {
+        var report = new HtmlReport("test");
+        CellSimulationSection.AddTo(report);
+        Assert.Equal(3, report.FigureCount);
+        string html = report.Render();
+        Assert.Contains(">Cell simulation</h2>", html);
+        foreach (var published in new[] { "57.5 %", "67.4 %", "95.6 % / 85.9 %", "634", "72.2 %", "84.9 %", "≈34 %", "≈118", "≈110" })
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(published), html);
+        Assert.Contains("not calibrated", html);
+    }
+}
