@@ -28,8 +28,10 @@ public static class CellSimulationSection
             "composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). Geometry from the design module (cast porosity 0.80, measured " +
             "electrolyte ratio, 34 % residual porosity). Solid diffusivities, particle radii of NaCrO2, rate constants and interfacial resistances are " +
             "ASSUMED orders of magnitude, not calibrated; the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions " +
-            "(data/cells/ocp/README.md), not digitised data. No degradation is modelled: Coulombic efficiencies are 100 % after the first cycle and " +
-            "the 100-cycle fading at 70 vs 3 MPa is not reproduced. Half-cell voltages are quoted vs Na/Na+ as in the paper (cell voltage + 0.1 V).");
+            "(data/cells/ocp/README.md), not digitised data. Degradation: contact loss with a pressure-dependent rate, electrolyte oxidation above ~3 V " +
+            "and sodium loss at Sn, each CALIBRATED in closed form on the half cells' published numbers (so those rows agree by construction, up to " +
+            "the closed form's approximations); the full cell's efficiencies and fading are then predictions. Half-cell voltages are quoted vs Na/Na+ " +
+            "as in the paper (cell voltage + 0.1 V).");
 
         var half = CellPresets.Get("nacro2-half");
         var (rows, result) = RateCapabilityTest.Run(half, half.Cell, CRates, chargeCRate: 0.1);
@@ -79,6 +81,17 @@ public static class CellSimulationSection
         three.AddTrace(new PlotlyTrace("Sn vs Na/Na+", hours, f.NegativePotentialV.ToArray()) { Mode = "lines", Dash = "dot" });
         report.AddFigure(three);
 
+        double Retention100(double pressure)
+        {
+            var cell = half.Cell with { Degradation = half.Cell.Degradation with { StackPressureMPa = pressure } };
+            var cycles = CellSimulation.Run(cell, Protocol.Parse(
+                "(Charge at 0.1C until 3.35 V; Discharge at 0.1C until 2.1 V) x 2; (Charge at 0.5C until 3.35 V; Discharge at 0.5C until 2.1 V) x 101")).Summary.Cycles;
+            return cycles[^1].DischargeCapacityAh / cycles[2].DischargeCapacityAh;   // vs the first 0.5C cycle, as seed 004 Fig. 3f
+        }
+        double r70 = Retention100(70), r3 = Retention100(3);
+        var fullLong = CellSimulation.Run(full.Cell, Protocol.Parse(
+            "(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2; (Charge at 0.2C until 3.3 V; Discharge at 0.2C until 1.5 V) x 51")).Summary.Cycles;
+        double fullRetention = fullLong[^1].DischargeCapacityAh / fullLong[2].DischargeCapacityAh;
         var c1 = result.Summary.Cycles[0];
         var fc = fullRun.Summary.Cycles;
         var snc = snRun.Summary.Cycles;
@@ -86,15 +99,19 @@ public static class CellSimulationSection
         report.AddTable(new ReportTable("Simulated (uncalibrated presets) vs seed 004", ["Quantity", "Simulated", "Published", "Miss / note"],
         [
             ["nacro2-half: discharge capacity at 0.1C (mAh/g)", Num(rows[0].DischargeCapacityMAhPerG, "0.0"), "≈118", Miss(rows[0].DischargeCapacityMAhPerG, 118) + " (OCP curve approximate)"],
-            ["nacro2-half: first-cycle CE", Num((c1.CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "95.2 %", "no side reactions modelled"],
+            ["nacro2-half: first-cycle CE", Num((c1.CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "95.2 %", "calibrated (oxidation above 3 V, attribution assumed)"],
             ["nacro2-half: 5C retention vs 0.1C", Num(rows[^1].RetentionVsFirst * 100, "0.0") + " %", "57.5 %", Miss(rows[^1].RetentionVsFirst, 0.575)],
             ["nacro2-half-97: 5C retention vs 0.1C", Num(rows97[^1].RetentionVsFirst * 100, "0.0") + " %", "67.4 %", Miss(rows97[^1].RetentionVsFirst, 0.674)],
             ["97:1:2 better than 95:2:3 at 5C", rows97[^1].RetentionVsFirst > rows[^1].RetentionVsFirst ? "yes" : "no", "yes", "paper: lower binder content improves ionic contact; the model has no binder effect"],
-            ["100 cycles at 0.5C, 70 MPa / 3 MPa retention", "100 % / 100 %", "95.6 % / 85.9 %", "contact loss with pressure not modelled yet"],
+            ["nacro2-half: 100 cycles at 0.5C, retention at 70 MPa / 3 MPa", $"{Num(r70 * 100, "0.0")} % / {Num(r3 * 100, "0.0")} %", "95.6 % / 85.9 %",
+             "calibrated (contact loss λ ∝ P^−m on these two numbers)"],
             ["sn-half: reversible capacity at 0.1C (mAh/g Sn)", Num(snc[^1].ChargeSpecificCapacityMAhPerG ?? double.NaN, "0"), "634", Miss(snc[^1].ChargeSpecificCapacityMAhPerG ?? double.NaN, 634) + " (no Na trapping, no volume change)"],
-            ["sn-half: first-cycle CE", Num((snc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "84.3 %", "no side reactions modelled"],
+            ["sn-half: CE of cycles 1 / 2", $"{Num((snc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} % / {Num((snc[1].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} %", "84.3 % / 97.0 %", "calibrated (Na loss at Sn)"],
             ["nacro2-sn-full: discharge at 0.1C (mAh/g NaCrO2)", Num(fc[^1].DischargeSpecificCapacityMAhPerG ?? double.NaN, "0.0"), "≈110", Miss(fc[^1].DischargeSpecificCapacityMAhPerG ?? double.NaN, 110)],
-            ["nacro2-sn-full: first-cycle CE", Num((fc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "72.2 %", "Na inventory loss at Sn not modelled"],
+            ["nacro2-sn-full: CE of cycles 1 / 2 (prediction)", $"{Num((fc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} % / {Num((fc[1].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} %", "72.2 % / 95.8 %",
+             Miss(fc[0].CoulombicEfficiency ?? double.NaN, 0.722) + " on cycle 1: Na loss at Sn and oxidation at NaCrO2 from the half cells"],
+            ["nacro2-sn-full: 50 cycles at 0.2C retention (prediction)", Num(fullRetention * 100, "0.0") + " %", "47.4 %",
+             Miss(fullRetention, 0.474) + ": the model's Sn loses Na only in the first cycles; the paper's continued Sn fading (volume change, morphology) is not modelled"],
             ["nacro2-sn-full: 2nd-cycle energy efficiency", Num((fc[^1].EnergyEfficiency ?? double.NaN) * 100, "0.0") + " %", "84.9 %", Miss(fc[^1].EnergyEfficiency ?? double.NaN, 0.849)],
             ["nacro2-sn-full: 1C retention (charge 0.1C)", Num(fullRate[^1].RetentionVsFirst * 100, "0.0") + " %", "≈34 %", Miss(fullRate[^1].RetentionVsFirst, 0.34) + " (Sn kinetics assumed)"],
         ]));

@@ -13,7 +13,8 @@ public class CellSimulationTests
     private static SimulationResult Run(CellParameters cell, string protocol, SimulationOptions? options = null) =>
         CellSimulation.Run(cell, Protocol.Parse(protocol), options);
 
-    private static CellParameters Half => CellPresets.Get("nacro2-half").Cell;
+    /// <summary>The nacro2-half preset with degradation switched off.</summary>
+    private static CellParameters Half => CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
 
     /// <summary>Na | electrolyte | Na with planar electrodes.</summary>
     private static CellParameters Symmetric(double separatorM, double i0, double rint) => new()
@@ -90,7 +91,7 @@ public class CellSimulationTests
     [Fact]
     public void Electrode_potentials_add_up_to_the_cell_voltage_and_breakdowns_to_the_potentials()
     {
-        var result = Run(CellPresets.Get("nacro2-sn-full").Cell, "Charge at 0.5C until 3.3 V; Hold at 3.3 V until C/20; Discharge at 1C until 1.5 V");
+        var result = Run(CellPresets.Get("nacro2-sn-full").Cell, "Charge at 0.5C until 3.3 V; Hold at 3.3 V until C/20; Discharge at 1C until 1.5 V; Charge at 0.2C until 3.3 V");
         var s = result.Series;
         for (int i = 0; i < s.Count; i++)
         {
@@ -157,5 +158,58 @@ public class CellSimulationTests
     {
         var result = Run(Half, "Discharge at 0.1C until 2.5 V; Charge at 0.1C for 1 minute");
         Assert.Contains(result.Notes, n => n.Contains("step 1") && n.Contains("at once"));
+    }
+
+    [Fact]
+    public void With_side_reactions_the_current_integral_equals_host_charge_plus_parasitic_charge()
+    {
+        // Full cell, contact loss off (it freezes particles), side reaction at Sn and oxidation at NaCrO2 on.
+        var preset = CellPresets.Get("nacro2-sn-full").Cell;
+        var cell = preset with { Degradation = preset.Degradation with { ContactLossPerCycleAtReference = 0 } };
+        var s = Run(cell, "Charge at 0.2C until 3.3 V; Discharge at 0.2C until 1.5 V; Charge at 0.2C until 3.3 V").Series;
+        double integral = 0;
+        for (int i = 1; i < s.Count; i++) integral += s.CurrentA[i] * (s.TimeS[i] - s.TimeS[i - 1]);
+        var pos = (CompositeElectrodeParameters)cell.Positive; var neg = (CompositeElectrodeParameters)cell.Negative;
+        double hostPositive = (s.PositiveStoichiometry[0] - s.PositiveStoichiometry[^1]) * pos.ArealCapacityCPerM2 * cell.AreaM2;
+        double hostNegative = (s.NegativeStoichiometry[^1] - s.NegativeStoichiometry[0]) * neg.ArealCapacityCPerM2 * cell.AreaM2;
+        Assert.True(s.NegativeParasiticChargeC[^1] > 0 && s.PositiveParasiticChargeC[^1] > 0);
+        // Every coulomb through the circuit either moves Na out of NaCrO2's host or oxidises the electrolyte (whose Na+ is freed),
+        // and on the Sn side either enters Sn's host or is consumed by the side reaction.
+        Assert.Equal(integral, hostPositive + s.PositiveParasiticChargeC[^1], 1e-8 * integral);
+        Assert.Equal(integral, hostNegative + s.NegativeParasiticChargeC[^1], 1e-8 * integral);
+    }
+
+    [Fact]
+    public void Lower_stack_pressure_loses_more_capacity_over_cycles()
+    {
+        var preset = CellPresets.Get("nacro2-half").Cell;
+        double Retention(double pressure)
+        {
+            var cell = preset with { Degradation = preset.Degradation with { StackPressureMPa = pressure } };
+            var cycles = Run(cell, "(Charge at 0.5C until 3.35 V; Discharge at 0.5C until 2.1 V) x 20").Summary.Cycles;
+            return cycles[^1].DischargeCapacityAh / cycles[1].DischargeCapacityAh;
+        }
+        double high = Retention(70), low = Retention(3);
+        Assert.True(low < high && high < 1, $"retention 70 MPa {high}, 3 MPa {low}");
+    }
+
+    [Fact]
+    public void Sodium_loss_at_Sn_lowers_the_first_cycle_efficiency_of_the_Sn_half_cell_as_calibrated()
+    {
+        // Calibrated in closed form on seed 004's 84.3 % and 97.0 %; the simulation must land near them (not exactly: the
+        // closed form assumes a fixed sodiation span per cycle).
+        var cycles = Run(CellPresets.Get("sn-half").Cell, "(Discharge at 0.1C until 0.01 V; Charge at 0.1C until 2.0 V) x 2").Summary.Cycles;
+        Assert.InRange(cycles[0].CoulombicEfficiency!.Value, 0.82, 0.87);
+        Assert.InRange(cycles[1].CoulombicEfficiency!.Value, 0.95, 0.99);
+    }
+
+    [Fact]
+    public void Closed_form_calibration_inverts_its_own_law()
+    {
+        var (s0, qd) = CellPresets.DecayingFraction(0.843, 0.970, 0.97);
+        double Lost(double from, double to) => s0 * qd * (Math.Exp(-from / qd) - Math.Exp(-to / qd)) / 0.97;
+        Assert.Equal(1 - 0.843, Lost(0, 0.97), 12);
+        Assert.Equal(1 - 0.970, Lost(0.97, 1.94), 12);
+        Assert.Equal(0.956, Math.Exp(-100 * CellPresets.ContactLossRate(0.956, 100)), 12);
     }
 }

@@ -30,6 +30,9 @@ public sealed record CellParameters
     /// </summary>
     public double VoltageOffsetV { get; init; }
 
+    /// <summary>Contact loss, sodium-inventory loss and electrolyte oxidation (off by default).</summary>
+    public DegradationParameters Degradation { get; init; } = DegradationParameters.None;
+
     public double BulkConductivitySPerM => Electrolyte.ConductivitySPerM(TemperatureK);
 
     /// <summary>Separator area-specific resistance L/κ, Ω·m².</summary>
@@ -43,5 +46,6 @@ public sealed record CellParameters
         if (!(NominalArealCapacityCPerM2 > 0)) throw new InvalidInputException($"{Name}: nominal areal capacity must be greater than zero");
         if (!(ActiveLoadingKgPerM2 > 0)) throw new InvalidInputException($"{Name}: active loading must be greater than zero");
         Positive.Validate(); Negative.Validate();
+        Degradation.Validate(Name);
     }
 }

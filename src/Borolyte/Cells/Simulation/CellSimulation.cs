@@ -19,6 +19,9 @@ public sealed record SimulationResult(CellParameters Cell, SimulatedTimeSeries S
 /// </summary>
 public sealed class CellSimulation
 {
+    /// <summary>Attempts (accepted or rejected) allowed per protocol step before the run is declared stuck.</summary>
+    public const int MaxStepsPerProtocolStep = 200_000;
+
     private readonly CellParameters cell;
     private readonly SimulationOptions options;
     private readonly IElectrodeSolver positive, negative;
@@ -31,6 +34,11 @@ public sealed class CellSimulation
     private string stepText = "";
     // Last trial.
     private double trialVoltage, trialPos, trialNeg;
+    // Degradation state: contact fraction of the positive's particles, sodiation charge into the side-reaction electrode
+    // (theoretical capacities), charge passed above the oxidation limit (nominal capacities), cumulative parasitic charges (C/m²),
+    // and the parasitic fractions used by the last trial.
+    private double contactFraction = 1, sideCharge, oxidationCharge, parasiticPositive, parasiticNegative, lastPositivePotential;
+    private double fractionPositive, fractionNegative;
 
     public CellSimulation(CellParameters cell, SimulationOptions? options = null)
     {
@@ -71,6 +79,7 @@ public sealed class CellSimulation
         if (series.Count == 0)
         {
             Solve(0, 0, out _);
+            lastPositivePotential = trialPos;
             Record(0, StepKind.Ocv);
         }
         foreach (var step in protocol.Steps())
@@ -95,8 +104,9 @@ public sealed class CellSimulation
     /// <summary>Trial step of both electrodes for cell current density j (A/m², + = charge).</summary>
     private bool Solve(double j, double dt, out string? failure)
     {
-        if (!SolveElectrode(positive, j, dt, positiveBranch, out failure)) return false;
-        if (!SolveElectrode(negative, -j, dt, negativeBranch, out failure)) return false;
+        ParasiticFractions(j);
+        if (!SolveElectrode(positive, j * (1 - fractionPositive), dt, positiveBranch, out failure)) return false;
+        if (!SolveElectrode(negative, -j * (1 - fractionNegative), dt, negativeBranch, out failure)) return false;
         trialPos = positive.Potential;
         // Reference at the positive electrode's separator face: the negative's potential includes the separator drop (−j·L/κ).
         trialNeg = negative.Potential - j * separatorResistance;
@@ -114,11 +124,61 @@ public sealed class CellSimulation
         return true;
     }
 
-    private double VoltageSlope => positive.PotentialSlope + negative.PotentialSlope + separatorResistance;
+    private double VoltageSlope => positive.PotentialSlope * (1 - fractionPositive) + negative.PotentialSlope * (1 - fractionNegative) + separatorResistance;
+
+    /// <summary>Parasitic fractions of the electrode currents from the degradation state at the start of the step (see <see cref="DegradationParameters"/>).</summary>
+    private void ParasiticFractions(double j)
+    {
+        var d = cell.Degradation;
+        fractionPositive = 0; fractionNegative = 0;
+        if (d.SideReactionInitialFraction > 0 && SideSodiating(j))
+        {
+            double sf = d.SideReactionInitialFraction * Math.Exp(-sideCharge / d.SideReactionDecayCapacities);
+            if (d.SideReactionElectrode == CellSide.Positive) fractionPositive += sf; else fractionNegative += sf;
+        }
+        if (d.OxidationInitialFraction > 0 && j > 0)
+            fractionPositive += d.OxidationInitialFraction * Math.Exp(-oxidationCharge / d.OxidationDecayCapacities) * AboveOxidationLimit();
+    }
+
+    /// <summary>
+    /// Smooth switch (logistic, 10 mV wide) on the positive electrode's open-circuit potential at its bulk stoichiometry
+    /// exceeding the oxidation limit: a state variable, so the lagged parasitic current cannot chatter across the limit.
+    /// </summary>
+    private double AboveOxidationLimit()
+    {
+        double theta = positive.AverageStoichiometry;
+        double u = double.IsFinite(theta) ? cell.Positive.Ocp.Evaluate(theta, OcpBranch.Extraction).U : lastPositivePotential;
+        return 1 / (1 + Math.Exp(-(u - cell.Degradation.OxidationLimitV) / 0.01));
+    }
+
+    /// <summary>The side-reaction electrode takes up sodium: the positive on discharge, the negative on charge.</summary>
+    private bool SideSodiating(double j) => cell.Degradation.SideReactionElectrode == CellSide.Positive ? j < 0 : j > 0;
+
+    private double TheoreticalCapacity(ElectrodeParameters p) => p is CompositeElectrodeParameters c ? c.ArealCapacityCPerM2 : cell.NominalArealCapacityCPerM2;
+
+    private void AdvanceDegradation(double dt, double j)
+    {
+        var d = cell.Degradation;
+        if (!d.Any || dt <= 0) return;
+        double charge = Math.Abs(j) * dt;
+        parasiticPositive += charge * fractionPositive;
+        parasiticNegative += charge * fractionNegative;
+        if (SideSodiating(j))
+            sideCharge += charge / TheoreticalCapacity(d.SideReactionElectrode == CellSide.Positive ? cell.Positive : cell.Negative);
+        if (j > 0 && d.OxidationInitialFraction > 0) oxidationCharge += charge * AboveOxidationLimit() / cell.NominalArealCapacityCPerM2;
+        if (d.ContactLossPerCycleAtReference > 0)
+        {
+            // df/dn = −λ f with n = charge / (2 Q_nominal) full-cycle equivalents.
+            contactFraction *= Math.Exp(-d.ContactLossPerCycle * charge / (2 * cell.NominalArealCapacityCPerM2));
+            positive.SetContactFraction(contactFraction);
+        }
+    }
 
     private void Commit(double dt, double j)
     {
         positive.Commit(); negative.Commit();
+        AdvanceDegradation(dt, j);
+        lastPositivePotential = trialPos;
         time += dt;
         lastVoltage = trialVoltage;
         lastCurrentDensity = j;
@@ -140,7 +200,8 @@ public sealed class CellSimulation
     private void Record(double j, StepKind kind)
     {
         series.Add(time, j * cell.AreaM2, trialVoltage, stepNumber, kind, trialPos, trialNeg,
-            positive.AverageStoichiometry, negative.AverageStoichiometry, j * separatorResistance, positive.Breakdown, negative.Breakdown);
+            positive.AverageStoichiometry, negative.AverageStoichiometry, j * separatorResistance, positive.Breakdown, negative.Breakdown,
+            contactFraction, parasiticPositive * cell.AreaM2, parasiticNegative * cell.AreaM2);
     }
 
     private void SetBranches(double j)
@@ -182,9 +243,10 @@ public sealed class CellSimulation
         double dtMax = Math.Min(options.MaxStepFractionOfNominal * nominal, j != 0 ? double.PositiveInfinity : Math.Max(duration / 20, 1));
         double dt = Math.Min(dtMax, 1e-4 * nominal);
         double elapsed = 0, vPrev = startVoltage, dvPrev = double.NaN, dtPrev = double.NaN;
-        int rejects = 0;
+        int rejects = 0, accepted = 0;
         while (elapsed < duration)
         {
+            if (++accepted > MaxStepsPerProtocolStep) throw Fail($"more than {MaxStepsPerProtocolStep} time steps without reaching the step's end; the time step collapsed (the voltage jumps at every step)");
             dt = Math.Min(dt, duration - elapsed);
             if (!Solve(j, dt, out var why))
             {
@@ -278,9 +340,10 @@ public sealed class CellSimulation
             notes.Add($"step {stepNumber} \"{step.Text}\": the current is already below the cut-off when the voltage is applied; the step ends at once");
             return;
         }
-        int rejects = 0;
+        int rejects = 0, accepted = 0;
         while (elapsed < duration)
         {
+            if (++accepted > MaxStepsPerProtocolStep) throw Fail($"more than {MaxStepsPerProtocolStep} time steps without reaching the step's end; the time step collapsed");
             dt = Math.Min(dt, duration - elapsed);
             double jTrial = jPrev;
             if (!SolveHold(target, dt, ref jTrial, out var why))

@@ -17,7 +17,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
 {
     private readonly CompositeElectrodeParameters p;
     private readonly int n, nr;
-    private readonly double h, dr, a;
+    private readonly double h, dr, a0;
+    private double a;
     private readonly double[] shellVolume, faceArea;   // per 4π: (r_out³ − r_in³)/3 and r_out²
     private readonly double[] theta, trial, radialBase, w;
     private readonly double[] u, du, res, s0, ocpSurface, ocpSlope;
@@ -31,7 +32,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         if (volumes < 2) throw new InvalidInputException($"{parameters.Name}: at least 2 through-thickness volumes are needed, got {volumes}");
         if (shells < 2) throw new InvalidInputException($"{parameters.Name}: at least 2 radial shells are needed, got {shells}");
         p = parameters; n = volumes; nr = shells;
-        h = p.ThicknessM / n; dr = p.ParticleRadiusM / nr; a = p.SpecificInterfacialAreaPerM;
+        h = p.ThicknessM / n; dr = p.ParticleRadiusM / nr; a0 = a = p.SpecificInterfacialAreaPerM;
         shellVolume = new double[nr]; faceArea = new double[nr];
         for (int i = 0; i < nr; i++)
         {
@@ -65,6 +66,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     }
 
     public void Commit() => Array.Copy(trial, theta, theta.Length);
+
+    public void SetContactFraction(double fraction) => a = a0 * fraction;
 
     /// <summary>θ' = M⁻¹(V·θ) − (dt·N/c_max)·M⁻¹(e_last·R²) with M = V + dt·D·K (backward Euler of the shell balances).</summary>
     private void PrepareRadial(double dt)

@@ -20,4 +20,6 @@ internal interface IElectrodeSolver
     /// <summary>Largest change of any stoichiometry in the last trial (0 for planar electrodes).</summary>
     double LargestStoichiometryChange { get; }
     void Commit();
+    /// <summary>Scales the interfacial area (and so the accessible active material) by the fraction of particles in contact.</summary>
+    void SetContactFraction(double fraction);
 }

@@ -27,4 +27,6 @@ internal sealed class PlanarElectrodeSolver(PlanarElectrodeParameters p) : IElec
     }
 
     public void Commit() { }
+
+    public void SetContactFraction(double fraction) { }
 }

@@ -20,6 +20,7 @@ public static class SimulatedRunCsv
         "positive_interface_overpotential_volt", "positive_ohmic_overpotential_volt",
         "negative_ocp_volt", "negative_concentration_overpotential_volt", "negative_kinetic_overpotential_volt",
         "negative_interface_overpotential_volt", "negative_ohmic_overpotential_volt", "separator_ohmic_volt",
+        "positive_contact_fraction", "positive_parasitic_charge_coulomb", "negative_parasitic_charge_coulomb",
     ];
 
     public static void Write(SimulationResult result, string path) =>
@@ -47,7 +48,7 @@ public static class SimulatedRunCsv
                 s.TimeS[i], s.VoltageV[i], s.CurrentA[i], run.CycleCount[i], s.StepCount[i], s.PositivePotentialV[i], s.NegativePotentialV[i],
                 s.PositiveStoichiometry[i], s.NegativeStoichiometry[i], soc,
                 p.OcpV, p.ConcentrationV, p.KineticV, p.InterfaceV, p.OhmicV, n.OcpV, n.ConcentrationV, n.KineticV, n.InterfaceV, n.OhmicV,
-                s.SeparatorOhmicV[i],
+                s.SeparatorOhmicV[i], s.ContactFraction[i], s.PositiveParasiticChargeC[i], s.NegativeParasiticChargeC[i],
             ];
             for (int k = 0; k < values.Length; k++)
             {

@@ -22,15 +22,21 @@ public sealed class SimulatedTimeSeries
     public List<double> SeparatorOhmicV { get; } = [];
     public List<ElectrodeBreakdown> PositiveBreakdown { get; } = [];
     public List<ElectrodeBreakdown> NegativeBreakdown { get; } = [];
+    /// <summary>Fraction of the positive electrode's particles still in ionic contact.</summary>
+    public List<double> ContactFraction { get; } = [];
+    /// <summary>Cumulative charge consumed by parasitic reactions at each electrode, C.</summary>
+    public List<double> PositiveParasiticChargeC { get; } = [];
+    public List<double> NegativeParasiticChargeC { get; } = [];
 
     public int Count => TimeS.Count;
 
     internal void Add(double t, double currentA, double v, int step, StepKind kind, double ePos, double eNeg, double thetaPos, double thetaNeg,
-        double separatorOhmic, ElectrodeBreakdown pos, ElectrodeBreakdown neg)
+        double separatorOhmic, ElectrodeBreakdown pos, ElectrodeBreakdown neg, double contact, double parasiticPos, double parasiticNeg)
     {
         TimeS.Add(t); CurrentA.Add(currentA); VoltageV.Add(v); StepCount.Add(step); Kind.Add(kind);
         PositivePotentialV.Add(ePos); NegativePotentialV.Add(eNeg); PositiveStoichiometry.Add(thetaPos); NegativeStoichiometry.Add(thetaNeg);
         SeparatorOhmicV.Add(separatorOhmic); PositiveBreakdown.Add(pos); NegativeBreakdown.Add(neg);
+        ContactFraction.Add(contact); PositiveParasiticChargeC.Add(parasiticPos); NegativeParasiticChargeC.Add(parasiticNeg);
     }
 
     /// <summary>The run in the cycling module's data model (so the per-cycle summary is computed by the same code as for measured files).</summary>
