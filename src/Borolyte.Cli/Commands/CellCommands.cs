@@ -328,6 +328,19 @@ public static class CellSimulationCommands
         return command;
     }
 
+    private static Option<double?> PressureOption() => new("--pressure-mpa") { Description = "Stack pressure during cycling, MPa (contact-loss rate; default: the preset's, 70 MPa)" };
+    private static Option<bool> NoDegradationOption() => new("--no-degradation") { Description = "Switch off contact loss, sodium loss and electrolyte oxidation" };
+
+    private static CellParameters Adjust(CellParameters cell, double? pressureMPa, bool noDegradation)
+    {
+        if (pressureMPa is { } p)
+        {
+            if (!(p > 0) || !double.IsFinite(p)) throw new InvalidInputException($"--pressure-mpa must be greater than zero, got {p}");
+            cell = cell with { Degradation = cell.Degradation with { StackPressureMPa = p } };
+        }
+        return noDegradation ? cell with { Degradation = DegradationParameters.None } : cell;
+    }
+
     private static (CellPreset Preset, CellParameters Cell) Load(string presetOrSpec, double? temperatureC)
     {
         var (preset, cell) = presetOrSpec.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || presetOrSpec.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
@@ -347,12 +360,15 @@ public static class CellSimulationCommands
         var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
         var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
         var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV");
+        var pressure = PressureOption();
+        var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, outOption, json };
+        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, json };
         command.SetAction(parse =>
         {
             var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
-            var (_, cell) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             var result = CellSimulation.Run(cell, protocol);
             if (parse.GetValue(outOption) is { } file) SimulatedRunCsv.Write(result, file.FullName);
             if (parse.GetValue(json))
@@ -373,6 +389,7 @@ public static class CellSimulationCommands
                     wallTimeMs = result.WallTimeMs,
                     cell = cell.Name,
                     temperatureC = cell.TemperatureK - PhysicalConstants.ZeroCelsiusK,
+                    stackPressureMPa = cell.Degradation.Any ? cell.Degradation.StackPressureMPa : (double?)null,
                     points = result.Series.Count,
                     simulatedTimeS = result.Series.Count > 0 ? result.Series.TimeS[^1] : 0,
                     notes = result.Notes,
@@ -398,15 +415,18 @@ public static class CellSimulationCommands
         var rates = new Option<string>("--c-rates") { Description = "Comma-separated C-rates, e.g. 0.1,0.5,1,2,5", Required = true };
         var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same' = the discharge rate)" };
         var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var pressure = PressureOption();
+        var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("rate", "Simulated rate capability: charge, then discharge at each C-rate") { cellArg, rates, charge, temperature, json };
+        var command = new Command("rate", "Simulated rate capability: charge, then discharge at each C-rate") { cellArg, rates, charge, temperature, pressure, noDegradation, json };
         command.SetAction(parse =>
         {
             var list = parse.GetValue(rates)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(r => CellCommands.ParseCRate(r, "--c-rates")).ToList();
             string? chargeText = parse.GetValue(charge);
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
-            var (preset, cell) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             bool anode = preset.Name == "sn-half";
             var (rows, result) = RateCapabilityTest.Run(preset, cell, list, chargeRate, anode: anode);
             if (parse.GetValue(json))

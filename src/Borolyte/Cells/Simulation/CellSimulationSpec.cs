@@ -6,7 +6,7 @@ namespace Borolyte.Cells.Simulation;
 
 /// <summary>
 /// A simulation spec (YAML): a preset and the parameters to change. Fields: <c>preset</c> (required), <c>temperatureC</c>,
-/// <c>separatorThicknessUm</c>, and under <c>positive</c>/<c>negative</c>: <c>solidDiffusivityM2PerS</c>,
+/// <c>separatorThicknessUm</c>, <c>stackPressureMPa</c>, <c>degradation</c> (on/off), and under <c>positive</c>/<c>negative</c>: <c>solidDiffusivityM2PerS</c>,
 /// <c>particleRadiusUm</c>, <c>exchangeCurrentDensityMAPerCm2</c>, <c>interfacialResistanceOhmCm2</c>,
 /// <c>contactAreaFraction</c>, <c>bruggemanExponent</c>, <c>ocp</c> (built-in name or CSV path, relative to the spec).
 /// Errors name the file, line and field.
@@ -27,7 +27,8 @@ public static class CellSimulationSpec
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InvalidInputException($"{source}: expected a mapping with at least 'preset'");
         string? presetName = null;
-        double? temperatureC = null, separatorUm = null;
+        double? temperatureC = null, separatorUm = null, pressure = null;
+        bool? degradation = null;
         YamlMappingNode? pos = null, neg = null;
         foreach (var (keyNode, value) in root.Children)
         {
@@ -38,9 +39,14 @@ public static class CellSimulationSpec
                 case "preset": presetName = Scalar(value, source, line, key); break;
                 case "temperatureC": temperatureC = Number(value, source, line, key); break;
                 case "separatorThicknessUm": separatorUm = PositiveNumber(value, source, line, key); break;
+                case "stackPressureMPa": pressure = PositiveNumber(value, source, line, key); break;
+                case "degradation":
+                    string flag = Scalar(value, source, line, key);
+                    degradation = flag switch { "on" or "true" => true, "off" or "false" => false, _ => throw new InvalidInputException($"{source}:{line}: degradation must be 'on' or 'off', got '{flag}'") };
+                    break;
                 case "positive": pos = value as YamlMappingNode ?? throw new InvalidInputException($"{source}:{line}: positive must be a mapping"); break;
                 case "negative": neg = value as YamlMappingNode ?? throw new InvalidInputException($"{source}:{line}: negative must be a mapping"); break;
-                default: throw new InvalidInputException($"{source}:{line}: unknown field '{key}' (known: preset, temperatureC, separatorThicknessUm, positive, negative)");
+                default: throw new InvalidInputException($"{source}:{line}: unknown field '{key}' (known: preset, temperatureC, separatorThicknessUm, stackPressureMPa, degradation, positive, negative)");
             }
         }
         if (presetName is null) throw new InvalidInputException($"{source}: required field 'preset' is missing");
@@ -54,6 +60,8 @@ public static class CellSimulationSpec
             cell = cell with { TemperatureK = t + PhysicalConstants.ZeroCelsiusK };
         }
         if (separatorUm is { } s) cell = cell with { SeparatorThicknessM = s * 1e-6 };
+        if (pressure is { } pMPa) cell = cell with { Degradation = cell.Degradation with { StackPressureMPa = pMPa } };
+        if (degradation == false) cell = cell with { Degradation = DegradationParameters.None };
         if (pos is not null) cell = cell with { Positive = Apply(cell.Positive, pos, source, "positive", baseDirectory) };
         if (neg is not null) cell = cell with { Negative = Apply(cell.Negative, neg, source, "negative", baseDirectory) };
         try { cell.Validate(); }
