@@ -20,6 +20,7 @@ public static class CellCommands
         cell.Subcommands.Add(CellSimulationCommands.BuildPresets());
         cell.Subcommands.Add(CellSimulationCommands.BuildSimulate());
         cell.Subcommands.Add(CellSimulationCommands.BuildRate());
+        cell.Subcommands.Add(CellSimulationCommands.BuildCalibrate());
         return cell;
     }
 
@@ -448,6 +449,60 @@ public static class CellSimulationCommands
             var table = new Table().AddColumns("C-rate", "Capacity mAh/g", "Retention vs first", "Avg V");
             foreach (var r in rows) table.AddRow(Num(r.CRate, "0.###"), Num(r.DischargeCapacityMAhPerG, "0.0"), Num(r.RetentionVsFirst, "0.000"), Num(r.AverageDischargeVoltageV, "0.000"));
             console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    public static Command BuildCalibrate()
+    {
+        var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
+        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'", Required = true };
+        var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames), Required = true };
+        var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };
+        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var noDegradation = NoDegradationOption();
+        var json = CliOutput.JsonOption();
+        var command = new Command("calibrate", "Fit transport/kinetic parameters to a measured rate-capability table (Levenberg–Marquardt, with uncertainties)")
+        { cellArg, ratesFile, fit, charge, temperature, noDegradation, json };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(ratesFile)!;
+            if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
+            var measured = CellCalibration.ReadRates(File.ReadAllText(file.FullName), file.Name);
+            var names = parse.GetValue(fit)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            string? chargeText = parse.GetValue(charge);
+            double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
+            var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var cell = Adjust(loaded, null, parse.GetValue(noDegradation));
+            var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: preset.Name == "sn-half");
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    parameters = result.Parameters.Select(p => new
+                    {
+                        name = p.Name, value = p.Value, unit = p.Unit, standardErrorLn = Finite(p.StandardErrorLn),
+                        lower1Sigma = Finite(p.Lower), upper1Sigma = Finite(p.Upper),
+                    }).ToArray(),
+                    rmsMAhPerG = result.RmsMAhPerG,
+                    rates = result.Measured.Select((m, i) => new
+                    {
+                        cRate = m.CRate, measuredCapacityMAhPerG = m.CapacityMAhPerG, fittedCapacityMAhPerG = result.Fitted[i].DischargeCapacityMAhPerG,
+                    }).ToArray(),
+                    converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumns("Parameter", "Value", "Unit", "1σ interval");
+            foreach (var p in result.Parameters) table.AddRow(Markup.Escape(p.Name), Num(p.Value, "G4"), p.Unit, $"{Num(p.Lower, "G3")} – {Num(p.Upper, "G3")}");
+            console.Write(table);
+            var rates = new Table().AddColumns("C-rate", "Measured mAh/g", "Fitted mAh/g");
+            for (int i = 0; i < result.Measured.Count; i++)
+                rates.AddRow(Num(result.Measured[i].CRate, "0.###"), Num(result.Measured[i].CapacityMAhPerG, "0.0"), Num(result.Fitted[i].DischargeCapacityMAhPerG, "0.0"));
+            console.Write(rates);
+            console.WriteLine($"rms {Num(result.RmsMAhPerG, "0.00")} mAh/g; {result.StopReason}; {result.Evaluations} evaluations");
             return CliApp.ExitOk;
         });
         return command;

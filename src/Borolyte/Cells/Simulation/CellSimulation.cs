@@ -219,9 +219,11 @@ public sealed class CellSimulation
         double duration = step.DurationS ?? double.PositiveInfinity;
         double? cutoff = step.CutoffVoltageV;
         double sign = j > 0 ? 1 : -1;   // crossing: sign·(V − V_cut) ≥ 0
-        // Instantaneous response to the new current.
-        if (!Solve(j, 0, out var why)) throw Fail(why!);
-        if (cutoff is { } c0 && sign * (trialVoltage - c0) >= 0)
+        // Instantaneous response to the new current (when Newton cannot jump there at once, the stepping below approaches it
+        // with shrinking steps, and the last voltage stands for the start).
+        bool instant = Solve(j, 0, out _);
+        if (!instant) trialVoltage = lastVoltage;
+        if (instant && cutoff is { } c0 && sign * (trialVoltage - c0) >= 0)
         {
             notes.Add($"step {stepNumber} \"{step.Text}\": the voltage {trialVoltage:0.####} V is already beyond the cut-off {c0} V when the current is applied; the step ends at once");
             return;

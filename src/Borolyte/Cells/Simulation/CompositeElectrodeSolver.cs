@@ -21,7 +21,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private double a;
     private readonly double[] shellVolume, faceArea;   // per 4π: (r_out³ − r_in³)/3 and r_out²
     private readonly double[] theta, trial, radialBase, w;
-    private readonly double[] u, du, res, s0, ocpSurface, ocpSlope;
+    private readonly double[] u, du, res, s0, ocpSurface, ocpSlope, uConverged;
     private readonly double[] cPrime, dPrime;   // Thomas algorithm scratch
     private readonly BandedLinearSystem system;
     private double lastDt = double.NaN;
@@ -43,11 +43,12 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         theta = new double[n * nr]; trial = new double[n * nr]; radialBase = new double[n * nr]; w = new double[nr];
         Array.Fill(theta, p.InitialStoichiometry);
         Array.Copy(theta, trial, theta.Length);
-        u = new double[3 * n]; du = new double[3 * n]; res = new double[3 * n];
+        u = new double[3 * n]; du = new double[3 * n]; res = new double[3 * n]; uConverged = new double[3 * n];
         s0 = new double[n]; ocpSurface = new double[n]; ocpSlope = new double[n];
         cPrime = new double[nr]; dPrime = new double[nr];
         system = new BandedLinearSystem(3 * n, 3, 3);
         for (int k = 0; k < n; k++) u[3 * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
+        Array.Copy(u, uConverged, u.Length);
     }
 
     public double Potential { get; private set; }
@@ -191,7 +192,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 maxPhi = Math.Max(maxPhi, Math.Max(Math.Abs(du[3 * k]), Math.Abs(du[3 * k + 1])));
                 maxCurrent = Math.Max(maxCurrent, Math.Abs(du[3 * k + 2]));
             }
-            if (maxPhi < 1e-9 && maxCurrent < 1e-9 * currentScale)
+            if ((maxPhi < 1e-9 && maxCurrent < 1e-9 * currentScale) || merit < 1e-11)
             {
                 for (int j = 0; j < u.Length; j++) u[j] += du[j];
                 Residual(false);
@@ -214,9 +215,11 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         }
         if (!converged)
         {
+            Array.Copy(uConverged, u, u.Length);   // the next attempt starts from the last converged solution, not from this failure
             failure = $"Newton's method did not converge in electrode '{p.Name}' (scaled residual {merit:G3} after 30 iterations)";
             return false;
         }
+        Array.Copy(u, uConverged, u.Length);
         // Sensitivity dE/di from the last factorisation: J·∂u/∂i = −∂R/∂i, ∂R_s0/∂i = −1.
         Array.Clear(du);
         du[1] = 1;

@@ -8,8 +8,8 @@ public enum OcpBranch { Insertion, Extraction }
 /// <summary>
 /// A tabulated open-circuit potential U(θ) vs the alkali metal (V), θ = stoichiometry as a fraction of the host's
 /// maximum alkali content. Interpolated with the monotone piecewise-cubic Hermite scheme of Fritsch &amp; Carlson (SIAM
-/// J. Numer. Anal. 17 (1980) 238), so plateaus stay flat and no spurious extrema appear; outside the table the curve
-/// continues linearly with ten times the end slope (a steep but finite wall for Newton iterations beyond a cut-off). An optional second
+/// J. Numer. Anal. 17 (1980) 238), so plateaus stay flat and no spurious extrema appear; outside the table the slope rises
+/// smoothly to ten times the end slope (a steep but finite, C¹ wall for Newton iterations beyond a cut-off). An optional second
 /// column is the extraction branch (hysteresis, e.g. the Na–Sn staircase); without it both branches are equal.
 /// </summary>
 public sealed class OcpCurve
@@ -103,7 +103,12 @@ public sealed class OcpCurve
     /// <summary>One branch: values and Fritsch–Carlson slopes.</summary>
     private sealed class Branch
     {
-        private const double Wall = 10;
+        private const double WallFactor = 10, WallWidth = 0.01;
+
+        /// <summary>∫₀^δ (1 + (W−1)·min(s/w, 1)) ds and the integrand at δ ≥ 0.</summary>
+        private static (double Integral, double SlopeFactor) Wall(double delta) => delta < WallWidth
+            ? (delta + (WallFactor - 1) * delta * delta / (2 * WallWidth), 1 + (WallFactor - 1) * delta / WallWidth)
+            : (delta + (WallFactor - 1) * (delta - WallWidth / 2), WallFactor);
         public readonly double[] Values;
         private readonly double[] x, d;
 
@@ -129,10 +134,11 @@ public sealed class OcpCurve
         public (double U, double Slope) Evaluate(double t)
         {
             int n = x.Length;
-            // Beyond the table: a wall ten times steeper than the end slope, so cut-offs end a step before a host is
-            // over-filled or emptied while Newton still sees a finite derivative.
-            if (t <= x[0]) return (Values[0] + Wall * d[0] * (t - x[0]), Wall * d[0]);
-            if (t >= x[n - 1]) return (Values[n - 1] + Wall * d[n - 1] * (t - x[n - 1]), Wall * d[n - 1]);
+            // Beyond the table: the slope rises linearly from the end slope to ten times it over a stoichiometry of 0.01 and
+            // stays there — a steep wall that ends a step before a host is over-filled or emptied, continuous in value and
+            // slope so that Newton iterations across the table's end converge.
+            if (t <= x[0]) { var (du0, s0) = Wall(x[0] - t); return (Values[0] - d[0] * du0, d[0] * s0); }
+            if (t >= x[n - 1]) { var (du1, s1) = Wall(t - x[n - 1]); return (Values[n - 1] + d[n - 1] * du1, d[n - 1] * s1); }
             int lo = 0, hi = n - 1;
             while (hi - lo > 1) { int mid = (lo + hi) >> 1; if (x[mid] <= t) lo = mid; else hi = mid; }
             double h = x[hi] - x[lo], s = (t - x[lo]) / h;
