@@ -64,6 +64,21 @@ public static class CellSimulationSection
         rate.AddTrace(new PlotlyTrace("seed 004, 5C (published)", [5, 5], [0.575, 0.674]) { Mode = "markers", HoverTexts = ["95:2:3: 57.5 %", "97:1:2: 67.4 %"] });
         report.AddFigure(rate);
 
+        // Calibration of the NaCrO2 solid diffusivity on the two rate numbers the seed text gives for each cathode.
+        var calibrationRows = new List<IReadOnlyList<string>>();
+        foreach (var (name, q5) in new[] { ("nacro2-half", 0.575), ("nacro2-half-97", 0.674) })
+        {
+            var preset = CellPresets.Get(name);
+            var fit = CellCalibration.Fit(preset, preset.Cell, [new MeasuredRate(0.1, 118), new MeasuredRate(5, 118 * q5)], ["positive.solidDiffusivity"]);
+            var d = fit.Parameters[0];
+            calibrationRows.Add([name, $"{Num(d.Value, "0.00E+0")} ({Num(d.Lower, "0.00E+0")}–{Num(d.Upper, "0.00E+0")})",
+                Num(fit.Fitted[0].DischargeCapacityMAhPerG, "0.0"), Num(fit.Fitted[1].DischargeCapacityMAhPerG / fit.Fitted[0].DischargeCapacityMAhPerG * 100, "0.0") + " %",
+                $"118 / {Num(q5 * 100, "0.0")} %", Num(fit.RmsMAhPerG, "0.0")]);
+        }
+        report.AddTable(new ReportTable("Calibrated: NaCrO2 solid diffusivity fitted to seed 004's 0.1C capacity (≈118 mAh/g) and 5C retention " +
+            "(`borolyte cell calibrate`, Levenberg–Marquardt on ln D, 1σ in parentheses; one parameter from two numbers, so the interval reflects the misfit only)",
+            ["Preset", "D_s (m²/s)", "0.1C (mAh/g)", "5C retention", "Published", "rms (mAh/g)"], calibrationRows));
+
         var full = CellPresets.Get("nacro2-sn-full");
         var fullRun = CellSimulation.Run(full.Cell, Protocol.Parse("(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2"));
         var fullRate = RateCapabilityTest.Run(full, full.Cell, [0.1, 1], chargeCRate: 0.1).Rows;

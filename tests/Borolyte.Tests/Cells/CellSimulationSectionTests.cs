@@ -17,5 +17,6 @@ public class CellSimulationSectionTests
         foreach (var published in new[] { "57.5 %", "67.4 %", "95.6 % / 85.9 %", "634", "72.2 % / 95.8 %", "47.4 %", "84.9 %", "≈34 %", "≈118", "≈110" })
             Assert.Contains(System.Net.WebUtility.HtmlEncode(published), html);
         Assert.Contains("not calibrated", html);
+        Assert.Contains("Calibrated: NaCrO2 solid diffusivity", html);
     }
 }
