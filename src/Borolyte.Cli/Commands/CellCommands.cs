@@ -386,6 +386,8 @@ public static class CellSimulationCommands
                         avgDischargeVoltageV = c.AverageDischargeVoltageV,
                         avgChargeVoltageV = c.AverageChargeVoltageV,
                         retention = c.Retention,
+                        chargeCapacityMAhPerCm2 = c.ChargeArealCapacityMAhPerCm2,
+                        dischargeCapacityMAhPerCm2 = c.DischargeArealCapacityMAhPerCm2,
                     }).ToArray(),
                     wallTimeMs = result.WallTimeMs,
                     cell = cell.Name,

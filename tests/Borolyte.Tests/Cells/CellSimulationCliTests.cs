@@ -62,6 +62,7 @@ public class CellSimulationCliTests
         using var doc = JsonDocument.Parse(r.Stdout);
         var presets = doc.RootElement.GetProperty("presets").EnumerateArray().ToList();
         Assert.Equal(["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full"], presets.Select(p => p.GetProperty("name").GetString()).Take(4));
+        Assert.Contains(presets, p => p.GetProperty("name").GetString() == "na-symmetric");
         foreach (var p in presets)
             foreach (var parameter in p.GetProperty("parameters").EnumerateArray())
                 Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));

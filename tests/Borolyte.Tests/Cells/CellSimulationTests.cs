@@ -212,4 +212,18 @@ public class CellSimulationTests
         Assert.Equal(1 - 0.970, Lost(0.97, 1.94), 12);
         Assert.Equal(0.956, Math.Exp(-100 * CellPresets.ContactLossRate(0.956, 100)), 12);
     }
+
+    [Fact]
+    public void Na_symmetric_preset_strips_and_plates_at_the_closed_form_overpotential()
+    {
+        // Review §2.2: 0.1 mA/cm², 1.2 mAh/cm² per half cycle, 60 °C. Planar Na both sides: |V| = j·L/κ(60 °C) + 2·(2RT/F)·asinh(j/(2i₀)).
+        var result = Run(CellPresets.Get("na-symmetric").Cell, "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 2");
+        double kappa = 0.1 * Math.Exp(-0.34 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
+        double expected = 1.0 * 500e-6 / kappa + 2 * (2 * R * 333.15 / F * Math.Asinh(1.0 / 20));
+        var s = result.Series;
+        for (int i = 1; i < s.Count; i++) Assert.Equal(expected, Math.Abs(s.VoltageV[i]), 9);
+        var c = result.Summary.Cycles[0];
+        Assert.Equal(1.2, c.ChargeArealCapacityMAhPerCm2!.Value, 6);
+        Assert.Null(c.ChargeSpecificCapacityMAhPerG);
+    }
 }

@@ -20,7 +20,7 @@ public sealed record CellParameters
     public required double AreaM2 { get; init; }
     /// <summary>Nominal areal capacity defining 1C, C/m² (the paper's convention: active loading × nominal mAh/g).</summary>
     public required double NominalArealCapacityCPerM2 { get; init; }
-    /// <summary>Active mass of the positive electrode per area, kg/m² (specific capacities).</summary>
+    /// <summary>Active mass of the positive electrode per area, kg/m² (specific capacities; 0 for a metal electrode: none).</summary>
     public required double ActiveLoadingKgPerM2 { get; init; }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed record CellParameters
         if (!(TemperatureK > 0)) throw new InvalidInputException($"{Name}: temperature must be above 0 K, got {TemperatureK} K");
         if (!(AreaM2 > 0)) throw new InvalidInputException($"{Name}: areaM2 must be greater than zero, got {AreaM2}");
         if (!(NominalArealCapacityCPerM2 > 0)) throw new InvalidInputException($"{Name}: nominal areal capacity must be greater than zero");
-        if (!(ActiveLoadingKgPerM2 > 0)) throw new InvalidInputException($"{Name}: active loading must be greater than zero");
+        if (!(ActiveLoadingKgPerM2 >= 0) || !double.IsFinite(ActiveLoadingKgPerM2)) throw new InvalidInputException($"{Name}: active loading must be ≥ 0 (0: no specific capacities, e.g. a symmetric metal cell)");
         Positive.Validate(); Negative.Validate();
         Degradation.Validate(Name);
     }

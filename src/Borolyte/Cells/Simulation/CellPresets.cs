@@ -11,7 +11,7 @@ namespace Borolyte.Cells.Simulation;
 /// </summary>
 public static class CellPresets
 {
-    public static IReadOnlyList<string> Names { get; } = ["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full"];
+    public static IReadOnlyList<string> Names { get; } = ["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full", "na-symmetric"];
 
     private const double Area = 1e-4 * Math.PI * 0.6 * 0.6 * 1.0;   // 12 mm punched electrodes (seed 004 §4.3: "four punched 12 mm electrode")
     private const double ThirtyC = 30 + PhysicalConstants.ZeroCelsiusK;   // seed 004 §4.4: cycled at 30 °C
@@ -26,6 +26,7 @@ public static class CellPresets
         "nacro2-half-97" => NaCrO2Half("nacro2-half-97", "97:1:2", 7.7, 0.15, "seed 004 §2: 97:1:2, 7.7 mg/cm², 15 wt% electrolyte (Fig. 3b, 3d)"),
         "sn-half" => SnHalf(),
         "nacro2-sn-full" => Full(),
+        "na-symmetric" => NaSymmetric(),
         _ => throw new InvalidInputException($"unknown cell preset '{name}'; presets: {string.Join(", ", Names)}"),
     };
 
@@ -215,6 +216,34 @@ public static class CellPresets
         sources.Add(new("voltageOffset", 0.1, "V", "voltages vs Na/Na+ = cell voltage vs Na–Sn + 0.1 V, as seed 004 quotes its half-cell windows (§4.4) with a ~0.1 V Na–Sn counter (§2)"));
         // Seed 004 §4.4: 0.01–2.00 V (vs. Na/Na+) for Sn electrodes.
         return new CellPreset("sn-half", "Sn (90:5:5, 1.2 mg/cm²) | Na4(B12H12)(B10H10) | Na–Sn half cell, 30 °C", cell, 0.01, 2.00, sources);
+    }
+
+    /// <summary>
+    /// Na | Na4(B12H12)(B10H10) | Na symmetric cell of the review (seed 000 §2.2): "galvanostatic stripping/plating at
+    /// 0.1 mA cm-2 and 1.2 mAh cm-2 at 60 °C". Protocol in current density and hours, e.g.
+    /// "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 10"; no specific capacities.
+    /// </summary>
+    private static CellPreset NaSymmetric()
+    {
+        var sources = new List<PresetParameter>
+        {
+            new("Na.ocp", 0, "V", "Na metal: 0 V vs Na/Na+ by definition"),
+            new("Na.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (no seed value); to be calibrated on a symmetric-cell overpotential"),
+            new("separatorThickness", 500, "um", "ASSUMED equal to seed 004's <500 µm pellet (the review does not give it)"),
+            new("electrolyteConductivity25C", 1.0, "mS/cm", "seed 004 abstract: '1 mS cm-1 at 25 °C'"),
+            new("electrolyteActivationEnergy", ElectrolyteEaEv, "eV", "ASSUMED (as the other presets)"),
+            new("temperature", 60, "C", "review (seed 000) §2.2: symmetric cell at 60 °C"),
+            new("arealCapacityPerHalfCycle", 1.2, "mAh/cm2", "review §2.2: '0.1 mA cm-2 and 1.2 mAh cm-2' (defines 1C here)"),
+            new("area", Area * 1e4, "cm2", "ASSUMED 12 mm, as the other presets"),
+        };
+        PlanarElectrodeParameters Na(string name) => new() { Name = name, Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = 10 };
+        var cell = new CellParameters
+        {
+            Name = "na-symmetric", Positive = Na("Na (working)"), Negative = Na("Na (counter)"), SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
+            TemperatureK = 60 + PhysicalConstants.ZeroCelsiusK, AreaM2 = Area,
+            NominalArealCapacityCPerM2 = 1.2 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
+        };
+        return new CellPreset("na-symmetric", "Na | Na4(B12H12)(B10H10) | Na symmetric stripping/plating cell, 60 °C", cell, -1, 1, sources);
     }
 
     private static CellPreset Full()

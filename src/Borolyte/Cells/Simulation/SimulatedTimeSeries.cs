@@ -48,6 +48,6 @@ public sealed class SimulatedTimeSeries
             InstrumentStep = StepCount.Select(s => (double)s).ToArray(),
             InstrumentKind = Kind.Select(k => (int)k).ToArray(),
             EweVolt = PositivePotentialV.ToArray(), EceVolt = NegativePotentialV.ToArray(),
-            ActiveMassKg = activeMassKg, AreaM2 = areaM2,
+            ActiveMassKg = activeMassKg > 0 ? activeMassKg : null, AreaM2 = areaM2,
         });
 }
