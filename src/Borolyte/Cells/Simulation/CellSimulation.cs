@@ -248,7 +248,7 @@ public sealed class CellSimulation
         int rejects = 0, accepted = 0;
         while (elapsed < duration)
         {
-            if (++accepted > MaxStepsPerProtocolStep) throw Fail($"more than {MaxStepsPerProtocolStep} time steps without reaching the step's end; the time step collapsed (the voltage jumps at every step)");
+            if (++accepted > MaxStepsPerProtocolStep) throw Fail($"more than {MaxStepsPerProtocolStep} time steps without reaching the step's end condition: the cut-off may be unreachable for this cell (a metal electrode never runs out), or the time step collapsed");
             dt = Math.Min(dt, duration - elapsed);
             if (!Solve(j, dt, out var why))
             {
