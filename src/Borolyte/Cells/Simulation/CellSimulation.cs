@@ -298,11 +298,7 @@ public sealed class CellSimulation
             if (!(tau > ta && tau < tb)) tau = 0.5 * (ta + tb);
             if (!Solve(j, tau, out var why)) throw Fail(why!);
             double gt = g(trialVoltage);
-            if (Math.Abs(gt) <= options.EventToleranceV || tb - ta <= 1e-12 * dt)
-            {
-                if (gt > options.EventToleranceV) { }   // within bracket resolution
-                return tau;
-            }
+            if (Math.Abs(gt) <= options.EventToleranceV || tb - ta <= 1e-12 * dt) return tau;
             if (gt < 0) { ta = tau; ga = gt; if (side == -1) gb *= 0.5; side = -1; }
             else { tb = tau; gb = gt; if (side == 1) ga *= 0.5; side = 1; }
         }

@@ -34,15 +34,16 @@ public static class SimulatedRunCsv
     {
         var s = result.Series;
         var run = s.ToCyclingRun(result.Cell.Name, result.Cell.ActiveLoadingKgPerM2 * result.Cell.AreaM2, result.Cell.AreaM2);
-        double theta0 = s.PositiveStoichiometry.Count > 0 ? s.PositiveStoichiometry[0] : 0;
+        double netCharge = 0, nominal = result.Cell.NominalArealCapacityCPerM2 * result.Cell.AreaM2;
         writer.Write(string.Join(',', Columns));
         writer.Write('\n');
         var c = CultureInfo.InvariantCulture;
         for (int i = 0; i < s.Count; i++)
         {
             var p = s.PositiveBreakdown[i]; var n = s.NegativeBreakdown[i];
-            // State of charge: charge passed since assembly over the nominal capacity (1 = nominal capacity charged).
-            double soc = Math.Abs(theta0 - s.PositiveStoichiometry[i]) * ChargePerStoichiometry(result.Cell) / result.Cell.NominalArealCapacityCPerM2;
+            // State of charge: net charge passed since assembly (backward Euler: I_i over (t_{i−1}, t_i]) over the nominal capacity.
+            if (i > 0) netCharge += s.CurrentA[i] * (s.TimeS[i] - s.TimeS[i - 1]);
+            double soc = netCharge / nominal;
             double[] values =
             [
                 s.TimeS[i], s.VoltageV[i], s.CurrentA[i], run.CycleCount[i], s.StepCount[i], s.PositivePotentialV[i], s.NegativePotentialV[i],
@@ -59,6 +60,4 @@ public static class SimulatedRunCsv
         }
     }
 
-    private static double ChargePerStoichiometry(CellParameters cell) =>
-        cell.Positive is CompositeElectrodeParameters p ? p.ArealCapacityCPerM2 : double.NaN;
 }
