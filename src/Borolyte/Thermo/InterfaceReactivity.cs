@@ -61,8 +61,7 @@ public sealed record InterfaceReactivity(
             var y = new double[d];
             for (int k = 0; k < d; k++) y[k] = x * xa[k] + (1 - x) * xb[k];
             // Grand potential per non-open atom: f_i − μ' x_iM with μ' = −eφ (seed 000 §3.2, eq. 4)
-            Func<int, double> cost = m >= 0 ? i => pd.EntryFormation(i) + phi * pd.EntryFractions(i)[m] : pd.EntryFormation;
-            var (objective, phases, duals) = pd.SolveLinearProgramme(y, allowed, rows, cost, null);
+            var (objective, phases, duals) = pd.SolveLinearProgramme(y, allowed, rows, m, phi);
             // slope dE_hull/dx = Σ_k μ_k (xa_k − xb_k), the facet chemical potentials (LP duals) along the tie line
             double slope = 0;
             for (int k = 0; k < d; k++) slope += duals[k] * (xa[k] - xb[k]);
