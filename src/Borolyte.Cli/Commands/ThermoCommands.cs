@@ -18,10 +18,33 @@ public static class ThermoCommands
         return command;
     }
 
-    private static Argument<FileInfo> EntriesArgument() => new("entries")
+    private static Argument<string> EntriesArgument() => new("entries")
     {
-        Description = "Entries: JSON array of pymatgen ComputedEntry dicts, or CSV with formula and energy_ev or energy_per_atom_ev",
+        Description = "Entries: JSON array of pymatgen ComputedEntry dicts, CSV with formula and energy_ev or energy_per_atom_ev, " +
+                      "or a built-in dataset builtin:NAME (" + string.Join(", ", BuiltinEntries.Names.Select(n => "builtin:" + n)) + ")",
     };
+
+    private static Option<bool> Mp2020Option() => new("--mp2020")
+    {
+        Description = "Replace the entries' corrections by the Materials Project 2020 anion/GGA+U corrections (Wang et al. 2021; H is an anion in hydroborates)",
+    };
+
+    // Entries from a file or a built-in dataset, optionally with MP2020 corrections (discarded entries reported on stderr).
+    private static IReadOnlyList<ThermoEntry> LoadEntries(ParseResult parse, Argument<string> entries, Option<bool> mp2020)
+    {
+        string source = parse.GetValue(entries)!;
+        var list = source.StartsWith("builtin:", StringComparison.Ordinal)
+            ? BuiltinEntries.Load(source["builtin:".Length..])
+            : EntryFile.Read(source);
+        if (!parse.GetValue(mp2020)) return list;
+        if (source.StartsWith("builtin:", StringComparison.Ordinal) && !BuiltinEntries.AcceptsMp2020(source["builtin:".Length..]))
+            throw new UsageException($"--mp2020 applies to raw GGA/GGA+U total energies; {source} holds formation energies that already are what their sources report");
+        var corrected = Mp2020Compatibility.Process(list);
+        foreach (var d in corrected.Discarded)
+            parse.InvocationConfiguration.Error.WriteLine($"warning: --mp2020 leaves out {d.Reason}");
+        if (corrected.Entries.Count == 0) throw new InvalidInputException($"{source}: --mp2020 leaves no entries");
+        return corrected.Entries;
+    }
 
     private static string Num(double v, string format = "0.####") => v.ToString(format, CultureInfo.InvariantCulture);
 
@@ -34,10 +57,11 @@ public static class ThermoCommands
     {
         var entries = EntriesArgument();
         var json = CliOutput.JsonOption();
-        var command = new Command("hull", "Formation energies, energy above the convex hull and decomposition of every entry") { entries, json };
+        var mp2020 = Mp2020Option();
+        var command = new Command("hull", "Formation energies, energy above the convex hull and decomposition of every entry") { entries, mp2020, json };
         command.SetAction(parse =>
         {
-            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var list = LoadEntries(parse, entries, mp2020);
             var pd = new PhaseDiagram(list);
             var rows = pd.Analyse();
             if (parse.GetValue(json))
@@ -52,6 +76,8 @@ public static class ThermoCommands
                         eAboveHullEvPerAtom = r.EAboveHullEvPerAtom,
                         decomposition = r.Decomposition.Select(PhaseJson).ToArray(),
                         stable = r.IsStable,
+                        correctionEv = r.Entry.CorrectionEv,
+                        correctionUncertaintyEv = r.Entry.CorrectionUncertaintyEv,
                     }).ToArray(),
                     elements = pd.Elements.Select(e => e.Symbol).ToArray(),
                 });
@@ -79,13 +105,14 @@ public static class ThermoCommands
         var stabilize = new Option<bool>("--stabilize") { Description = "Treat a metastable compound as if on the hull" };
         var exclude = new Option<string?>("--exclude") { Description = "Comma-separated formulas of phases to leave out, e.g. B9H11,B10H14" };
         var json = CliOutput.JsonOption();
+        var mp2020 = Mp2020Option();
         var command = new Command("window", "Electrochemical stability window vs M+/M from the grand-potential phase diagram (exact facet potentials)")
         {
-            entries, compound, open, stabilize, exclude, json,
+            entries, compound, open, stabilize, exclude, mp2020, json,
         };
         command.SetAction(parse =>
         {
-            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var list = LoadEntries(parse, entries, mp2020);
             var formula = Formula.Parse(parse.GetValue(compound)!);
             var excluded = parse.GetValue(exclude)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var w = GrandPotentialDiagram.Window(list, formula, parse.GetValue(open)!, new WindowOptions(parse.GetValue(stabilize), excluded));
@@ -136,9 +163,10 @@ public static class ThermoCommands
         var open = new Option<string?>("--open") { Description = "Open element (e.g. Na); needs --potential-v" };
         var potential = new Option<double?>("--potential-v") { Description = "Potential vs M+/M in V of the open element" };
         var json = CliOutput.JsonOption();
+        var mp2020 = Mp2020Option();
         var command = new Command("interface", "Reaction energy of mixing two materials vs mixing ratio (exact kinks), optionally open to the alkali metal")
         {
-            entries, a, b, open, potential, json,
+            entries, a, b, open, potential, mp2020, json,
         };
         command.SetAction(parse =>
         {
@@ -146,7 +174,7 @@ public static class ThermoCommands
             double? phi = parse.GetValue(potential);
             if ((openElement is null) != (phi is null))
                 throw new UsageException("--open and --potential-v go together: give both or neither");
-            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var list = LoadEntries(parse, entries, mp2020);
             var r = InterfaceReactivity.Compute(list, Formula.Parse(parse.GetValue(a)!), Formula.Parse(parse.GetValue(b)!), openElement, phi ?? 0);
             if (parse.GetValue(json))
             {
