@@ -45,6 +45,7 @@ public static class FoundationStudy
         CellDesignSection.AddTo(report);
         if (inputs.CyclerFile is { } cyclerFile)
             CyclingSection.AddTo(report, cyclerFile);
+        StabilitySection.AddTo(report, dataset);
 
         return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes);
     }

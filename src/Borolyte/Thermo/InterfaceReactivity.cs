@@ -27,9 +27,12 @@ public sealed record InterfaceReactivity(
     /// lowest entry of each composition (both must be among the entries, like pymatgen with use_hull_energy=False); open to
     /// <paramref name="openElement"/> at <paramref name="potentialV"/> (V vs M⁺/M), they are grand-potential hull energies.
     /// </summary>
-    public static InterfaceReactivity Compute(IReadOnlyList<ThermoEntry> entries, Formula a, Formula b, string? openElement = null, double potentialV = 0)
+    public static InterfaceReactivity Compute(IReadOnlyList<ThermoEntry> entries, Formula a, Formula b, string? openElement = null, double potentialV = 0) =>
+        Compute(new PhaseDiagram(entries), a, b, openElement, potentialV);
+
+    /// <summary>As above on an existing phase diagram (reused across pairs, e.g. by <see cref="InterfaceReactivityMap"/>; thread-safe).</summary>
+    public static InterfaceReactivity Compute(PhaseDiagram pd, Formula a, Formula b, string? openElement = null, double potentialV = 0)
     {
-        var pd = new PhaseDiagram(entries);
         int d = pd.Elements.Count;
         int m = -1;
         Element? open = null;
