@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Borolyte.Chemistry;
+using Borolyte.Reporting;
+using Borolyte.Studies;
 using Borolyte.Thermo;
 using Spectre.Console;
 
@@ -15,6 +17,7 @@ public static class ThermoCommands
         command.Subcommands.Add(Hull());
         command.Subcommands.Add(Window());
         command.Subcommands.Add(Interface());
+        command.Subcommands.Add(InterfaceMap());
         return command;
     }
 
@@ -201,6 +204,71 @@ public static class ThermoCommands
             foreach (var k in r.Kinks)
                 table.AddRow(Num(k.MixingRatio), Num(k.ReactionEnergyEvPerAtom), Markup.Escape(Phases(k.Products)));
             console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command InterfaceMap()
+    {
+        var entries = EntriesArgument();
+        var electrolytes = new Option<string>("--electrolytes") { Description = "Comma-separated electrolyte formulas, e.g. NaBH4,LiBH4", Required = true };
+        var cathodes = new Option<string>("--cathodes") { Description = "Comma-separated electrode formulas, e.g. NaCrO2,NaFeO2", Required = true };
+        var open = new Option<string?>("--open") { Description = "Open element (e.g. Na); needs --potential-v" };
+        var potential = new Option<double?>("--potential-v") { Description = "Potential vs M+/M in V of the open element" };
+        var mp2020 = Mp2020Option();
+        var json = CliOutput.JsonOption();
+        var output = CliOutput.OutOption("Write the map (table and plot) as a self-contained HTML report");
+        var command = new Command("interface-map", "Maximum interface driving force (most negative mixing reaction energy) for every electrolyte × electrode pair")
+        {
+            entries, electrolytes, cathodes, open, potential, mp2020, json, output,
+        };
+        command.SetAction(parse =>
+        {
+            string? openElement = parse.GetValue(open);
+            double? phi = parse.GetValue(potential);
+            if ((openElement is null) != (phi is null))
+                throw new UsageException("--open and --potential-v go together: give both or neither");
+            string[] Split(Option<string> o) => parse.GetValue(o)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var list = LoadEntries(parse, entries, mp2020);
+            var map = InterfaceReactivityMap.Compute(list, Split(electrolytes), Split(cathodes), openElement, phi ?? 0);
+            if (parse.GetValue(output) is { } file)
+            {
+                var report = new HtmlReport("Interface driving-force map") { Subtitle = parse.GetValue(entries) };
+                StabilitySection.AddInterfaceMap(report, map);
+                report.Save(file.FullName);
+            }
+            static double? Value(double v) => double.IsNaN(v) ? null : v;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    electrolytes = map.Electrolytes,
+                    cathodes = map.Electrodes,
+                    minReactionEnergyEvPerAtom = map.Pairs.Select(r => r.Select(p => Value(p.MinReactionEnergyEvPerAtom)).ToArray()).ToArray(),
+                    pairs = map.Pairs.SelectMany(r => r).Select(p => new
+                    {
+                        electrolyte = p.Electrolyte,
+                        cathode = p.Electrode,
+                        minReactionEnergyEvPerAtom = Value(p.MinReactionEnergyEvPerAtom),
+                        mixingRatio = p.Reactivity?.MixingRatio,
+                        products = p.Reactivity?.Products.Select(x => x.Entry.ReducedFormula).ToArray() ?? [],
+                        problem = p.Problem,
+                    }).ToArray(),
+                    openElement = map.OpenElement?.Symbol,
+                    potentialV = map.PotentialV,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine("Most negative mixing reaction energy (eV/atom)" + (map.OpenElement is { } el ? $", open to {el.Symbol} at {Num(map.PotentialV!.Value, "0.###")} V" : ", closed system"));
+            var table = new Table().AddColumn("electrolyte");
+            foreach (var c in map.Electrodes) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            for (int i = 0; i < map.Electrolytes.Count; i++)
+                table.AddRow([Markup.Escape(map.Electrolytes[i]), .. map.Pairs[i].Select(p => p.Reactivity is { } r ? Num(Math.Abs(r.MinReactionEnergyEvPerAtom) < 5e-10 ? 0 : r.MinReactionEnergyEvPerAtom) : "–")]);
+            console.Write(table);
+            foreach (var p in map.Pairs.SelectMany(r => r).Where(p => p.Problem is not null))
+                console.WriteLine(Markup.Escape($"{p.Electrolyte} | {p.Electrode}: {p.Problem}"));
             return CliApp.ExitOk;
         });
         return command;

@@ -48,7 +48,8 @@ public static class StabilitySection
     /// <summary>Agreement tolerance (V) between a computed and a stated limit: the review's values are "near" values.</summary>
     public const double AgreementToleranceV = 0.3;
 
-    private static string Num(double v, string format = "0.##") => v.ToString(format, CultureInfo.InvariantCulture);
+    // |v| < 5e-10 prints as 0 (no "-0" for a reaction energy of −1e-17 eV/atom)
+    private static string Num(double v, string format = "0.##") => (Math.Abs(v) < 5e-10 ? 0.0 : v).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
         phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.ReducedFormula));
@@ -80,8 +81,7 @@ public static class StabilitySection
         var compounds = windows.Select(w => w.Compound).Concat(NotComputable).ToArray();
         var figure = new PlotlyFigure("Electrochemical stability windows (cf. review Figure 11c)", "compound", "potential (V vs M+/M)")
         {
-            Caption = "x: " + string.Join(", ", compounds.Select((c, i) => $"{i} = {c}")) +
-                      ". Lines: this dataset, reduction to oxidation limit; ◆: the review's DFT values (knowledge base). No bar where no energy is sourced.",
+            Caption = "x: " + string.Join(", ", compounds.Select((c, i) => $"{i} = {c}")),
         };
         var rows = new List<IReadOnlyList<string>>();
         for (int i = 0; i < windows.Count; i++)
@@ -107,6 +107,8 @@ public static class StabilitySection
                 }
         if (rx.Count > 0) figure.AddTrace(new PlotlyTrace("review (DFT, knowledge base)", rx, ry) { Mode = "markers", HoverTexts = rt });
         report.AddFigure(figure);
+        report.AddParagraph("Each line spans a compound's window in this dataset, from the reduction to the oxidation limit; the dots just right of it are the " +
+                            "review's DFT limits from the knowledge base. Compounds without a sourced energy get no line.");
         foreach (var c in NotComputable)
             rows.Add([c, c.StartsWith("Li", StringComparison.Ordinal) ? "Li" : "Na", "–", "–", "not computable: no sourced energy", "(data/thermo/README.md)"]);
         report.AddTable(new ReportTable("Windows from the built-in experimental enthalpies (V vs M+/M; products beyond each limit)",
@@ -157,18 +159,19 @@ public static class StabilitySection
         var entries = BuiltinEntries.Load("na-cr-o-b-h");
         var closed = InterfaceReactivity.Compute(entries, Formula.Parse("NaBH4"), Formula.Parse("NaCrO2"));
         var open = InterfaceReactivity.Compute(entries, Formula.Parse("NaBH4"), Formula.Parse("NaCrO2"), "Na", InterfacePotentialV);
-        var figure = new PlotlyFigure("NaBH4 | NaCrO2 interface reaction energy", "atomic fraction of NaBH4", "reaction energy (eV/atom)")
-        {
-            Caption = $"Closed: most negative {Num(closed.MinReactionEnergyEvPerAtom, "0.###")} eV/atom ({Phases(closed.Products)}); open to Na at {Num(InterfacePotentialV)} V: " +
-                      $"{Num(open.MinReactionEnergyEvPerAtom, "0.###")} eV/atom at x = {Num(open.MixingRatio, "0.###")} → {Phases(open.Products)}. " +
-                      "The review's pair, Na2B12H12 | NaCrO2, needs a Na2B12H12 energy that the sourced data do not have.",
-        };
+        var figure = new PlotlyFigure("NaBH4 | NaCrO2 interface reaction energy", "atomic fraction of NaBH4", "reaction energy (eV/atom)");
         foreach (var (name, r) in new[] { ("closed (chemical mixing)", closed), ($"open to Na at {Num(InterfacePotentialV)} V", open) })
             figure.AddTrace(new PlotlyTrace(name, r.Kinks.Select(k => k.MixingRatio).ToArray(), r.Kinks.Select(k => k.ReactionEnergyEvPerAtom).ToArray())
             {
                 HoverTexts = r.Kinks.Select(k => Phases(k.Products)).ToArray(),
             });
         report.AddFigure(figure);
+        report.AddParagraph(
+            $"Closed system (chemical mixing): most negative reaction energy {Num(closed.MinReactionEnergyEvPerAtom, "0.###")} eV/atom" +
+            (closed.MinReactionEnergyEvPerAtom > -5e-10 ? " — NaBH4 and NaCrO2 coexist with these enthalpies. " : $" at x = {Num(closed.MixingRatio, "0.###")} → {Phases(closed.Products)}. ") +
+            $"Open to Na at {Num(InterfacePotentialV)} V vs Na+/Na (a charged 3 V-class cathode): {Num(open.MinReactionEnergyEvPerAtom, "0.###")} eV/atom at x = " +
+            $"{Num(open.MixingRatio, "0.###")} → {Phases(open.Products)}. The review's pair, Na2B12H12 | Na0.5CrO2, needs energies of Na2B12H12 and Na0.5CrO2 " +
+            "that the sourced data do not have; NaBH4 is the hydroborate they allow.");
     }
 
     /// <summary>The map as a matrix table and a dot plot (one trace per electrolyte, x = cathode).</summary>
@@ -177,7 +180,7 @@ public static class StabilitySection
         string where = map.OpenElement is { } m ? $", open to {m.Symbol} at {Num(map.PotentialV!.Value)} V" : " (closed system, chemical mixing)";
         var figure = new PlotlyFigure("Maximum interface driving force" + where, "cathode", "most negative reaction energy (eV/atom)")
         {
-            Caption = "x: " + string.Join(", ", map.Electrodes.Select((c, i) => $"{i} = {c}")) + ". More negative = more reactive; 0 = no reaction.",
+            Caption = "x: " + string.Join(", ", map.Electrodes.Select((c, i) => $"{i} = {c}")) + ". More negative = more reactive.",
         };
         var rows = new List<IReadOnlyList<string>>();
         for (int i = 0; i < map.Electrolytes.Count; i++)
@@ -188,10 +191,12 @@ public static class StabilitySection
                 Mode = "markers",
                 HoverTexts = row.Select(p => p.Reactivity is { } r ? $"{p.Electrolyte} | {p.Electrode}: x = {Num(r.MixingRatio, "0.###")} → {Phases(r.Products)}" : p.Problem ?? "").ToArray(),
             });
-            rows.Add([map.Electrolytes[i], .. row.Select(p => p.Reactivity is { } r ? Num(r.MinReactionEnergyEvPerAtom + 0.0, "0.###") : "–")]);
+            rows.Add([map.Electrolytes[i], .. row.Select(p => p.Reactivity is { } r ? Num(r.MinReactionEnergyEvPerAtom, "0.###") : "–")]);
         }
         report.AddFigure(figure);
         report.AddTable(new ReportTable("Most negative mixing reaction energy (eV/atom), electrolyte × cathode" + where, ["electrolyte", .. map.Electrodes], rows));
+        var problems = map.Pairs.SelectMany(r => r).Where(p => p.Problem is not null).Select(p => $"{p.Electrolyte} | {p.Electrode}: {p.Problem}").ToArray();
+        if (problems.Length > 0) report.AddParagraph("Not computed: " + string.Join("; ", problems));
     }
 
     /// <summary>Mechanical rows from the knowledge base: every compound with bulk and shear modulus records.</summary>
@@ -250,8 +255,7 @@ public static class StabilitySection
 
         var figure = new PlotlyFigure("Shear vs bulk modulus (cf. review Figure 12b)", "B (GPa)", "G (GPa)")
         {
-            Caption = "Dashed: iso-Young's-modulus lines G = 3BE/(9B − E). Bounds (≤) are drawn as the region they allow. " +
-                      "The knowledge base holds no moduli of the other electrolyte classes of Figure 12b (NASICON, garnet, thiophosphate …).",
+            Caption = "Dashed: iso-Young's-modulus lines G = 3BE/(9B − E); dash-dot: Pugh B/G = 1.75; dotted: Monroe–Newman 2·G_metal.",
         };
         foreach (var group in rows.Where(r => r.BulkGpa is not null && r.ShearGpa is not null).GroupBy(r => (r.BulkGpa!.Value, r.BulkQualifier, r.ShearGpa!.Value, r.ShearQualifier)))
         {
@@ -274,6 +278,12 @@ public static class StabilitySection
             var bs = Enumerable.Range(1, 60).Select(k => e / 3 + (bMax - e / 3) * k / 60.0).ToArray();
             figure.AddTrace(new PlotlyTrace($"E = {Num(e)} GPa", bs, bs.Select(b => 3 * b * e / (9 * b - e)).ToArray()) { Mode = "lines", Dash = "dash", LegendGroup = "iso-E" });
         }
+        // Pugh (1954): B/G = 1.75 separates ductile (below the line in G vs B) from brittle
+        figure.AddTrace(new PlotlyTrace("Pugh B/G = 1.75", [0, bMax], [0, bMax / ElasticProperties.PughThreshold]) { Mode = "lines", Dash = "dashdot" });
         report.AddFigure(figure);
+        report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
+                            "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
+                            "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The knowledge base holds no moduli of " +
+                            "the other electrolyte classes of Figure 12b (NASICON, garnet, perovskite, thiophosphate …), so they are not drawn.");
     }
 }

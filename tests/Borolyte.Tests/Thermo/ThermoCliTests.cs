@@ -98,4 +98,22 @@ public class ThermoCliTests
         Assert.Equal(0.0052, nah.GetProperty("correctionUncertaintyEv").GetDouble(), 9);
         Assert.DoesNotContain(doc.RootElement.GetProperty("entries").EnumerateArray(), e => e.GetProperty("id").GetString() == "Cr2O3-GGA");
     }
+
+    [Fact]
+    public void InterfaceMapJsonHtmlAndMissingPairs()
+    {
+        using var dir = new TempDirectory();
+        var html = Path.Combine(dir.Path, "map.html");
+        var r = CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4,Na2B12H12", "--cathodes", "NaCrO2,NaFeO2", "--json", "--out", html);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(["electrolytes", "cathodes", "minReactionEnergyEvPerAtom", "pairs"], Keys(doc.RootElement).Take(4));
+        var matrix = doc.RootElement.GetProperty("minReactionEnergyEvPerAtom");
+        Assert.True(matrix[0][1].GetDouble() < -0.1);                       // NaBH4 | NaFeO2 reacts
+        Assert.Equal(JsonValueKind.Null, matrix[1][0].ValueKind);           // Na2B12H12 has no sourced energy
+        Assert.Contains("not among the entries", doc.RootElement.GetProperty("pairs")[2].GetProperty("problem").GetString());
+        Assert.Contains("Maximum interface driving force", File.ReadAllText(html));
+        var usage = CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4", "--cathodes", "NaCrO2", "--open", "Na");
+        Assert.Equal(2, usage.ExitCode);
+    }
 }
