@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Borolyte.Chemistry;
+using Borolyte.Tests.Support;
 using Borolyte.Thermo;
 
 namespace Borolyte.Tests.Thermo;
@@ -67,5 +69,47 @@ public class BuiltinEntriesTests
         // NaCrO2 (GGA+U): oxide −0.687 × 8 O + Cr mixing −1.999 × 4 Cr per cell of 16 atoms
         var nacro2 = corrected.Entries.Single(e => e.Id == "mp-578604");
         Assert.Equal(-0.687 * 8 - 1.999 * 4, nacro2.CorrectionEv, 9);
+    }
+
+    private static JsonElement Golden => JsonDocument.Parse(File.ReadAllText(TestData.Path("thermo", "golden_builtin.json"))).RootElement;
+
+    [Fact]
+    public void WindowsOnTheBuiltinDataMatchPymatgen()
+    {
+        int n = 0;
+        foreach (var g in Golden.GetProperty("profiles").EnumerateArray())
+        {
+            var w = GrandPotentialDiagram.Window(BuiltinEntries.Load(g.GetProperty("dataset").GetString()!),
+                Formula.Parse(g.GetProperty("formula").GetString()!), g.GetProperty("openElement").GetString()!);
+            var steps = g.GetProperty("steps").EnumerateArray().Select(s => (V: s.GetProperty("potentialV").GetDouble(), Uptake: s.GetProperty("evolution").GetDouble())).ToList();
+            Assert.Equal(steps.Count, w.Profile.Count);
+            for (int k = 0; k < steps.Count; k++)
+            {
+                Assert.Equal(steps[k].V, w.Profile[k].FromV, 1e-6);
+                Assert.Equal(steps[k].Uptake, w.Profile[k].UptakePerFormulaUnit, 1e-6);
+            }
+            n++;
+        }
+        Assert.Equal(3, n);
+    }
+
+    [Fact]
+    public void InterfacesOnTheBuiltinDataMatchPymatgen()
+    {
+        foreach (var g in Golden.GetProperty("interfaces").EnumerateArray())
+        {
+            string? open = g.GetProperty("openElement").ValueKind == JsonValueKind.Null ? null : g.GetProperty("openElement").GetString();
+            double v = open is null ? 0 : g.GetProperty("potentialV").GetDouble();
+            var r = InterfaceReactivity.Compute(BuiltinEntries.Load(g.GetProperty("dataset").GetString()!),
+                Formula.Parse(g.GetProperty("a").GetString()!), Formula.Parse(g.GetProperty("b").GetString()!), open, v);
+            Assert.Equal(g.GetProperty("minReactionEnergyEvPerAtom").GetDouble(), r.MinReactionEnergyEvPerAtom, 1e-6);
+            var kinks = g.GetProperty("kinks").EnumerateArray().Select(k => (X: k.GetProperty("mixingRatio").GetDouble(), E: k.GetProperty("reactionEnergyEvPerAtom").GetDouble())).ToList();
+            Assert.Equal(kinks.Count, r.Kinks.Count);
+            for (int k = 0; k < kinks.Count; k++)
+            {
+                Assert.Equal(kinks[k].X, r.Kinks[k].MixingRatio, 1e-6);
+                Assert.Equal(kinks[k].E, r.Kinks[k].ReactionEnergyEvPerAtom, 1e-6);
+            }
+        }
     }
 }
