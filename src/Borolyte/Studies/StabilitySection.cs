@@ -7,8 +7,11 @@ using Borolyte.Thermo;
 
 namespace Borolyte.Studies;
 
-/// <summary>One window the demo computes: compound, open element and the built-in dataset it comes from.</summary>
-public sealed record WindowCase(string Compound, string OpenElement, string Dataset);
+/// <summary>One window the demo computes: compound, open element, the built-in dataset it comes from and phases left out.</summary>
+public sealed record WindowCase(string Compound, string OpenElement, string Dataset, IReadOnlyList<string>? Exclude = null)
+{
+    public string Label => Exclude is { Count: > 0 } ex ? $"{Compound} without {string.Join(", ", ex)}" : Compound;
+}
 
 /// <summary>One of the review's statements about stability and how this dataset compares (seed 000 §3.2).</summary>
 public sealed record ReviewComparison(string Statement, string Review, string ThisDataset, string Verdict);
@@ -28,11 +31,13 @@ public sealed record MechanicalRow(
 /// </summary>
 public static class StabilitySection
 {
-    /// <summary>Windows computed from the built-in experimental enthalpies.</summary>
+    /// <summary>Windows computed from the built-in experimental enthalpies; the review's comparison uses those without exclusions.</summary>
     public static readonly IReadOnlyList<WindowCase> Windows =
     [
         new("LiBH4", "Li", "li-b-h"),
         new("NaBH4", "Na", "na-b-h"),
+        new("LiBH4", "Li", "li-b-h", ["B5H7"]),
+        new("NaBH4", "Na", "na-b-h", ["B5H7"]),
     ];
 
     /// <summary>Hydroborates whose windows the review states but the built-in data cannot give (no sourced energies).</summary>
@@ -64,10 +69,11 @@ public static class StabilitySection
             "Energies: the built-in experimental standard enthalpies of formation (298.15 K; Wang et al., Sci. Rep. 11 (2021) 15496, MP2020 fitting set, " +
             "plus CODATA water; data/thermo/README.md) — no closo-hydroborate salt has a sourced energy there, so their windows are shown only as the review states them. " +
             "Enthalpies, not free energies; no kinetics; phases missing from the data (e.g. [B24H23]3− dimers, B9H11) cannot form.");
-        var windows = Windows.Select(w => GrandPotentialDiagram.Window(BuiltinEntries.Load(w.Dataset), Formula.Parse(w.Compound), w.OpenElement)).ToArray();
+        var windows = Windows.Select(w => (Case: w, Window: GrandPotentialDiagram.Window(BuiltinEntries.Load(w.Dataset), Formula.Parse(w.Compound), w.OpenElement,
+            new WindowOptions(Exclude: w.Exclude)))).ToArray();
         var review = knowledge?.Properties ?? [];
         AddWindows(report, windows, review);
-        AddComparison(report, Compare(windows, review));
+        AddComparison(report, Compare(windows.Where(w => w.Case.Exclude is not { Count: > 0 }).Select(w => w.Window).ToArray(), review));
         AddInterface(report);
         AddInterfaceMap(report, InterfaceReactivityMap.Compute(BuiltinEntries.Load("experimental"), MapElectrolytes, MapCathodes));
         if (knowledge is not null) AddMechanics(report, MechanicalRows(knowledge));
@@ -76,39 +82,45 @@ public static class StabilitySection
     private static PropertyRecord? ReviewLimit(IReadOnlyList<PropertyRecord> records, string compound, string quantity) =>
         records.FirstOrDefault(p => p.Compound == compound && p.Quantity == quantity && p.Method == "DFT" && p.Source?.Seed == "review");
 
-    private static void AddWindows(HtmlReport report, IReadOnlyList<ElectrochemicalWindow> windows, IReadOnlyList<PropertyRecord> review)
+    private static void AddWindows(HtmlReport report, IReadOnlyList<(WindowCase Case, ElectrochemicalWindow Window)> cases, IReadOnlyList<PropertyRecord> review)
     {
+        var windows = cases.Select(c => c.Window).ToArray();
+        var labels = cases.Select(c => c.Case.Label).Concat(NotComputable).ToArray();
         var compounds = windows.Select(w => w.Compound).Concat(NotComputable).ToArray();
         var figure = new PlotlyFigure("Electrochemical stability windows (cf. review Figure 11c)", "compound", "potential (V vs M+/M)")
         {
-            Caption = "x: " + string.Join(", ", compounds.Select((c, i) => $"{i} = {c}")),
+            Caption = "x: " + string.Join(", ", labels.Select((c, i) => $"{i} = {c}")),
         };
         var rows = new List<IReadOnlyList<string>>();
-        for (int i = 0; i < windows.Count; i++)
+        for (int i = 0; i < windows.Length; i++)
         {
             var w = windows[i];
-            figure.AddTrace(new PlotlyTrace($"{w.Compound} vs {w.OpenElement.Symbol} (this dataset)", [i, i], [w.ReductionLimitV, w.OxidationLimitV])
+            figure.AddTrace(new PlotlyTrace($"{labels[i]} vs {w.OpenElement.Symbol} (this dataset)", [i, i], [w.ReductionLimitV, w.OxidationLimitV])
             {
                 Mode = "lines+markers",
                 HoverTexts = [$"reduced below {Num(w.ReductionLimitV, "0.###")} V to {Phases(w.ReductionProducts)}", $"oxidised above {Num(w.OxidationLimitV, "0.###")} V to {Phases(w.OxidationProducts)}"],
             });
-            rows.Add([w.Compound, w.OpenElement.Symbol, Num(w.ReductionLimitV, "0.###"), Num(w.OxidationLimitV, "0.###"), Phases(w.ReductionProducts), Phases(w.OxidationProducts)]);
+            rows.Add([labels[i], w.OpenElement.Symbol, Num(w.ReductionLimitV, "0.###"), Num(w.OxidationLimitV, "0.###"), Phases(w.ReductionProducts), Phases(w.OxidationProducts)]);
         }
         var rx = new List<double>();
         var ry = new List<double>();
         var rt = new List<string>();
         for (int i = 0; i < compounds.Length; i++)
+        {
+            if (i < windows.Length && cases[i].Case.Exclude is { Count: > 0 }) continue; // review markers once per compound
             foreach (var q in new[] { "reductionLimit", "oxidationLimit" })
-                if (ReviewLimit(review, compounds[i], q) is { } p)
-                {
-                    rx.Add(i + 0.15);
-                    ry.Add(p.Value);
-                    rt.Add($"{compounds[i]} {q} {p.Qualifier ?? "="} {Num(p.Value)} V (review §{p.Source?.Section}; {p.Note})");
-                }
+            {
+                if (ReviewLimit(review, compounds[i], q) is not { } p) continue;
+                rx.Add(i + 0.15);
+                ry.Add(p.Value);
+                rt.Add($"{compounds[i]} {q} {p.Qualifier ?? "="} {Num(p.Value)} V (review §{p.Source?.Section}; {p.Note})");
+            }
+        }
         if (rx.Count > 0) figure.AddTrace(new PlotlyTrace("review (DFT, knowledge base)", rx, ry) { Mode = "markers", HoverTexts = rt });
         report.AddFigure(figure);
         report.AddParagraph("Each line spans a compound's window in this dataset, from the reduction to the oxidation limit; the dots just right of it are the " +
-                            "review's DFT limits from the knowledge base. Compounds without a sourced energy get no line.");
+                            "review's DFT limits from the knowledge base. Compounds without a sourced energy get no line. The windows \"without B5H7\" leave out the " +
+                            "only neutral borane of the data (the review's option of excluding phases): [BH4]− then oxidises to boron (or a B-rich Li boride) + H2.");
         foreach (var c in NotComputable)
             rows.Add([c, c.StartsWith("Li", StringComparison.Ordinal) ? "Li" : "Na", "–", "–", "not computable: no sourced energy", "(data/thermo/README.md)"]);
         report.AddTable(new ReportTable("Windows from the built-in experimental enthalpies (V vs M+/M; products beyond each limit)",
