@@ -18,5 +18,6 @@ public static class CommandGroups
         yield return EisCommands.Build();
         yield return ConductivityCommands.Build();
         yield return TransportCommands.Build();
+        yield return NmrCommands.Build();
     }
 }

@@ -33,7 +33,7 @@ public static class BppFitter
             var high = pts.Where(p => p.TemperatureK >= tt).ToList();
             Require(low, k, $"below the transition at {tt:0.##} K");
             Require(high, k, $"above the transition at {tt:0.##} K");
-            var segs = new[] { FitSegment(low, k, larmor), FitSegment(high, k, larmor) };
+            var segs = ShareCoupling([FitSegment(low, k, larmor), FitSegment(high, k, larmor)], [low, high], k, larmor, warnings);
             return Assemble(segs, [new RelaxationTransition(tt, 0, false)], larmor, pts, k, warnings);
         }
 
@@ -57,10 +57,36 @@ public static class BppFitter
         if (best is { } s && Aicc(s.Sse, n, 6 * k + 1) < aiccSingle - 2)
         {
             var transition = new RelaxationTransition((s.Lo + s.Hi) / 2, (s.Hi - s.Lo) / Math.Sqrt(12), true);
-            return Assemble([s.Low, s.High], [transition], larmor, pts, k, warnings);
+            var segs = ShareCoupling([s.Low, s.High], [pts.Where(p => p.TemperatureK < s.Hi).ToList(), pts.Where(p => p.TemperatureK >= s.Hi).ToList()], k, larmor, warnings);
+            return Assemble(segs, [transition], larmor, pts, k, warnings);
         }
         warnings.Add(best is null ? "no transition searched: too few points for two phases" : "no transition detected: one phase describes the data (AICc)");
         return Assemble([single], [], larmor, pts, k, warnings);
+    }
+
+    /// <summary>True when every process of the segment stays on one side of ωτ = 1 over the segment at every frequency.</summary>
+    private static bool OneFlank(BppSegment seg, IReadOnlyList<double> larmor) =>
+        seg.Processes.Any(p =>
+        {
+            var x = larmor.SelectMany(l => new[] { seg.TMinK, seg.TMaxK }.Select(t => BppRelaxation.AngularFrequency(l) * p.CorrelationTimeS(t))).ToList();
+            return x.All(v => v > 1) || x.All(v => v < 1);
+        });
+
+    /// <summary>
+    /// A phase whose data cover one flank only determines Eₐ but not τ₀ and C separately. When the other phase shows the R₁
+    /// maximum, its couplings C are carried over (the same intramolecular H–H dipolar interaction is modulated, review §2.1),
+    /// which fixes τ₀ and the jump rates; a warning states the assumption.
+    /// </summary>
+    private static BppSegment[] ShareCoupling(BppSegment[] segs, List<RelaxationMeasurement>[] data, int k, List<double> larmor, List<string> warnings)
+    {
+        bool lowOne = OneFlank(segs[0], larmor), highOne = OneFlank(segs[1], larmor);
+        if (lowOne == highOne) return segs;
+        int from = lowOne ? 1 : 0, to = 1 - from;
+        var couplings = segs[from].Processes.Select(p => p.CouplingPerS2).ToList();
+        segs[to] = FitSegment(data[to], k, larmor, couplings);
+        warnings.Add($"the {(to == 0 ? "low" : "high")}-temperature phase ({segs[to].TMinK:0.#}–{segs[to].TMaxK:0.#} K) covers one flank only: " +
+                     $"C is taken from the other phase (same dipolar coupling assumed) so that τ₀ and the jump rates are determined");
+        return segs;
     }
 
     private static bool Enough(IReadOnlyList<RelaxationMeasurement> pts, int k) =>
@@ -99,7 +125,7 @@ public static class BppFitter
                 var taus = larmor.SelectMany(l => new[] { segments[s].TMinK, segments[s].TMaxK }
                     .Select(t => BppRelaxation.AngularFrequency(l) * proc.CorrelationTimeS(t))).ToList();
                 string where = segments.Length > 1 ? $"segment {s + 1} ({segments[s].TMinK:0.#}–{segments[s].TMaxK:0.#} K), " : "";
-                if (taus.All(x => x > 1) || taus.All(x => x < 1))
+                if ((taus.All(x => x > 1) || taus.All(x => x < 1)) && proc.LnCouplingStdErr != 0) // C held fixed: see ShareCoupling
                     warnings.Add($"{where}process {j + 1}: the data cover only the {(taus.All(x => x > 1) ? "slow" : "fast")}-motion flank (no R1 maximum); " +
                                  "Eₐ is determined, τ₀ and C only in combination");
                 if (double.IsNaN(proc.LnTau0StdErr)) warnings.Add($"{where}process {j + 1}: parameters are not identifiable (singular normal matrix)");
@@ -110,7 +136,9 @@ public static class BppFitter
     }
 
     /// <summary>Fits one temperature range with k BPP processes.</summary>
-    public static BppSegment FitSegment(IReadOnlyList<RelaxationMeasurement> pts, int k, IReadOnlyList<double>? larmorOrder = null)
+    /// <param name="fixedCouplingsPerS2">Hold C of each process at these values (a phase whose data cover one flank only).</param>
+    public static BppSegment FitSegment(IReadOnlyList<RelaxationMeasurement> pts, int k, IReadOnlyList<double>? larmorOrder = null,
+        IReadOnlyList<double>? fixedCouplingsPerS2 = null)
     {
         int m = pts.Count, n = 3 * k;
         var omega = pts.Select(p => BppRelaxation.AngularFrequency(p.LarmorHz)).ToArray();
@@ -124,7 +152,9 @@ public static class BppFitter
             lower[3 * j] = -20; upper[3 * j] = 70;                              // ln C, C in s⁻²
             lower[3 * j + 1] = Math.Log(1e-24); upper[3 * j + 1] = Math.Log(1e-4); // ln τ₀, τ₀ in s
             lower[3 * j + 2] = 0.005; upper[3 * j + 2] = 4;                      // Eₐ in eV
+            if (fixedCouplingsPerS2 is not null) lower[3 * j] = upper[3 * j] = Math.Log(fixedCouplingsPerS2[j]);
         }
+        var free = Enumerable.Range(0, n).Where(a => lower[a] < upper[a]).ToArray();
 
         void Residuals(ReadOnlySpan<double> x, Span<double> r, Span<double> jac)
         {
@@ -166,14 +196,17 @@ public static class BppFitter
         double refOmega = BppRelaxation.AngularFrequency((larmorOrder ?? [pts[0].LarmorHz])[0]);
         var order = Enumerable.Range(0, k).OrderBy(j => x[3 * j + 2] / Math.Max(Math.Log(BppRelaxation.PeakOmegaTau / (refOmega * Math.Exp(x[3 * j + 1]))), 1e-9)).ToArray();
 
-        double s2 = m > n ? result.Cost / (m - n) : double.NaN;
-        var cov = new double[n, n];
+        int nf = free.Length;
+        double s2 = m > nf ? result.Cost / (m - nf) : double.NaN;
+        var cov = new double[n, n]; // fixed parameters keep zero variance
         bool singular = false;
         try
         {
-            var inv = result.NormalMatrix.Inverse();
-            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) cov[a, b] = s2 * inv[order[a / 3] * 3 + a % 3, order[b / 3] * 3 + b % 3];
-            for (int a = 0; a < n; a++) if (!(cov[a, a] >= 0) || !double.IsFinite(cov[a, a])) singular = true;
+            var inv = Matrix<double>.Build.Dense(nf, nf, (a, b) => result.NormalMatrix[free[a], free[b]]).Inverse();
+            var full = new double[n, n];
+            for (int a = 0; a < nf; a++) for (int b = 0; b < nf; b++) full[free[a], free[b]] = s2 * inv[a, b];
+            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) cov[a, b] = full[order[a / 3] * 3 + a % 3, order[b / 3] * 3 + b % 3];
+            foreach (int a in free) if (!(full[a, a] >= 0) || !double.IsFinite(full[a, a])) singular = true;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException) { singular = true; }
         if (singular) for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) cov[a, b] = double.NaN;
