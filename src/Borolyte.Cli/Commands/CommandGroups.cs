@@ -19,5 +19,6 @@ public static class CommandGroups
         yield return ConductivityCommands.Build();
         yield return TransportCommands.Build();
         yield return NmrCommands.Build();
+        yield return QensCommands.Build();
     }
 }

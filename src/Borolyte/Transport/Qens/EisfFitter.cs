@@ -28,9 +28,11 @@ public static class EisfFitter
         var w = points.Select(p => weighted ? 1 / (p.StdErr!.Value * p.StdErr.Value) : 1.0).ToArray();
         int n = points.Count, k = fitImmobileFraction ? 1 : 0;
         var fits = new List<(EisfModelKind Kind, double P, double PErr, double Chi, double Aic)>();
+        var curves = new Dictionary<EisfModelKind, double[]>();
         foreach (var kind in models ?? Eisf.Available(anion))
         {
             var m = points.Select(p => Eisf.Evaluate(anion, kind, p.QPerM)).ToArray();
+            curves[kind] = m;
             double p = 0, pErr = 0;
             if (fitImmobileFraction)
             {
@@ -50,7 +52,11 @@ public static class EisfFitter
         double norm = fits.Sum(f => Math.Exp(-(f.Aic - minAic) / 2));
         var ranked = fits.OrderBy(f => f.Aic)
             .Select(f => new EisfModelFit(f.Kind, Eisf.Mechanism(f.Kind), f.P, f.PErr, f.Chi, f.Aic, Math.Exp(-(f.Aic - minAic) / 2) / norm, k)).ToList();
-        if (ranked.Count > 1 && ranked[1].Aic - ranked[0].Aic < 2)
+        var twins = ranked.Skip(1).Where(r => curves[r.Model].Zip(curves[ranked[0].Model]).All(x => Math.Abs(x.First - x.Second) < 1e-9)).ToList();
+        if (twins.Count > 0)
+            warnings.Add($"{string.Join(", ", twins.Select(t => Eisf.Name(t.Model)).Prepend(Eisf.Name(ranked[0].Model)))} give identical EISFs for {anion.Name}: " +
+                         "the EISF cannot tell them apart (the quasielastic widths can)");
+        else if (ranked.Count > 1 && ranked[1].Aic - ranked[0].Aic < 2)
             warnings.Add($"{Eisf.Name(ranked[0].Model)} and {Eisf.Name(ranked[1].Model)} are not distinguished (ΔAIC < 2): extend the Q range");
         double qMaxR = points.Max(p => p.QPerM) * anion.Hydrogens.Max(h => h.Length);
         if (qMaxR < 3) warnings.Add($"Q·r reaches only {qMaxR:0.0}: the models separate mainly above Q·r ≈ 3");

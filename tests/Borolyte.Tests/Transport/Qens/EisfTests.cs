@@ -79,6 +79,22 @@ public class EisfTests
     }
 
     [Fact]
+    public void B12H12_c3_and_c5_jumps_have_the_same_closed_form()
+    {
+        // Icosahedron of H with edge a and diagonal φa: C5 → 2 poles + two pentagons (sides a, diagonals φa); C3 → two
+        // triangles of side a and two of side φa. Both give A₀ = 1/3 + (j₀(Qa) + j₀(Qφa))/3.
+        double phi = (1 + Math.Sqrt(5)) / 2;
+        double r = (1.78 * Math.Sin(2 * Math.PI / 5) + 1.12) * A, a = r / Math.Sin(2 * Math.PI / 5);
+        var anion = ClosoAnion.B12H12();
+        foreach (double q in new[] { 0.7e10, 1.9e10 })
+        {
+            double expected = 1.0 / 3 + (J0(q * a) + J0(q * phi * a)) / 3;
+            Assert.Equal(expected, Eisf.Evaluate(anion, EisfModelKind.C5, q), 12);
+            Assert.Equal(expected, Eisf.Evaluate(anion, EisfModelKind.C3, q), 12);
+        }
+    }
+
+    [Fact]
     public void Models_that_are_not_symmetry_operations_are_refused()
     {
         var ex = Assert.Throws<InvalidInputException>(() => Eisf.Evaluate(ClosoAnion.B10H10(), EisfModelKind.C3, 1e10));
