@@ -126,8 +126,8 @@ public static class BppFitter
                     .Select(t => BppRelaxation.AngularFrequency(l) * proc.CorrelationTimeS(t))).ToList();
                 string where = segments.Length > 1 ? $"segment {s + 1} ({segments[s].TMinK:0.#}–{segments[s].TMaxK:0.#} K), " : "";
                 if ((taus.All(x => x > 1) || taus.All(x => x < 1)) && proc.LnCouplingStdErr != 0) // C held fixed: see ShareCoupling
-                    warnings.Add($"{where}process {j + 1}: the data cover only the {(taus.All(x => x > 1) ? "slow" : "fast")}-motion flank (no R1 maximum); " +
-                                 "Eₐ is determined, τ₀ and C only in combination");
+                    warnings.Add($"{where}process {j + 1}: the data cover only the {(taus.All(x => x > 1) ? "slow" : "fast")}-motion flank (no R1 maximum): " +
+                                 "Eₐ is determined, τ₀ and C separately only through the curvature near the maximum (see their standard errors)");
                 if (double.IsNaN(proc.LnTau0StdErr)) warnings.Add($"{where}process {j + 1}: parameters are not identifiable (singular normal matrix)");
             }
         if (double.IsNaN(segments[ps].Processes[pp].PeakTemperatureK(larmor[0])))

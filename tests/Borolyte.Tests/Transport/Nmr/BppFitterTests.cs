@@ -108,6 +108,19 @@ public class BppFitterTests
     }
 
     [Fact]
+    public void One_flank_data_give_Ea_and_a_warning()
+    {
+        // 250–330 K at 400 MHz: ωτ from 3e3 down to ~50, deep in the slow-motion limit.
+        var pts = Synthetic((t, nu) => R1(4e10, 1e-14, 0.4, t, nu), Enumerable.Range(0, 9).Select(i => 250.0 + 10 * i), [400e6], 0.02, seed: 4);
+        var fit = BppFitter.Fit(pts);
+        Assert.Equal(0.4, fit.Primary.ActivationEnergyEv, 0.02);
+        Assert.Contains(fit.Warnings, w => w.Contains("only the slow-motion flank"));
+        var slow = Assert.Single(fit.Segments[0].Flanks);
+        Assert.Equal("slow", slow.Limit);
+        Assert.Equal(0.4, slow.ActivationEnergyEv, 0.02);
+    }
+
+    [Fact]
     public void Too_few_points_is_an_input_error()
     {
         var pts = Synthetic((t, nu) => R1(3e10, 1e-14, 0.4, t, nu), [300, 350, 400], [400e6], 0.01, seed: 1);
