@@ -32,7 +32,7 @@ public class TransportSectionTests : IDisposable
         }
         var nmr = r.Nmr.Primary;
         Assert.InRange(Math.Abs(nmr.ActivationEnergyEv - r.NmrTrueActivationEnergyEv), 0, 4 * nmr.ActivationEnergyStdErrEv);
-        Assert.Equal(5, report.FigureCount); // three Nyquist plots, the Arrhenius plot, the NMR figure
+        Assert.Equal(6, report.FigureCount); // three Nyquist plots, the Arrhenius plot, the NMR and the EISF figures
         Assert.Contains(">Ion transport</h2>", report.Render());
     }
 }
