@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Borolyte.Reporting;
 using Borolyte.Transport.Nmr;
 using Spectre.Console;
 
@@ -23,7 +24,8 @@ public static class NmrCommands
         var transition = new Option<double?>("--transition-k") { Description = "Known phase-transition temperature in K: the phases are fitted separately" };
         var detect = new Option<bool>("--detect-transition") { Description = "Look for an R1 discontinuity between two temperatures (kept when AICc improves)" };
         var json = CliOutput.JsonOption();
-        var command = new Command("fit", "Fit R1(T) at one or several Larmor frequencies with the BPP model") { data, larmor, processes, transition, detect, json };
+        var output = CliOutput.OutOption("Also write an HTML report: R1 against 1000/T with the fitted curves");
+        var command = new Command("fit", "Fit R1(T) at one or several Larmor frequencies with the BPP model") { data, larmor, processes, transition, detect, json, output };
         command.SetAction(parse =>
         {
             if (parse.GetValue(transition) is not null && parse.GetValue(detect)) throw new UsageException("give either --transition-k or --detect-transition, not both");
@@ -34,8 +36,15 @@ public static class NmrCommands
             // The first --larmor-mhz is the reference frequency of the peak temperature; keep that order.
             if (order.Count > 0) points = points.OrderBy(p => order.FindIndex(l => Math.Abs(l - p.LarmorHz) <= 1e-6 * l)).ToList();
             var fit = BppFitter.Fit(points, new BppFitOptions(k, parse.GetValue(transition), parse.GetValue(detect)));
+            if (parse.GetValue(output) is { } file)
+            {
+                var report = new HtmlReport($"BPP fit of {Path.GetFileName(parse.GetValue(data))}");
+                report.AddFigure(RelaxationFigure.Build(fit));
+                report.Save(file.FullName);
+            }
             if (parse.GetValue(json)) { CliOutput.WriteJson(parse, Document(fit)); return CliApp.ExitOk; }
             Render(CliOutput.Console(parse), fit);
+            if (parse.GetValue(output) is { } written) CliOutput.Console(parse).WriteLine($"wrote {written.FullName}");
             return CliApp.ExitOk;
         });
         return command;

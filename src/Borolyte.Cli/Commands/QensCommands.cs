@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Borolyte.Reporting;
 using Borolyte.Transport.Qens;
 using Spectre.Console;
 
@@ -65,11 +66,18 @@ public static class QensCommands
         var anion = AnionOption();
         var immobile = new Option<bool>("--immobile-fraction") { Description = "Fit a fraction p of anions immobile on the instrument time scale: A = p + (1−p)·A0" };
         var json = CliOutput.JsonOption();
-        var command = new Command("fit", "Compare the anion's EISF models with measured A0(Q): uniaxial vs multiaxial by AIC") { data, anion, immobile, json };
+        var output = CliOutput.OutOption("Also write an HTML report: measured EISF with every model");
+        var command = new Command("fit", "Compare the anion's EISF models with measured A0(Q): uniaxial vs multiaxial by AIC") { data, anion, immobile, json, output };
         command.SetAction(parse =>
         {
             var a = ClosoAnion.Parse(parse.GetValue(anion)!);
             var fit = EisfFitter.Fit(a, EisfCsv.Read(parse.GetValue(data)!), parse.GetValue(immobile));
+            if (parse.GetValue(output) is { } file)
+            {
+                var report = new HtmlReport($"EISF fit of {Path.GetFileName(parse.GetValue(data))}");
+                report.AddFigure(EisfFigure.Build(fit));
+                report.Save(file.FullName);
+            }
             if (parse.GetValue(json)) { CliOutput.WriteJson(parse, Document(fit)); return CliApp.ExitOk; }
             var console = CliOutput.Console(parse);
             console.WriteLine($"{a.Name}, {fit.Points.Count} points ({(fit.Weighted ? "weighted by uncertainties" : "equal weights")}): best {Eisf.Name(fit.Best.Model)} ({fit.Best.Mechanism})");
@@ -79,6 +87,7 @@ public static class QensCommands
                     m.ParameterCount > 0 ? $"{m.ImmobileFraction:0.000} ± {m.ImmobileFractionStdErr:0.000}" : "–");
             console.Write(table);
             foreach (var w in fit.Warnings) console.WriteLine(Markup.Escape($"warning: {w}"));
+            if (parse.GetValue(output) is { } written) console.WriteLine($"wrote {written.FullName}");
             return CliApp.ExitOk;
         });
         return command;

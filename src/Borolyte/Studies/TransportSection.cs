@@ -53,9 +53,9 @@ public static class TransportSection
         var truth = ArrheniusConductivity.FromConventional(sigma25, 25, PublishedActivationEnergyEv);
         var spectra = SyntheticSeries(truth, seed);
         var (points, fit) = TemperatureSeries.Fit(spectra, Circuit, AreaCm2, ThicknessMm, model: ConductivityModelKind.Arrhenius);
-        var nmr = NmrExample(seed, out double nmrEa, out var nmrPoints);
+        var nmr = NmrExample(seed, out double nmrEa);
         var result = new TransportDemoResult(PublishedActivationEnergyEv, sigma25, source, points, fit!, nmr, nmrEa);
-        Render(report, result, nmrPoints);
+        Render(report, result);
         return result;
     }
 
@@ -95,12 +95,12 @@ public static class TransportSection
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     /// <summary>¹H R₁ of a [B12H12]²⁻-like reorientation (Eₐ 0.40 eV, τ₀ 1e-14 s) at 400 and 100 MHz, 3 % noise, fitted jointly.</summary>
-    private static BppFit NmrExample(int seed, out double ea, out List<RelaxationMeasurement> points)
+    private static BppFit NmrExample(int seed, out double ea)
     {
         ea = 0.40;
         const double c = 4e10, tau0 = 1e-14;
         var rng = new Random(seed + 1);
-        points = [];
+        var points = new List<RelaxationMeasurement>();
         foreach (double nu in new[] { 400e6, 100e6 })
             for (double t = 280; t <= 580; t += 15)
             {
@@ -110,7 +110,7 @@ public static class TransportSection
         return BppFitter.Fit(points);
     }
 
-    private static void Render(HtmlReport report, TransportDemoResult r, List<RelaxationMeasurement> nmrPoints)
+    private static void Render(HtmlReport report, TransportDemoResult r)
     {
         var seg = r.Conductivity.Segments[0];
         report.AddHeading("Ion transport");
@@ -162,15 +162,7 @@ public static class TransportSection
         report.AddParagraph($"Synthetic ¹H R₁ of a reorienting anion (Eₐ = {r.NmrTrueActivationEnergyEv:0.00} eV, τ₀ = 1e-14 s, 3 % noise) at 400 and 100 MHz, fitted jointly " +
                             $"with the BPP model: Eₐ = {nmr.ActivationEnergyEv:0.000} ± {nmr.ActivationEnergyStdErrEv:0.000} eV, τ₀ = {Sci(nmr.Tau0S)} s, " +
                             $"R₁ maximum at 400 MHz (ωτ = 0.616) at {peak:0.0} ± {peakErr:0.0} K. Slow-motion flank R₁ ∝ ω⁻²τ⁻¹, fast-motion flank R₁ ∝ τ (review §2.1).");
-        var nmrFig = new PlotlyFigure("¹H spin–lattice relaxation", "1000/T (1/K)", "R₁ (1/s)") { YLog = true };
-        var tGrid = Enumerable.Range(0, 61).Select(i => 275 + 5.0 * i).ToList();
-        foreach (double nu in r.Nmr.LarmorHz)
-        {
-            var pts = nmrPoints.Where(p => p.LarmorHz == nu).ToList();
-            string label = $"{nu / 1e6:0} MHz";
-            nmrFig.AddTrace(new PlotlyTrace(label, pts.Select(p => 1000 / p.TemperatureK).ToList(), pts.Select(p => p.R1PerS).ToList()) { Mode = "markers", LegendGroup = label });
-            nmrFig.AddTrace(new PlotlyTrace($"BPP fit {label}", tGrid.Select(t => 1000 / t).ToList(), tGrid.Select(t => r.Nmr.Rate(t, nu)).ToList()) { Mode = "lines", LegendGroup = label });
-        }
+        var nmrFig = RelaxationFigure.Build(r.Nmr, "¹H spin–lattice relaxation");
         report.AddFigure(nmrFig);
 
         report.AddHeading("QENS: elastic incoherent structure factor", 3);

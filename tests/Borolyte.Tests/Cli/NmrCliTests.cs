@@ -44,6 +44,18 @@ public class NmrCliTests : IDisposable
     }
 
     [Fact]
+    public void Out_writes_an_html_report_with_the_figure()
+    {
+        var html = _temp.File("r1.html");
+        var r = CliProcess.Run("nmr", "fit", TestData.Path("nmr", "r1_transition.csv"), "--larmor-mhz", "90", "--transition-k", "523", "--json", "--out", html);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout); // --json stays one document
+        var text = File.ReadAllText(html);
+        Assert.Contains("BPP fit, 90 MHz", text);
+        Assert.Contains("phase transition", text);
+    }
+
+    [Fact]
     public void Bad_file_is_exit_1_with_file_and_line()
     {
         var path = _temp.File("bad.csv");

@@ -31,6 +31,9 @@ public class QensCliTests : IDisposable
         var root = doc.RootElement;
         Assert.Equal("multiaxial", root.GetProperty("bestModel").GetString());
         Assert.Equal(0.15, root.GetProperty("immobileFraction").GetDouble(), 0.02); // generate.py: 0.15
+        var html = _temp.File("eisf.html");
+        Assert.Equal(0, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--out", html).ExitCode);
+        Assert.Contains("multiaxial (AIC", File.ReadAllText(html));
         var c5 = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12", "--json");
         using var d5 = JsonDocument.Parse(c5.Stdout);
         Assert.Equal("uniaxial", d5.RootElement.GetProperty("mechanism").GetString());
