@@ -119,7 +119,7 @@ public static class NmrCommands
                 console.WriteLine($"{f.Limit}-motion flank ({N(seg.TMinK)}–{N(seg.TMaxK)} K, {f.PointCount} points): apparent Eₐ = {f.ActivationEnergyEv:0.000} ± {f.ActivationEnergyStdErrEv:0.000} eV");
         var (peak, err) = fit.PrimaryPeak();
         if (double.IsFinite(peak)) console.WriteLine($"R1 maximum (ωτ = 0.616) of process * at {N(fit.LarmorHz[0] / 1e6)} MHz: {N(peak)} ± {N(err)} K");
-        foreach (var w in fit.Warnings) console.WriteLine(Markup.Escape($"warning: {w}"));
+        foreach (var w in fit.Warnings) console.WriteLine($"warning: {w}");
     }
 
     private static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

@@ -86,7 +86,7 @@ public static class QensCommands
                 table.AddRow(Eisf.Name(m.Model), m.Mechanism, N(m.ChiSquare), N(m.Aic), m.AkaikeWeight.ToString("0.000", CultureInfo.InvariantCulture),
                     m.ParameterCount > 0 ? $"{m.ImmobileFraction:0.000} ± {m.ImmobileFractionStdErr:0.000}" : "–");
             console.Write(table);
-            foreach (var w in fit.Warnings) console.WriteLine(Markup.Escape($"warning: {w}"));
+            foreach (var w in fit.Warnings) console.WriteLine($"warning: {w}");
             if (parse.GetValue(output) is { } written) console.WriteLine($"wrote {written.FullName}");
             return CliApp.ExitOk;
         });
