@@ -37,6 +37,9 @@ public class QensCliTests : IDisposable
         var c5 = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12", "--json");
         using var d5 = JsonDocument.Parse(c5.Stdout);
         Assert.Equal("uniaxial", d5.RootElement.GetProperty("mechanism").GetString());
+        // Human output: the C3/C5 identity is reported, brackets printed as written.
+        var human = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12");
+        Assert.Contains("c3, c5 give identical EISFs for [B12H12]2-:", human.Stdout);
     }
 
     [Fact]
