@@ -228,7 +228,7 @@ public static class BppFitter
         // k blocks of equal count, the maximum of each; plus the overall maximum for every process (one start).
         var peaks = new List<RelaxationMeasurement[]>();
         var blocks = Enumerable.Range(0, k).Select(b => series.Skip(b * series.Count / k).Take(Math.Max(1, (b + 1) * series.Count / k - b * series.Count / k)).ToList()).ToList();
-        peaks.Add(blocks.Select(bl => bl.MaxBy(p => p.R1PerS)!).ToArray());
+        peaks.Add(blocks.Select(bl => bl.Count > 0 ? bl.MaxBy(p => p.R1PerS)! : series[^1]).ToArray());
         // Maxima placed beyond either end of the range (monotonic data).
         peaks.Add(Enumerable.Range(0, k).Select(_ => series[0] with { TemperatureK = series[0].TemperatureK * 0.8 }).ToArray());
         peaks.Add(Enumerable.Range(0, k).Select(_ => series[^1] with { TemperatureK = series[^1].TemperatureK * 1.2 }).ToArray());

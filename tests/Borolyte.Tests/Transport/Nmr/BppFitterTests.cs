@@ -121,6 +121,18 @@ public class BppFitterTests
     }
 
     [Fact]
+    public void Sparse_frequencies_do_not_break_the_starts()
+    {
+        // Three processes, 10 points spread over five frequencies (two each): no frequency has three points.
+        double F(double t, double nu) => R1(3e10, 1e-14, 0.4, t, nu);
+        var pts = new[] { 400e6, 300e6, 200e6, 100e6, 50e6 }.SelectMany((nu, i) => new[] { 300.0 + 20 * i, 500.0 - 20 * i }
+            .Select(t => new RelaxationMeasurement(t, nu, F(t, nu)))).ToList();
+        var fit = BppFitter.Fit(pts, new BppFitOptions(Processes: 3));
+        Assert.Equal(3, fit.Segments[0].Processes.Count);
+        Assert.True(fit.WeightedSse < 1e-3, $"SSE {fit.WeightedSse}");
+    }
+
+    [Fact]
     public void Too_few_points_is_an_input_error()
     {
         var pts = Synthetic((t, nu) => R1(3e10, 1e-14, 0.4, t, nu), [300, 350, 400], [400e6], 0.01, seed: 1);
