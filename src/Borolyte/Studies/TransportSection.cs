@@ -70,7 +70,7 @@ public static class TransportSection
     {
         var rng = new Random(seed);
         double geometry = ThicknessMm / 10 / AreaCm2; // L/A in 1/cm
-        double bulkC = 8.8541878128e-14 * BulkPermittivity / geometry; // ε₀ in F/cm (CODATA 2018)
+        double bulkC = 8.8541878128e-14 * BulkPermittivity / geometry; // parallel plates C = ε₀ε_r·A/L, ε₀ in F/cm (CODATA 2018)
         var freqs = Enumerable.Range(0, 71).Select(i => 1e7 * Math.Pow(10, -i / 10.0)).ToArray();
         var list = new List<Spectrum>();
         foreach (double tc in TemperaturesC)

@@ -10,12 +10,15 @@ public class TransportSectionTests : IDisposable
     private readonly TempDirectory _temp = new();
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void Recovers_the_true_activation_energy_within_its_uncertainty()
+    [Theory]
+    [InlineData(2026)] // the demo's seed
+    [InlineData(7)]
+    [InlineData(123)]
+    public void Recovers_the_true_activation_energy_within_its_uncertainty(int seed)
     {
-        using var kb = KnowledgeBase.Open(_temp.File("t.db"));
+        using var kb = KnowledgeBase.Open(_temp.File($"t{seed}.db"));
         var report = new HtmlReport("t");
-        var r = TransportSection.AddTo(report, kb);
+        var r = TransportSection.AddTo(report, kb, seed);
         // σ(25 °C) from the knowledge base: seed 004 states 1 mS/cm at 25 °C.
         Assert.Equal(1e-3, r.TrueSigma25CSPerCm, 12);
         Assert.Contains("knowledge base", r.Sigma25CSource);
