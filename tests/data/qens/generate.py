@@ -1,6 +1,6 @@
 """Synthetic EISF(Q) fixtures for tests/data/qens (run: /usr/bin/python3 generate.py).
 
-Independent of Borolyte: [B12H12]2- icosahedron with B-B 1.78 A and B-H 1.12 A (Tiritiris & Schleid 2003).
+Independent of Borolyte: [B12H12]2- icosahedron with B-B 1.78 A and B-H 1.12 A (Tiritiris & Schleid, Structural investigations on Cs2[B12H12]).
 - eisf_b12h12_c5.csv: uniaxial C5 jumps (Dianoux, Volino & Hervet 1975 ring formula), no immobile fraction, sigma 0.01.
 - eisf_b12h12_multiaxial.csv: icosahedral multiaxial jumps, each H over 12 vertex sites:
   A0 = (1/12) sum_j j0(Q |r_1 - r_j|), with immobile fraction 0.15, sigma 0.01.

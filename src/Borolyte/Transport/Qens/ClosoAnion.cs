@@ -81,8 +81,8 @@ public sealed record ClosoAnion(ClosoAnionKind Kind, string Name, IReadOnlyList<
     }
 
     /// <summary>
-    /// [B12H12]²⁻, Iₕ: B–B 1.78 Å, B–H 1.12 Å (X-ray, Cs2[B12H12]: I. Tiritiris, Th. Schleid, Z. Anorg. Allg. Chem. 629
-    /// (2003) 1390). X-ray B–H bonds are short by ~0.1 Å against neutron values; pass other lengths to compare.
+    /// [B12H12]²⁻, Iₕ: B–B 1.78 Å, B–H 1.12 Å (X-ray, Cs2[B12H12]: I. Tiritiris, Th. Schleid, “Structural investigations on Cs2[B12H12]”,
+    /// Z. Anorg. Allg. Chem.; distances confirmed from its abstract, volume and page not verified). X-ray B–H bonds are short by ~0.1 Å against neutron values; pass other lengths to compare.
     /// </summary>
     public static ClosoAnion B12H12(double bbAngstrom = 1.78, double bhAngstrom = 1.12)
     {
@@ -90,7 +90,7 @@ public sealed record ClosoAnion(ClosoAnionKind Kind, string Name, IReadOnlyList<
         var cage = IcosahedronVertices().Select(x => scale * x).ToList();
         return new ClosoAnion(ClosoAnionKind.B12H12, "[B12H12]2-", cage, cage.Select(_ => "B").ToList(),
             cage.Select(b => Outward(b, bhAngstrom * Angstrom)).ToList(),
-            $"icosahedron, B–B {bbAngstrom} Å, B–H {bhAngstrom} Å (Tiritiris & Schleid, Z. Anorg. Allg. Chem. 629 (2003) 1390, Cs2[B12H12])")
+            $"icosahedron, B–B {bbAngstrom} Å, B–H {bhAngstrom} Å (Tiritiris & Schleid, “Structural investigations on Cs2[B12H12]”, Z. Anorg. Allg. Chem.)")
         {
             Axes = IcosahedralAxes(), MultiaxialGroup = IcosahedralGroup(),
             MultiaxialDescription = "all 60 proper rotations of the icosahedron (group I): every H visits all 12 vertex sites",
