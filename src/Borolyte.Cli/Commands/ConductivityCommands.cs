@@ -85,7 +85,7 @@ public static class ConductivityCommands
             console.WriteLine($"transition at {N(t.TemperatureK)} ± {N(t.TemperatureStdErrK)} K: σ jumps {t.JumpDecades:0.00} ± {t.JumpStdErrDecades:0.00} decades");
         if (fit.VtfT0K is { } t0) console.WriteLine($"VTF T₀ = {N(t0)} K");
         console.WriteLine($"σ(25 °C) = {N(fit.Sigma25CSPerCm)} S/cm (95 %: {N(fit.Sigma25CLowerSPerCm)}–{N(fit.Sigma25CUpperSPerCm)})");
-        foreach (var w in fit.Warnings) console.WriteLine(Markup.Escape($"warning: {w}"));
+        foreach (var w in fit.Warnings) console.WriteLine($"warning: {w}");
     }
 
     private static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

@@ -43,6 +43,7 @@ public static class FoundationStudy
 
         // Sections of the later modules, one call each (issues 3–6).
         CellDesignSection.AddTo(report);
+        TransportSection.AddTo(report, kb);
         if (inputs.CyclerFile is { } cyclerFile)
             CyclingSection.AddTo(report, cyclerFile);
         StabilitySection.AddTo(report, dataset);
