@@ -186,25 +186,28 @@ public static class StabilitySection
             "that the sourced data do not have; NaBH4 is the hydroborate they allow.");
     }
 
-    /// <summary>The map as a matrix table and a dot plot (one trace per electrolyte, x = cathode).</summary>
+    /// <summary>The map as a heat map (electrolyte rows × cathode columns, negative = reactive) and a matrix table.</summary>
     public static void AddInterfaceMap(HtmlReport report, InterfaceReactivityMap map)
     {
         string where = map.OpenElement is { } m ? $", open to {m.Symbol} at {Num(map.PotentialV!.Value)} V" : " (closed system, chemical mixing)";
-        var figure = new PlotlyFigure("Maximum interface driving force" + where, "cathode", "most negative reaction energy (eV/atom)")
+        var figure = new PlotlyFigure("Maximum interface driving force" + where, "cathode", "electrolyte")
         {
-            Caption = "x: " + string.Join(", ", map.Electrodes.Select((c, i) => $"{i} = {c}")) + ". More negative = more reactive.",
+            Caption = "Colour: most negative mixing reaction energy (eV/atom); more negative = more reactive; blank = not computed.",
         };
         var rows = new List<IReadOnlyList<string>>();
+        var z = new List<IReadOnlyList<double>>();
+        var texts = new List<IReadOnlyList<string>>();
         for (int i = 0; i < map.Electrolytes.Count; i++)
         {
             var row = map.Pairs[i];
-            figure.AddTrace(new PlotlyTrace(map.Electrolytes[i], Enumerable.Range(0, row.Count).Select(j => (double)j).ToArray(), row.Select(p => p.MinReactionEnergyEvPerAtom).ToArray())
-            {
-                Mode = "markers",
-                HoverTexts = row.Select(p => p.Reactivity is { } r ? $"{p.Electrolyte} | {p.Electrode}: x = {Num(r.MixingRatio, "0.###")} → {Phases(r.Products)}" : p.Problem ?? "").ToArray(),
-            });
+            z.Add(row.Select(p => p.Reactivity is { } r ? r.MinReactionEnergyEvPerAtom : double.NaN).ToArray());
+            texts.Add(row.Select(p => p.Reactivity is { } r ? $"{Num(r.MinReactionEnergyEvPerAtom, "0.###")} eV/atom at x = {Num(r.MixingRatio, "0.###")} → {Phases(r.Products)}" : p.Problem ?? "").ToArray());
             rows.Add([map.Electrolytes[i], .. row.Select(p => p.Reactivity is { } r ? Num(r.MinReactionEnergyEvPerAtom, "0.###") : "–")]);
         }
+        figure.AddHeatmap(new PlotlyHeatmap("reaction energy", map.Electrodes, map.Electrolytes, z)
+        {
+            ColorbarTitle = "eV/atom", ColorScale = "RdBu", ReverseScale = true, ZMid = 0, CellTexts = texts, // plotly's RdBu runs blue→red; reversed, reactive (negative) cells are red
+        });
         report.AddFigure(figure);
         report.AddTable(new ReportTable("Most negative mixing reaction energy (eV/atom), electrolyte × cathode" + where, ["electrolyte", .. map.Electrodes], rows));
         var problems = map.Pairs.SelectMany(r => r).Where(p => p.Problem is not null).Select(p => $"{p.Electrolyte} | {p.Electrode}: {p.Problem}").ToArray();
