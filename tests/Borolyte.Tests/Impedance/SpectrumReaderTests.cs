@@ -111,7 +111,7 @@ public class SpectrumReaderTests
     }
 
     [Theory]
-    [InlineData("exampleDataBioLogic.mpt", 30, "header says 61 header lines")]
+    [InlineData("exampleDataBioLogic.mpt", 30, "ends inside the header ('Nb header lines : 61')")]
     [InlineData("exampleDataBioLogic.mpt", 61, "no data rows")]
     [InlineData("exampleDataGamry.DTA", 100, "no ZCURVE table")]
     [InlineData("exampleDataAutolab.txt", 30, "declares 41 points")]

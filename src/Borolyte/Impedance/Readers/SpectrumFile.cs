@@ -1,8 +1,10 @@
+using Borolyte.Formats.BioLogic;
+
 namespace Borolyte.Impedance.Readers;
 
 /// <summary>
 /// Reads impedance spectra from instrument text files, detecting the format from the content (never from the file name):
-/// BioLogic EC-Lab/BT-Lab .mpt, ZView/ZPlot .z, Gamry .DTA, Autolab/Z60W text, CH Instruments text, and generic
+/// BioLogic EC-Lab/BT-Lab .mpt and binary .mpr, ZView/ZPlot .z, Gamry .DTA, Autolab/Z60W text, CH Instruments text, and generic
 /// delimited tables (PowerSuite, CSV/TSV with or without a header). docs/impedance.md lists what each reader accepts.
 /// </summary>
 public static class SpectrumFile
@@ -20,10 +22,11 @@ public static class SpectrumFile
     /// <summary>All spectra in <paramref name="bytes"/>; <paramref name="sourceName"/> names the input in errors.</summary>
     public static IReadOnlyList<Spectrum> ReadAll(string sourceName, byte[] bytes)
     {
+        if (MprFile.LooksLike(bytes)) return MprSpectrumReader.Read(sourceName, bytes);
+        if (MptFile.LooksLike(WithoutBom(bytes))) return MptSpectrumReader.Read(sourceName, bytes);
         var text = EisText.Decode(sourceName, bytes);
         return Detect(text) switch
         {
-            SpectrumFormat.BioLogicMpt => MptSpectrumReader.Read(text),
             SpectrumFormat.ZPlot => [ZPlotSpectrumReader.Read(text)],
             SpectrumFormat.GamryDta => [GamryDtaSpectrumReader.Read(text)],
             SpectrumFormat.AutolabText => [AutolabSpectrumReader.Read(text)],
@@ -47,7 +50,16 @@ public static class SpectrumFile
     }
 
     /// <summary>Format of a file's content.</summary>
-    public static SpectrumFormat DetectFormat(string path) => Detect(EisText.Decode(path, File.ReadAllBytes(path)));
+    public static SpectrumFormat DetectFormat(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (MprFile.LooksLike(bytes)) return SpectrumFormat.BioLogicMpr;
+        if (MptFile.LooksLike(WithoutBom(bytes))) return SpectrumFormat.BioLogicMpt;
+        return Detect(EisText.Decode(path, bytes));
+    }
+
+    private static ReadOnlySpan<byte> WithoutBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes;
 
     internal static SpectrumFormat Detect(EisText text)
     {
@@ -68,4 +80,4 @@ public static class SpectrumFile
 }
 
 /// <summary>Impedance file formats recognised by <see cref="SpectrumFile"/>.</summary>
-public enum SpectrumFormat { BioLogicMpt, ZPlot, GamryDta, AutolabText, ChInstrumentsText, Delimited }
+public enum SpectrumFormat { BioLogicMpt, ZPlot, GamryDta, AutolabText, ChInstrumentsText, Delimited, BioLogicMpr, VersaStudioPar, ParstatText }
