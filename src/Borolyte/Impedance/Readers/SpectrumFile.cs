@@ -4,7 +4,7 @@ namespace Borolyte.Impedance.Readers;
 
 /// <summary>
 /// Reads impedance spectra from instrument text files, detecting the format from the content (never from the file name):
-/// BioLogic EC-Lab/BT-Lab .mpt and binary .mpr, ZView/ZPlot .z, Gamry .DTA, Autolab/Z60W text, CH Instruments text, and generic
+/// BioLogic EC-Lab/BT-Lab .mpt and binary .mpr, ZView/ZPlot .z, Gamry .DTA, VersaStudio .par (ASCII), Parstat text, Autolab/Z60W text, CH Instruments text, and generic
 /// delimited tables (PowerSuite, CSV/TSV with or without a header). docs/impedance.md lists what each reader accepts.
 /// </summary>
 public static class SpectrumFile
@@ -27,6 +27,8 @@ public static class SpectrumFile
         var text = EisText.Decode(sourceName, bytes);
         return Detect(text) switch
         {
+            SpectrumFormat.VersaStudioPar => VersaStudioSpectrumReader.Read(text),
+            SpectrumFormat.ParstatText => ParstatTextSpectrumReader.Read(text),
             SpectrumFormat.ZPlot => [ZPlotSpectrumReader.Read(text)],
             SpectrumFormat.GamryDta => [GamryDtaSpectrumReader.Read(text)],
             SpectrumFormat.AutolabText => [AutolabSpectrumReader.Read(text)],
@@ -67,6 +69,11 @@ public static class SpectrumFile
         string first = lines.Length > 0 ? lines[0].Trim() : "";
         if (first.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || first.StartsWith("BT-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
             return SpectrumFormat.BioLogicMpt;
+        if (lines.Take(2000).Any(l => l.TrimStart().StartsWith("<Segment", StringComparison.OrdinalIgnoreCase))
+            && lines.Any(l => l.TrimStart().StartsWith("Definition=", StringComparison.OrdinalIgnoreCase)))
+            return SpectrumFormat.VersaStudioPar;
+        if (ParstatTextSpectrumReader.LooksLike(first))
+            return SpectrumFormat.ParstatText;
         if (first.StartsWith("ZPLOT", StringComparison.OrdinalIgnoreCase) || lines.Take(400).Any(l => l.Trim() == "End Comments"))
             return SpectrumFormat.ZPlot;
         if (first == "EXPLAIN" || lines.Take(5).Any(l => l.StartsWith("TAG\t")))
