@@ -72,6 +72,27 @@ public static class EisCommands
         return d;
     }
 
+    private static Option<double?> MinHzOption() => new("--min-hz") { Description = "Leave out points below this frequency (Hz)" };
+    private static Option<double?> MaxHzOption() => new("--max-hz") { Description = "Leave out points above this frequency (Hz)" };
+
+    /// <summary>The file's spectrum restricted to [--min-hz, --max-hz] when either is given.</summary>
+    private static Spectrum ReadCropped(string path, int? sweep, double? minHz, double? maxHz)
+    {
+        if (minHz is { } a && !(a > 0)) throw new UsageException($"--min-hz must be positive, got {a}");
+        if (maxHz is { } b && !(b > 0)) throw new UsageException($"--max-hz must be positive, got {b}");
+        if (minHz is { } lo && maxHz is { } hi && !(lo < hi)) throw new UsageException($"--min-hz {lo} must be below --max-hz {hi}");
+        var spectrum = SpectrumFile.Read(path, sweep);
+        if (minHz is null && maxHz is null) return spectrum;
+        double min = minHz ?? 0, max = maxHz ?? double.MaxValue;
+        int kept = spectrum.FrequenciesHz.Count(f => f >= min && f <= max);
+        if (kept == 0)
+        {
+            string range = minHz is null ? $"at or below {max} Hz" : maxHz is null ? $"at or above {min} Hz" : $"between {min} and {max} Hz";
+            throw new InvalidInputException($"{path}: no points {range} (the file spans {N(spectrum.FrequenciesHz.Min())}–{N(spectrum.FrequenciesHz.Max())} Hz)");
+        }
+        return spectrum.Crop(min, max);
+    }
+
     private static Command Fit()
     {
         var file = new Argument<string>("file") { Description = "Spectrum file (.mpt, .mpr, .z, .DTA, .par, Autolab/CHI/PowerSuite/Parstat text, CSV)" };
@@ -83,9 +104,11 @@ public static class EisCommands
         var bound = new Option<string[]>("--bound") { Description = "Bound a parameter: NAME=LOWER:UPPER in SI units, e.g. R1=1e3:1e9 (repeat)" };
         var resistors = new Option<string[]>("--resistance") { Description = "Resistors summed for σ (default: those inside parallel groups)", AllowMultipleArgumentsPerToken = true };
         var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
+        var minHz = MinHzOption();
+        var maxHz = MaxHzOption();
         var json = CliOutput.JsonOption();
         var command = new Command("fit", "Fit an equivalent circuit (automatic initial guess) and, with geometry, the pellet conductivity")
-        { file, circuit, weighting, area, thickness, fix, bound, resistors, sweep, json };
+        { file, circuit, weighting, area, thickness, fix, bound, resistors, sweep, minHz, maxHz, json };
         command.SetAction(parse =>
         {
             double? a = parse.GetValue(area), t = parse.GetValue(thickness);
@@ -97,7 +120,7 @@ public static class EisCommands
                 Weighting = ParseWeighting(parse.GetValue(weighting)!), Fixed = fixedValues,
                 Bounds = ParseBounds(parse.GetValue(bound), compiled, fixedValues),
             };
-            var spectrum = SpectrumFile.Read(parse.GetValue(file)!, parse.GetValue(sweep));
+            var spectrum = ReadCropped(parse.GetValue(file)!, parse.GetValue(sweep), parse.GetValue(minHz), parse.GetValue(maxHz));
             var fit = CircuitFitter.Fit(spectrum, compiled, options);
             PelletConductivity? sigma = a is { } av && t is { } tv ? PelletConductivity.FromFit(fit, av, tv, parse.GetValue(resistors)) : null;
             if (parse.GetValue(json))
@@ -145,11 +168,14 @@ public static class EisCommands
         var inductance = new Option<bool>("--series-inductance") { Description = "Add a series inductance (cables)" };
         var c = new Option<double>("--mu-threshold") { Description = "μ threshold c", DefaultValueFactory = _ => 0.85 };
         var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
+        var minHz = MinHzOption();
+        var maxHz = MaxHzOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("validate", "Linear Kramers–Kronig test (Schönleber's μ criterion): residuals and pass/fail") { file, capacitance, inductance, c, sweep, json };
+        var command = new Command("validate", "Linear Kramers–Kronig test (Schönleber's μ criterion): residuals and pass/fail")
+            { file, capacitance, inductance, c, sweep, minHz, maxHz, json };
         command.SetAction(parse =>
         {
-            var spectrum = SpectrumFile.Read(parse.GetValue(file)!, parse.GetValue(sweep));
+            var spectrum = ReadCropped(parse.GetValue(file)!, parse.GetValue(sweep), parse.GetValue(minHz), parse.GetValue(maxHz));
             var kk = KramersKronig.Test(spectrum, new KramersKronigOptions
             {
                 SeriesCapacitance = parse.GetValue(capacitance), SeriesInductance = parse.GetValue(inductance), MuThreshold = parse.GetValue(c),

@@ -132,3 +132,47 @@ public class EisBoundsAndSeriesTests
         Assert.Contains("σ (S/cm)", File.ReadAllText(outFile));
     }
 }
+
+/// <summary>`--min-hz/--max-hz` on `eis validate` and `eis fit`.</summary>
+public class EisFrequencyWindowTests
+{
+    [Fact]
+    public void Validate_without_the_low_frequency_points_passes_as_the_numpy_reference_says()
+    {
+        var csv = TestData.Path("eis", "exampleData.csv");
+        var all = JsonDocument.Parse(CliProcess.Run("eis", "validate", csv, "--series-inductance", "--json").Stdout).RootElement;
+        Assert.False(all.GetProperty("pass").GetBoolean());
+        var r = CliProcess.Run("eis", "validate", csv, "--series-inductance", "--min-hz", "0.03", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var cropped = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.True(cropped.GetProperty("pass").GetBoolean());
+        Assert.Equal(11, cropped.GetProperty("numRC").GetInt32());   // kk_reference.json, schoenleberInductancePerDecadeStartAboveHz
+        Assert.Equal(0.5559865448242478, cropped.GetProperty("residualRmsPercent").GetDouble(), 1e-6);
+        Assert.All(cropped.GetProperty("frequenciesHz").EnumerateArray(), f => Assert.True(f.GetDouble() >= 0.03));
+    }
+
+    [Fact]
+    public void Fit_window_keeps_only_the_points_inside()
+    {
+        var r = CliProcess.Run("eis", "fit", TestData.Path("eis", "exampleDataBioLogic.mpt"), "--circuit", "R0-p(R1,CPE1)", "--min-hz", "0.1", "--max-hz", "100", "--json");
+        Assert.Equal(0, r.ExitCode);
+        int n = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("pointCount").GetInt32();
+        var s = Borolyte.Impedance.Readers.SpectrumFile.Read(TestData.Path("eis", "exampleDataBioLogic.mpt"));
+        Assert.Equal(s.FrequenciesHz.Count(f => f >= 0.1 && f <= 100), n);
+        Assert.InRange(n, 5, s.Count - 5);
+    }
+
+    [Theory]
+    [InlineData("--min-hz", "0", 2, "--min-hz must be positive")]
+    [InlineData("--max-hz", "-5", 2, "--max-hz must be positive")]
+    [InlineData("--min-hz", "1e9", 1, "no points at or above 1000000000 Hz")]
+    public void Bad_windows_fail_clearly(string option, string value, int exit, string expected)
+    {
+        var r = CliProcess.Run("eis", "validate", TestData.Path("eis", "exampleDataGamry.DTA"), option, value);
+        Assert.Equal(exit, r.ExitCode);
+        Assert.Contains(expected, r.Stderr);
+        var both = CliProcess.Run("eis", "validate", TestData.Path("eis", "exampleDataGamry.DTA"), "--min-hz", "10", "--max-hz", "1");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("must be below --max-hz", both.Stderr);
+    }
+}
