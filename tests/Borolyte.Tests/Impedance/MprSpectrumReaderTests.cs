@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using Borolyte.Formats.BioLogic;
 using Borolyte.Impedance.Readers;
+using Borolyte.Tests.Cli;
 using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Impedance;
@@ -86,6 +87,20 @@ public class MprSpectrumReaderTests
         Assert.Contains("cut.mpr", ex.Message);
         Assert.Contains("cut short", ex.Message);
         Assert.DoesNotContain("\n", ex.Message);
+    }
+
+    [Fact]
+    public void Cli_fits_one_sweep_of_the_mpr_and_asks_for_a_sweep_otherwise()
+    {
+        var r = CliProcess.Run("eis", "fit", Biol, "--sweep", "2", "--circuit", "R0-p(R1,CPE1)-CPE2", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(64, doc.RootElement.GetProperty("pointCount").GetInt32());
+        double r0 = doc.RootElement.GetProperty("parameters")[0].GetProperty("value").GetDouble();
+        Assert.InRange(r0, 5, 7);   // the high-frequency intercept of sweep 2 is ≈ 6.3 Ω (Re Z at 100 kHz, golden file)
+        var bad = CliProcess.Run("eis", "fit", Biol, "--circuit", "R0");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("holds 5 sweeps; choose one with --sweep 1..5", bad.Stderr);
     }
 
     private static byte[] WithColumnIdsReplaced(params (int From, int To)[] map)
