@@ -103,6 +103,23 @@ public class MprSpectrumReaderTests
         Assert.Contains("holds 5 sweeps; choose one with --sweep 1..5", bad.Stderr);
     }
 
+    [Fact]
+    public void A_corrupted_frequency_in_a_record_is_reported_with_its_record_number()
+    {
+        // Record 28 is the first impedance point (golden file: 100019.5078125 Hz, stored as float32); overwrite it with NaN.
+        var bytes = File.ReadAllBytes(Biol);
+        var file = MprFile.Parse(Biol, bytes);
+        var data = file.Modules.Single(m => m.ShortName == "VMP data");
+        int recordSize = (data.Length - 405) / file.RowCount;
+        int record = (int)data.DataOffset + 405 + 27 * recordSize;
+        var pattern = BitConverter.GetBytes(100019.5078125f);
+        int at = bytes.AsSpan(record, recordSize).IndexOf(pattern);
+        Assert.True(at >= 0);
+        BitConverter.GetBytes(float.NaN).CopyTo(bytes, record + at);
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("nan.mpr", bytes));
+        Assert.StartsWith("nan.mpr: data record 28 has frequency NaN Hz", ex.Message);
+    }
+
     private static byte[] WithColumnIdsReplaced(params (int From, int To)[] map)
     {
         var bytes = File.ReadAllBytes(Biol);

@@ -43,12 +43,14 @@ internal static class MprSpectrumReader
         bool gap = false;
         for (int k = 0; k < file.RowCount; k++)
         {
-            if (!(f[k] > 0)) { gap = true; continue; }   // a non-impedance row of a mixed technique
+            if (double.IsNaN(f[k]) || double.IsInfinity(f[k]) || f[k] < 0)
+                throw new InvalidInputException($"{sourceName}: data record {k + 1} has frequency {f[k]} Hz (corrupted file?)");
+            if (f[k] == 0) { gap = true; continue; }   // a non-impedance row of a mixed technique
             if (points.Count > 0 && (gap || (cycle is not null && cycle[k] != cycle[points[^1]]))) Flush();
             gap = false;
             double zr = z(k).Real, zi = z(k).Imaginary;
-            if (double.IsInfinity(f[k]) || !double.IsFinite(zr) || !double.IsFinite(zi))
-                throw new InvalidInputException($"{sourceName}: data record {k + 1} holds a non-finite frequency or impedance (corrupted file?)");
+            if (!double.IsFinite(zr) || !double.IsFinite(zi))
+                throw new InvalidInputException($"{sourceName}: data record {k + 1} holds a non-finite impedance (corrupted file?)");
             points.Add(k);
         }
         Flush();
