@@ -52,6 +52,25 @@ public sealed class MptFile
     public static MptFile Read(string path)
     {
         using var reader = ByteLineReader.Open(path);
+        return Read(path, reader);
+    }
+
+    /// <summary>
+    /// Parses an .mpt held in memory; <paramref name="path"/> only names the input in error messages.
+    /// <paramref name="checkColumns"/>, when given, sees the column names and the 1-based number of their line before any
+    /// data row is parsed, so a caller can report a missing column ahead of errors in the rows.
+    /// </summary>
+    public static MptFile Parse(string path, byte[] bytes, Action<IReadOnlyList<string>, int>? checkColumns = null)
+    {
+        using var reader = new ByteLineReader(new MemoryStream(bytes, writable: false));
+        return Read(path, reader, checkColumns);
+    }
+
+    /// <summary>1-based line number of the column-name line (the last header line, "Nb header lines : N").</summary>
+    public int ColumnLineNumber => HeaderLines.Count + 1;
+
+    private static MptFile Read(string path, ByteLineReader reader, Action<IReadOnlyList<string>, int>? checkColumns = null)
+    {
         if (!reader.TryReadLine(out var first) || !LooksLike(first))
             throw new InvalidInputException($"{path} line 1: expected 'EC-Lab ASCII FILE' or 'BT-Lab ASCII FILE' (not a BioLogic .mpt export)");
         var header = new List<string> { TextFields.Decode(first).Trim() };
@@ -81,6 +100,7 @@ public sealed class MptFile
         }
         if (names is null || names.Length == 0)
             throw new InvalidInputException($"{path} line {headerCount}: no column names on the last header line");
+        checkColumns?.Invoke(names, headerCount);
 
         var metadata = new List<KeyValuePair<string, string>>();
         foreach (var h in header)
