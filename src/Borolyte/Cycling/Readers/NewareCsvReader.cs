@@ -26,7 +26,8 @@ internal static class NewareCsvReader
         var specs = new List<FieldSpec>
         {
             new(time, names[time], FieldKind.Duration), new(current, names[current]), new(voltage, names[voltage]),
-            new(cycle, names[cycle]), new(step, names[step]), new(type, names[type], FieldKind.Code, StepTypeCode),
+            new(cycle, names[cycle]) { Storage = FieldStorage.Int32 }, new(step, names[step]) { Storage = FieldStorage.Int32 },
+            new(type, names[type], FieldKind.Code, StepTypeCode) { Storage = FieldStorage.Int8 },
         };
         int? chg = header.Find(n => n.StartsWith("Chg. Cap.(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
         int? dchg = header.Find(n => n.StartsWith("DChg. Cap.(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
@@ -34,33 +35,42 @@ internal static class NewareCsvReader
         int? dchgE = header.Find(n => n.StartsWith("DChg. Energy(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
         int? cap = header.Find(n => n.StartsWith("Capacity(", StringComparison.Ordinal));
         int? spec = header.Find(n => n.StartsWith("Spec. Cap.(", StringComparison.Ordinal));
-        foreach (var optional in new[] { chg, dchg, chgE, dchgE, cap, spec })
+        foreach (var optional in new[] { chg, dchg, chgE, dchgE })
             if (optional is { } o) specs.Add(new FieldSpec(o, names[o]));
-        var table = DelimitedTable.Read(reader, path, (byte)',', count, specs);
-        var c = table.Columns;
+        // Capacity and specific capacity are only needed at the line of largest capacity: watched, not stored.
+        int capSlot = -1, specSlot = -1;
+        if (cap is { } capIndex && spec is { } specIndex)
+        {
+            capSlot = specs.Count; specs.Add(new FieldSpec(capIndex, names[capIndex]) { Storage = FieldStorage.None });
+            specSlot = specs.Count; specs.Add(new FieldSpec(specIndex, names[specIndex]) { Storage = FieldStorage.None });
+        }
+        double bestCap = double.NegativeInfinity, bestSpec = 0;
+        RowObserver? observer = capSlot < 0 ? null : values =>
+        {
+            if (values[specSlot] > 0 && values[capSlot] > bestCap) { bestCap = values[capSlot]; bestSpec = values[specSlot]; }
+        };
+        var table = DelimitedTable.Read(reader, path, (byte)',', count, specs, observer: observer);
         int k = 6;
-        double[]? Next(int? index) => index is null ? null : c[k++];
-        double[]? chgCol = Next(chg), dchgCol = Next(dchg), chgECol = Next(chgE), dchgECol = Next(dchgE), capCol = Next(cap), specCol = Next(spec);
+        double[]? Next(int? index) => index is null ? null : table.Doubles(k++);
+        double[]? chgCol = Next(chg), dchgCol = Next(dchg), chgECol = Next(chgE), dchgECol = Next(dchgE);
         var notes = new List<string> { "Neware CSV: record-level export; current sign as in the file (discharge negative)" };
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         double? massKg = null;
-        if (capCol is not null && specCol is not null)
+        if (capSlot >= 0)
         {
-            int best = -1;
-            for (int i = 0; i < capCol.Length; i++) if (specCol[i] > 0 && (best < 0 || capCol[i] > capCol[best])) best = i;
-            if (best >= 0)
+            if (bestSpec > 0)
             {
-                double capAh = capCol[best] * UnitScale(names[cap!.Value], "Ah");
-                massKg = capAh * 1000 / specCol[best] * 1e-3;   // mAh / (mAh/g) = g
+                double capAh = bestCap * UnitScale(names[cap!.Value], "Ah");
+                massKg = capAh * 1000 / bestSpec * 1e-3;   // mAh / (mAh/g) = g
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"active mass {massKg * 1e6:0.####} mg recovered from the file's {names[cap.Value]} and {names[spec!.Value]} columns (line of largest capacity)"));
             }
         }
         return new CyclingRawData
         {
-            SourcePath = path, Format = "neware-csv", TestTimeSecond = c[0],
-            CurrentAmpere = Scaled(c[1], UnitScale(names[current], "A")), VoltageVolt = Scaled(c[2], UnitScale(names[voltage], "V")),
-            InstrumentCycle = c[3], InstrumentStep = c[4], InstrumentKind = c[5].Select(x => (int)x).ToArray(),
+            SourcePath = path, Format = "neware-csv", TestTimeSecond = table.Doubles(0),
+            CurrentAmpere = Scaled(table.Doubles(1), UnitScale(names[current], "A"))!, VoltageVolt = Scaled(table.Doubles(2), UnitScale(names[voltage], "V"))!,
+            InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4), InstrumentKind = table.Codes(5),
             ChargingCapacityAmpereHour = Scaled(chgCol, chg is { } a ? UnitScale(names[a], "Ah") : 1),
             DischargingCapacityAmpereHour = Scaled(dchgCol, dchg is { } b ? UnitScale(names[b], "Ah") : 1),
             ChargingEnergyWattHour = Scaled(chgECol, chgE is { } e ? UnitScale(names[e], "Wh") : 1),

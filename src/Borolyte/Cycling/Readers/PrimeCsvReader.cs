@@ -38,16 +38,16 @@ internal static class PrimeCsvReader
         int step = header.Require("step", "step");
         int chg = header.Require("charge capacity", "charge_capacity");
         int dchg = header.Require("discharge capacity", "discharge_capacity");
-        var specs = new[] { time, current, voltage, cycle, step, chg, dchg }.Select(i => new FieldSpec(i, names[i])).ToList();
+        var specs = new[] { time, current, voltage, cycle, step, chg, dchg }
+            .Select((i, k) => new FieldSpec(i, names[i]) { Storage = k is 3 or 4 ? FieldStorage.Int32 : FieldStorage.Double }).ToList();
         var table = DelimitedTable.Read(reader, path, (byte)';', count, specs);
-        var c = table.Columns;
         var notes = new List<string> { "PRIME CSV: the file states no units; read as s, A, V, Ah" };
         if (mass is not null) notes.Add($"the header gives 'mass {mass}' without a unit; not used (give the active mass explicitly)");
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         return new CyclingRawData
         {
-            SourcePath = path, Format = "prime-csv", TestTimeSecond = c[0], CurrentAmpere = c[1], VoltageVolt = c[2],
-            InstrumentCycle = c[3], InstrumentStep = c[4], ChargingCapacityAmpereHour = c[5], DischargingCapacityAmpereHour = c[6],
+            SourcePath = path, Format = "prime-csv", TestTimeSecond = table.Doubles(0), CurrentAmpere = table.Doubles(1), VoltageVolt = table.Doubles(2),
+            InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4), ChargingCapacityAmpereHour = table.Doubles(5), DischargingCapacityAmpereHour = table.Doubles(6),
             Notes = notes,
         };
     }

@@ -89,3 +89,22 @@ internal sealed class ByteLineReader : IDisposable
 
     public void Dispose() => _stream.Dispose();
 }
+
+/// <summary>Counts the lines of a file in one vectorised pass (an upper bound for sizing columns before parsing).</summary>
+internal static class LineCount
+{
+    public static long Of(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        int read;
+        byte last = (byte)'\n';
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+        return last == (byte)'\n' ? lines : lines + 1;
+    }
+}
