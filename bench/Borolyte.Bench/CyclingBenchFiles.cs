@@ -8,7 +8,7 @@ namespace Borolyte.Bench;
 /// Large cycler files for the cycling benchmarks, generated (never committed) by repeating a real file's data rows:
 /// the Neware CSV from tests/data/cycling/neware_uio.csv (DataPoint, Cycle Index and Cumulative Time shifted per copy
 /// so the result is one valid, longer run; every other field verbatim), and an EC-Lab .mpt written from the records
-/// of tests/data/cycling/biol.mpr (all its columns, tab-separated, time and cycle number shifted per copy).
+/// of tests/data/cycling/biol.mpr (all its columns, tab-separated, numbers in EC-Lab's style, time and cycle number shifted per copy).
 /// Folder: $BOROLYTE_CYCLING_BENCH_DIR or /tmp/borolyte-cycling-bench. bench/cycling/make_neware.py writes the same
 /// Neware layout at any size (the 1 GB CLI run) and bench/cycling/pandas_read.py reads these files with pandas.
 /// </summary>
@@ -83,7 +83,10 @@ public static class CyclingBenchFiles
                         double v = mpr.Columns[c][i];
                         if (c == time) v += copy * span;
                         else if (c == cycle) v += copy * cycles;
-                        sb.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append('\t');
+                        // EC-Lab's style: unit-less flags and counters as integers, time/s with 16 significant digits, other quantities with 8.
+                        string text = (!names[c].Contains('/') || names[c] == "ox/red") && v == Math.Floor(v) ? ((long)v).ToString(CultureInfo.InvariantCulture)
+                            : v.ToString(c == time ? "E15" : "E7", CultureInfo.InvariantCulture);
+                        sb.Append(text).Append('\t');
                     }
                     sb.Append("\r\n");
                     writer.Write(sb);

@@ -12,6 +12,13 @@ namespace Borolyte.Cycling.Readers;
 /// </summary>
 internal static class BioLogicCyclingReader
 {
+    /// <summary>The .mpt columns the cycling reader uses; the others are skipped without parsing.</summary>
+    private static readonly HashSet<string> CyclingColumns =
+    [
+        "time/s", "I/mA", "<I>/mA", "Ewe/V", "<Ewe>/V", "Ece/V", "<Ece>/V", "Ewe-Ece/V", "mode", "freq/Hz", "Q charge/mA.h", "Q discharge/mA.h",
+        "Q charge/discharge/mA.h", "Energy charge/W.h", "Energy discharge/W.h", "cycle number", "Ns",
+    ];
+
     public static CyclingRawData ReadMpr(string path)
     {
         var mpr = MprFile.Read(path);
@@ -29,7 +36,7 @@ internal static class BioLogicCyclingReader
 
     public static CyclingRawData ReadMpt(string path)
     {
-        var mpt = MptFile.Read(path);
+        var mpt = MptFile.Read(path, CyclingColumns.Contains);
         var notes = new List<string>();
         if (mpt.DecimalComma) notes.Add("decimal commas read as decimal points");
         double? mass = Quantity(mpt.Meta("Mass of active material"), new() { ["mg"] = 1e-6, ["g"] = 1e-3 }, notes, "active mass");

@@ -24,56 +24,113 @@ internal sealed record FieldSpec(int Index, string Name, FieldKind Kind = FieldK
     public FieldStorage Storage { get; init; } = FieldStorage.Double;
 }
 
-/// <summary>Sees the parsed values of every row (in spec order) after the row has been read.</summary>
-internal delegate void RowObserver(ReadOnlySpan<double> values);
+/// <summary>Sees the parsed values of every row (in spec order) after the row has been read; one per chunk of the file.</summary>
+internal abstract class RowWatcher
+{
+    public abstract void Row(ReadOnlySpan<double> values);
+}
 
 /// <summary>
 /// The data-row loop shared by the text readers: streams lines as bytes, picks the requested fields, parses them
 /// without allocating, and reports the first bad value with file, line and column. Lines whose fields are all empty
-/// (";;;;" padding some exporters append) are skipped and counted. Memory: the file's lines are counted first (one
-/// vectorised pass) so every column is allocated once at its final size, counters are kept as 4-byte integers and
-/// labels as 1-byte codes — no doubling growth, no final copy (issue 6 §4: a 1 GB file in under 500 MB).
+/// (";;;;" padding some exporters append) are skipped and counted. Speed and memory (issue 6 §4): the file's lines are
+/// counted first (vectorised) so every column is allocated once at its final size — no doubling growth, no final
+/// copy —, counters are kept as 4-byte integers and labels as 1-byte codes, and a file above 8 MB is cut at line
+/// starts into one chunk per core, parsed in parallel into its known row range (same result as serial; the error
+/// reported is the first in file order).
 /// </summary>
 internal static class DelimitedTable
 {
-    public sealed class Result(Array?[] columns, int rows, int blankLinesSkipped)
+    public sealed class Result(Array?[] columns, int rows, int blankLinesSkipped, IReadOnlyList<RowWatcher> watchers)
     {
         public int Rows { get; } = rows;
         public int BlankLinesSkipped { get; } = blankLinesSkipped;
+        /// <summary>The watchers of the chunks, in file order (empty without a watcher factory).</summary>
+        public IReadOnlyList<RowWatcher> Watchers { get; } = watchers;
         public double[] Doubles(int slot) => (double[])columns[slot]!;
         public int[] Ints(int slot) => (int[])columns[slot]!;
         public sbyte[] Codes(int slot) => (sbyte[])columns[slot]!;
     }
 
-    public static Result Read(ByteLineReader reader, string path, byte delimiter, int headerFieldCount, IReadOnlyList<FieldSpec> specs,
-        bool decimalComma = false, RowObserver? observer = null)
+    private sealed class Columns(IReadOnlyList<FieldSpec> specs, int capacity)
     {
-        long remaining = LineCount.Of(path) - reader.LineNumber;
-        if (remaining > Array.MaxLength) throw new InvalidInputException($"{path}: {remaining} data lines; at most {Array.MaxLength} are supported");
-        int capacity = (int)Math.Max(0, remaining);
-        var columns = new Array?[specs.Count];
-        var doubles = new double[]?[specs.Count];
-        var ints = new int[]?[specs.Count];
-        var codes = new sbyte[]?[specs.Count];
-        for (int i = 0; i < specs.Count; i++)
-            columns[i] = specs[i].Storage switch
+        public readonly Array?[] All = specs.Select(s => s.Storage switch
+        {
+            FieldStorage.Double => (Array)new double[capacity],
+            FieldStorage.Int32 => new int[capacity],
+            FieldStorage.Int8 => new sbyte[capacity],
+            _ => null,
+        }).ToArray();
+    }
+
+    public static Result Read(ByteLineReader reader, string path, byte delimiter, int headerFieldCount, IReadOnlyList<FieldSpec> specs,
+        bool decimalComma = false, Func<RowWatcher>? newWatcher = null)
+    {
+        var chunks = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount);
+        long total = chunks.Sum(c => c.Lines);
+        if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
+        var columns = new Columns(specs, (int)total).All;
+        var offsets = new int[chunks.Length];
+        for (int k = 1; k < chunks.Length; k++) offsets[k] = offsets[k - 1] + (int)chunks[k - 1].Lines;
+        var rows = new int[chunks.Length];
+        var blank = new int[chunks.Length];
+        var watchers = newWatcher is null ? [] : chunks.Select(_ => newWatcher()).ToArray();
+        if (chunks.Length == 1)
+            (rows[0], blank[0]) = ParseChunk(reader, path, delimiter, headerFieldCount, specs, decimalComma, columns, 0, (int)total, watchers.FirstOrDefault());
+        else
+        {
+            var errors = new Exception?[chunks.Length];
+            Parallel.For(0, chunks.Length, k =>
             {
-                FieldStorage.Double => doubles[i] = new double[capacity],
-                FieldStorage.Int32 => ints[i] = new int[capacity],
-                FieldStorage.Int8 => codes[i] = new sbyte[capacity],
-                _ => null,
-            };
+                try
+                {
+                    using var chunkReader = chunks[k].Open(path);
+                    (rows[k], blank[k]) = ParseChunk(chunkReader, path, delimiter, headerFieldCount, specs, decimalComma, columns,
+                        offsets[k], offsets[k] + (int)chunks[k].Lines, watchers.Length == 0 ? null : watchers[k]);
+                }
+                catch (Exception e) { errors[k] = e; }
+            });
+            if (errors.FirstOrDefault(e => e is not null) is { } first) throw first is InvalidInputException ? first : new AggregateException(first);
+        }
+        // Blank lines leave gaps at the end of their chunk's range: close them (a copy, only then).
+        int filled = rows[0];
+        for (int k = 1; k < chunks.Length; k++)
+        {
+            if (filled != offsets[k])
+                foreach (var column in columns)
+                    if (column is not null) Array.Copy(column, offsets[k], column, filled, rows[k]);
+            filled += rows[k];
+        }
+        if (filled < total)
+            for (int i = 0; i < columns.Length; i++)
+                columns[i] = columns[i] switch
+                {
+                    double[] d => d[..filled],
+                    int[] n => n[..filled],
+                    sbyte[] b => b[..filled],
+                    var other => other,
+                };
+        return new Result(columns, filled, blank.Sum(), watchers);
+    }
+
+    private static (int Rows, int Blank) ParseChunk(ByteLineReader reader, string path, byte delimiter, int headerFieldCount, IReadOnlyList<FieldSpec> specs,
+        bool decimalComma, Array?[] columns, int firstRow, int rowLimit, RowWatcher? watcher)
+    {
+        var doubles = columns.Select(c => c as double[]).ToArray();
+        var ints = columns.Select(c => c as int[]).ToArray();
+        var codes = columns.Select(c => c as sbyte[]).ToArray();
+        var storage = specs.Select(s => s.Storage).ToArray();
         // Map field index → spec slot (-1 = not wanted).
         int maxIndex = specs.Max(s => s.Index);
         var slot = new int[maxIndex + 1];
         Array.Fill(slot, -1);
         for (int i = 0; i < specs.Count; i++) slot[specs[i].Index] = i;
         var rowValues = new double[specs.Count];
-        int rows = 0, blank = 0;
+        int row = firstRow, blank = 0;
         while (reader.TryReadLine(out var line))
         {
             if (IsBlank(line, delimiter)) { blank++; continue; }
-            if (rows == capacity) throw new InvalidOperationException($"{path}: more data lines than counted (file changed while reading?)");
+            if (row == rowLimit) throw new InvalidOperationException($"{path}: more data lines than counted (file changed while reading?)");
             var cursor = new FieldCursor(line, delimiter);
             int index = 0, found = 0;
             while (cursor.TryNext(out var field))
@@ -99,15 +156,15 @@ internal static class DelimitedTable
                     }
                     if (!double.IsFinite(value))
                         throw new InvalidInputException($"{path} line {reader.LineNumber}, column '{spec.Name}': '{TextFields.Show(field)}' is not a finite number");
-                    switch (spec.Storage)
+                    switch (storage[k])
                     {
-                        case FieldStorage.Double: doubles[k]![rows] = value; break;
+                        case FieldStorage.Double: doubles[k]![row] = value; break;
                         case FieldStorage.Int32:
                             if (value != Math.Floor(value) || Math.Abs(value) > int.MaxValue)
                                 throw new InvalidInputException($"{path} line {reader.LineNumber}, column '{spec.Name}': '{TextFields.Show(field)}' is not an integer");
-                            ints[k]![rows] = (int)value;
+                            ints[k]![row] = (int)value;
                             break;
-                        case FieldStorage.Int8: codes[k]![rows] = (sbyte)value; break;
+                        case FieldStorage.Int8: codes[k]![row] = (sbyte)value; break;
                     }
                     rowValues[k] = value;
                     found++;
@@ -118,19 +175,26 @@ internal static class DelimitedTable
                 throw new InvalidInputException(
                     $"{path} line {reader.LineNumber}: {index} fields where the header has {headerFieldCount}" +
                     (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
-            observer?.Invoke(rowValues);
-            rows++;
+            watcher?.Row(rowValues);
+            row++;
         }
-        if (rows < capacity)   // blank lines: trim (a copy, only then)
-            for (int i = 0; i < columns.Length; i++)
-                columns[i] = columns[i] switch
-                {
-                    double[] d => d[..rows],
-                    int[] n => n[..rows],
-                    sbyte[] b => b[..rows],
-                    var other => other,
-                };
-        return new Result(columns, rows, blank);
+        return (row - firstRow, blank);
+    }
+
+    /// <summary>Unsigned decimal integer (hours, minutes), no sign, no point.</summary>
+    private static bool TryParseDigits(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 15) return false;
+        long n = 0;
+        foreach (byte b in text)
+        {
+            uint digit = (uint)(b - (byte)'0');
+            if (digit > 9) return false;
+            n = n * 10 + digit;
+        }
+        value = n;
+        return true;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line, byte delimiter)
@@ -158,9 +222,10 @@ internal static class DelimitedTable
         int c2 = field[(c1 + 1)..].IndexOf((byte)':');
         if (c2 < 0) return false;
         c2 += c1 + 1;
-        if (!double.TryParse(field[..c1], NumberStyles.None, CultureInfo.InvariantCulture, out double h)
-            || !double.TryParse(field[(c1 + 1)..c2], NumberStyles.None, CultureInfo.InvariantCulture, out double m)
-            || !double.TryParse(field[(c2 + 1)..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double s))
+        var secondsText = field[(c2 + 1)..];
+        if (!TryParseDigits(field[..c1], out double h) || !TryParseDigits(field[(c1 + 1)..c2], out double m)
+            || secondsText.IsEmpty || secondsText[0] is (byte)'-' or (byte)'+' || secondsText.IndexOfAny((byte)'e', (byte)'E') >= 0
+            || !TextFields.TryParseNumber(secondsText, false, out double s))
             return false;
         seconds = days * 86400 + h * 3600 + m * 60 + s;
         return true;

@@ -44,12 +44,11 @@ internal static class NewareCsvReader
             capSlot = specs.Count; specs.Add(new FieldSpec(capIndex, names[capIndex]) { Storage = FieldStorage.None });
             specSlot = specs.Count; specs.Add(new FieldSpec(specIndex, names[specIndex]) { Storage = FieldStorage.None });
         }
+        var table = DelimitedTable.Read(reader, path, (byte)',', count, specs,
+            newWatcher: capSlot < 0 ? null : () => new LargestCapacity(capSlot, specSlot));
         double bestCap = double.NegativeInfinity, bestSpec = 0;
-        RowObserver? observer = capSlot < 0 ? null : values =>
-        {
-            if (values[specSlot] > 0 && values[capSlot] > bestCap) { bestCap = values[capSlot]; bestSpec = values[specSlot]; }
-        };
-        var table = DelimitedTable.Read(reader, path, (byte)',', count, specs, observer: observer);
+        foreach (LargestCapacity w in table.Watchers)   // chunks in file order; the first line of largest capacity wins
+            if (w.Spec > 0 && w.Capacity > bestCap) { bestCap = w.Capacity; bestSpec = w.Spec; }
         int k = 6;
         double[]? Next(int? index) => index is null ? null : table.Doubles(k++);
         double[]? chgCol = Next(chg), dchgCol = Next(dchg), chgECol = Next(chgE), dchgECol = Next(dchgE);
@@ -107,5 +106,17 @@ internal static class NewareCsvReader
         if (label.SequenceEqual("CC DChg"u8)) return (int)StepKind.ConstantCurrentDischarge;
         if (label.SequenceEqual("CV Chg"u8) || label.SequenceEqual("CV DChg"u8)) return (int)StepKind.ConstantVoltage;
         return -1;   // CCCV steps and others: classified from current and voltage
+    }
+
+    /// <summary>The Capacity and Spec. Cap. values of the first line of largest capacity with a positive specific capacity.</summary>
+    private sealed class LargestCapacity(int capacitySlot, int specSlot) : RowWatcher
+    {
+        public double Capacity { get; private set; } = double.NegativeInfinity;
+        public double Spec { get; private set; }
+
+        public override void Row(ReadOnlySpan<double> values)
+        {
+            if (values[specSlot] > 0 && values[capacitySlot] > Capacity) { Capacity = values[capacitySlot]; Spec = values[specSlot]; }
+        }
     }
 }
