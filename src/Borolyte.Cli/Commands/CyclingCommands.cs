@@ -29,6 +29,19 @@ public static class CyclingCommands
     private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,current-scale=0.001][,delimiter=tab]" };
     private static Option<string?> CyclesOption() => new("--cycles") { Description = "Cycle definition: instrument, charge-first or discharge-first (default: the instrument's counter when it counts, else from the first current)" };
 
+    private static Option<string?> ElectrodeOption() => new("--electrode")
+    {
+        Description = "Three-electrode files: cell (default, Ewe − Ece), working (Ewe vs reference) or counter (Ece vs reference)",
+    };
+
+    private static ElectrodeRole Electrode(ParseResult parse, Option<string?> option) => parse.GetValue(option) switch
+    {
+        null or "cell" => ElectrodeRole.Cell,
+        "working" => ElectrodeRole.Working,
+        "counter" => ElectrodeRole.Counter,
+        var other => throw new UsageException($"--electrode must be cell, working or counter, not '{other}'"),
+    };
+
     private static CyclingRun ReadRun(ParseResult parse, Argument<string> file, Option<string?> map, Option<string?> cycles)
     {
         CycleDefinition? definition = parse.GetValue(cycles) switch
@@ -52,9 +65,13 @@ public static class CyclingCommands
         var pairing = new Option<string?>("--pairing") { Description = "CE pairing: same-cycle (default) or preceding (out half cycle over the in half cycle just before it)" };
         var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first with capacity)" };
         var integrate = new Option<bool>("--integrate") { Description = "Count coulombs from the current even when the file has capacity columns" };
+        var electrode = ElectrodeOption();
+        var host = new Option<string?>("--host-formula") { Description = "Composition window: formula unit of the electrode's host, e.g. NaCrO2 (needs --initial-content and an active mass)" };
+        var initial = new Option<double?>("--initial-content") { Description = "Composition window: mobile-ion content per formula unit at the start of the file, e.g. 1 for NaCrO2" };
+        var ionCharge = new Option<int>("--ion-charge") { Description = "Composition window: charge number of the mobile ion (1 for Li+, Na+)", DefaultValueFactory = _ => 1 };
         var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
-        var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention")
-        { file, mass, area, mode, pairing, reference, integrate, map, cycles, json };
+        var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention; per electrode and compositional window for three-electrode files")
+        { file, mass, area, mode, pairing, reference, integrate, electrode, host, initial, ionCharge, map, cycles, json };
         command.SetAction(parse =>
         {
             double? massMg = parse.GetValue(mass), areaCm2 = parse.GetValue(area);
@@ -66,15 +83,31 @@ public static class CyclingCommands
                 Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
                 Pairing = parse.GetValue(pairing) switch { null or "same-cycle" => EfficiencyPairing.SameCycle, "preceding" => EfficiencyPairing.PrecedingHalfCycle, var o => throw new UsageException($"--pairing must be same-cycle or preceding, not '{o}'") },
             };
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            string? hostFormula = parse.GetValue(host);
+            double? x0 = parse.GetValue(initial);
+            if ((hostFormula is null) != (x0 is null)) throw new UsageException("--host-formula and --initial-content go together (the composition window needs both)");
+            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, options);
+            IReadOnlyList<CompositionRange>? window = null;
+            CompositionOptions? composition = null;
+            if (hostFormula is not null)
+            {
+                double massKg = summary.ActiveMassKg ?? throw new InvalidInputException($"{run.SourcePath}: the composition window needs the active mass (--active-mass-mg); the file states none");
+                composition = new CompositionOptions(hostFormula, x0!.Value, massKg, parse.GetValue(ionCharge));
+                window = CompositionWindow.Compute(run, role, composition);
+            }
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(parse, SummaryJson(summary));
+                var document = SummaryJson(summary);
+                document["electrode"] = role.ToString().ToLowerInvariant();
+                if (window is not null) document["compositionWindow"] = WindowJson(composition!, window);
+                CliOutput.WriteJson(parse, document);
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
-            console.WriteLine($"{run.SourcePath}: {run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}");
+            console.WriteLine($"{run.SourcePath}: {run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}"
+                + (role == ElectrodeRole.Cell ? "" : $"; {role.ToString().ToLowerInvariant()} electrode vs reference"));
             bool specific = summary.ActiveMassKg is not null;
             var table = new Table().AddColumn("Cycle").AddColumn(new TableColumn("Charge (mAh)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh)").RightAligned());
             if (specific) table.AddColumn(new TableColumn("Charge (mAh/g)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh/g)").RightAligned());
@@ -88,6 +121,15 @@ public static class CyclingCommands
                 table.AddRow(cells.Select(Markup.Escape).ToArray());
             }
             console.Write(table);
+            if (window is not null)
+            {
+                console.WriteLine($"composition window of {composition!.HostFormula} (x₀ = {Num(composition.InitialContent, "0.###")}, {Num(composition.CapacityPerUnitContentMAhPerG, "0.0")} mAh/g per unit of x):");
+                var w = new Table().AddColumn("Cycle").AddColumn(new TableColumn("x start").RightAligned()).AddColumn(new TableColumn("x min").RightAligned())
+                    .AddColumn(new TableColumn("x max").RightAligned()).AddColumn(new TableColumn("x end").RightAligned()).AddColumn(new TableColumn("span").RightAligned());
+                foreach (var r in window)
+                    w.AddRow(r.Cycle.ToString(CultureInfo.InvariantCulture), Num(r.ContentAtStart, "0.0000"), Num(r.ContentMin, "0.0000"), Num(r.ContentMax, "0.0000"), Num(r.ContentAtEnd, "0.0000"), Num(r.Span, "0.0000"));
+                console.Write(w);
+            }
             foreach (var note in summary.Notes) console.WriteLine("note: " + note);
             return CliApp.ExitOk;
         });
@@ -137,6 +179,23 @@ public static class CyclingCommands
             ["areaCm2"] = summary.AreaM2 * 1e4,
             ["referenceCycle"] = summary.ReferenceCycle,
             ["notes"] = new JsonArray(summary.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+        };
+    }
+
+    internal static JsonObject WindowJson(CompositionOptions options, IReadOnlyList<CompositionRange> window)
+    {
+        var cycles = new JsonArray();
+        foreach (var r in window)
+            cycles.Add(new JsonObject
+            {
+                ["cycle"] = r.Cycle, ["contentAtStart"] = r.ContentAtStart, ["contentMin"] = r.ContentMin,
+                ["contentMax"] = r.ContentMax, ["contentAtEnd"] = r.ContentAtEnd, ["contentSpan"] = r.Span,
+            });
+        return new JsonObject
+        {
+            ["hostFormula"] = options.HostFormula, ["initialContent"] = options.InitialContent, ["ionCharge"] = options.IonCharge,
+            ["activeMassMg"] = options.ActiveMassKg * 1e6, ["molarMassGPerMol"] = options.MolarMassGPerMol,
+            ["capacityPerUnitContentMAhPerG"] = options.CapacityPerUnitContentMAhPerG, ["cycles"] = cycles,
         };
     }
 
@@ -197,8 +256,9 @@ public static class CyclingCommands
         var smoothing = new Option<string>("--smoothing") { Description = "savitzky-golay (default), gaussian or none", DefaultValueFactory = _ => "savitzky-golay" };
         var window = new Option<int>("--window") { Description = "Savitzky–Golay window in points (odd)", DefaultValueFactory = _ => 9 };
         var step = new Option<double>("--step-mv") { Description = "Voltage grid step in mV", DefaultValueFactory = _ => 5 };
+        var electrode = ElectrodeOption();
         var map = MapOption(); var cycles = CyclesOption();
-        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed") { file, cycle, output, smoothing, window, step, map, cycles };
+        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed; per electrode for three-electrode files") { file, cycle, output, smoothing, window, step, electrode, map, cycles };
         command.SetAction(parse =>
         {
             var options = new DifferentialOptions
@@ -207,10 +267,11 @@ public static class CyclingCommands
                 Window = parse.GetValue(window), VoltageStepV = parse.GetValue(step) * 1e-3,
             };
             if (!(options.VoltageStepV > 0)) throw new UsageException("--step-mv must be positive");
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
             var curves = DifferentialCapacity.DqDv(run, parse.GetValue(cycle), options);
             if (curves.Count == 0) throw new InvalidInputException($"cycle {parse.GetValue(cycle)} has too few current-carrying points for dQ/dV");
-            var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
+            var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}{(role == ElectrodeRole.Cell ? "" : $", {role.ToString().ToLowerInvariant()} electrode vs reference")}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
             csv.Append("direction,voltage_volt,dqdv_mah_per_volt\n");
             foreach (var c in curves)
                 for (int i = 0; i < c.X.Length; i++)

@@ -42,6 +42,34 @@ public sealed class CyclingRun
     public int[] Cycles => CycleCount.Distinct().Order().ToArray();
 
     /// <summary>
+    /// The run seen from one electrode of a three-electrode cell: the same points, currents, cycles, steps and capacity
+    /// counters, with <see cref="VoltageVolt"/> replaced by that electrode's potential vs the reference (Ewe or Ece).
+    /// The instrument's energy columns belong to the cell, so they are dropped: energies and average potentials are
+    /// then ∫E·|I|dt of the electrode. <see cref="ElectrodeRole.Cell"/> returns the run itself.
+    /// </summary>
+    public CyclingRun ForElectrode(ElectrodeRole role)
+    {
+        if (role == ElectrodeRole.Cell) return this;
+        var potential = role == ElectrodeRole.Working ? EweVolt : EceVolt;
+        if (potential is null)
+            throw new InvalidInputException(
+                $"{SourcePath}: no {(role == ElectrodeRole.Working ? "working-electrode (Ewe)" : "counter-electrode (Ece)")} potential vs a reference: not a three-electrode file; use the cell voltage");
+        var notes = new List<string>(Notes)
+        {
+            role == ElectrodeRole.Working
+                ? "electrode: working electrode vs reference (Ewe); positive current oxidises it; energies and average potentials are ∫Ewe·|I|dt"
+                : "electrode: counter electrode vs reference (Ece); positive current (cell charge) reduces it; energies and average potentials are ∫Ece·|I|dt",
+        };
+        return new CyclingRun
+        {
+            SourcePath = SourcePath, Format = Format, TestTimeSecond = TestTimeSecond, VoltageVolt = potential, CurrentAmpere = CurrentAmpere,
+            CycleCount = CycleCount, StepCount = StepCount, StepIndex = StepIndex, HalfCycle = HalfCycle, Kind = Kind,
+            ChargingCapacityAmpereHour = ChargingCapacityAmpereHour, DischargingCapacityAmpereHour = DischargingCapacityAmpereHour,
+            EweVolt = EweVolt, EceVolt = EceVolt, CycleDefinition = CycleDefinition, ActiveMassKg = ActiveMassKg, AreaM2 = AreaM2, Notes = notes,
+        };
+    }
+
+    /// <summary>
     /// Validates and harmonises what a reader produced: step counts, step kinds, half cycles, cycles under
     /// <paramref name="definition"/> (null: the instrument's counter when it counts, else inferred from the first
     /// current direction), capacity/energy counters made cumulative within each cycle. Notes every interpretation.
