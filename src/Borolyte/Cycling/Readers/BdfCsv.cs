@@ -71,16 +71,16 @@ public static class BdfCsv
     public static CyclingRawData Read(string path)
     {
         using var reader = ByteLineReader.Open(path);
-        var (names, count) = CyclingFileReader.Header(reader, path, (byte)',', "BDF");
-        var canonical = names.Select(n => Known.FirstOrDefault(k => k.Name.Equals(n, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(n, StringComparison.OrdinalIgnoreCase)).Name).ToArray();
-        var header = new HeaderIndex(path, 1, canonical.Select((c, i) => c ?? names[i]).ToArray());
+        // Lookups by machine name; a column titled with the BDF label ("Test Time / s") gets its machine name as key.
+        var header = CsvHeader.Read(reader, path, (byte)',', "BDF",
+            n => Known.FirstOrDefault(k => k.Name.Equals(n, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(n, StringComparison.OrdinalIgnoreCase)).Name ?? n);
         var wanted = new List<(string Name, int Index)>();
         foreach (var (name, _) in Known)
             if (header.Find(name) is { } i) wanted.Add((name, i));
         foreach (var required in new[] { "test_time_second", "voltage_volt", "current_ampere" })
             header.Require(required, required);
-        var table = DelimitedTable.Read(reader, path, (byte)',', count, 
-            wanted.Select(w => new FieldSpec(w.Index, names[w.Index]) { Storage = IsCounter(w.Name) ? FieldStorage.Int32 : FieldStorage.Double }).ToList());
+        var table = DelimitedTable.Read(reader, path, (byte)',', header.FieldCount,
+            wanted.Select(w => header.Spec(w.Index, storage: IsCounter(w.Name) ? FieldStorage.Int32 : FieldStorage.Double)).ToList());
         double[]? Get(string name) { int k = wanted.FindIndex(w => w.Name == name); return k < 0 ? null : table.Doubles(k); }
         int[]? GetInt(string name) { int k = wanted.FindIndex(w => w.Name == name); return k < 0 ? null : table.Ints(k); }
         var notes = new List<string> { "BDF CSV: positive current = charge (Borolyte's convention; BDF files written elsewhere should follow it)" };

@@ -55,13 +55,4 @@ public static class CyclingFileReader
         throw new InvalidInputException(
             $"{path} line 1: format not recognised (header '{(first.Length > 60 ? first[..60] + "…" : first)}'); formats read: {string.Join(", ", Formats)}, or give a column mapping");
     }
-
-    internal static (string[] Names, int Count) Header(ByteLineReader reader, string path, byte delimiter, string what)
-    {
-        if (!reader.TryReadLine(out var line)) throw new InvalidInputException($"{path}: ends before the {what} header line");
-        var names = TextFields.SplitToStrings(line, delimiter);
-        int count = names.Length;
-        while (count > 0 && names[count - 1].Length == 0) count--;
-        return (names[..count], count);
-    }
 }

@@ -231,27 +231,3 @@ internal static class DelimitedTable
         return true;
     }
 }
-
-/// <summary>Finds columns in a header by name, with one-line errors listing what the header has.</summary>
-internal sealed class HeaderIndex(string path, long line, string[] names)
-{
-    public string[] Names { get; } = names;
-
-    public int? Find(Func<string, bool> match)
-    {
-        for (int i = 0; i < Names.Length; i++) if (match(Names[i])) return i;
-        return null;
-    }
-
-    public int? Find(params string[] candidates)
-    {
-        foreach (var c in candidates)
-            for (int i = 0; i < Names.Length; i++)
-                if (string.Equals(Names[i], c, StringComparison.OrdinalIgnoreCase)) return i;
-        return null;
-    }
-
-    public int Require(string what, params string[] candidates) =>
-        Find(candidates) ?? throw new InvalidInputException(
-            $"{path} line {line}: no {what} column (looked for {string.Join(" or ", candidates.Select(c => $"'{c}'"))}); columns are: {string.Join(", ", Names)}");
-}

@@ -21,9 +21,7 @@ internal static class MaccorTextReader
         }
         if (names is null) throw new InvalidInputException($"{path}: no 'Rec#' header line in the first 50 lines (not a Maccor text export?)");
         long headerLine = reader.LineNumber;
-        int count = names.Length;
-        while (count > 0 && names[count - 1].Length == 0) count--;
-        var header = new HeaderIndex(path, headerLine, names);
+        var header = new CsvHeader(path, headerLine, names);
         int time = header.Require("test time", "TestTime", "Test Time");
         int amps = header.Require("current", "Amps", "Current");
         int volts = header.Require("voltage", "Volts", "Voltage");
@@ -38,7 +36,7 @@ internal static class MaccorTextReader
             new(step, names[step]) { Storage = FieldStorage.Int32 }, new(ah, names[ah]), new(wh, names[wh]),
             new(state, names[state], FieldKind.Code, StateCode) { Storage = FieldStorage.Int8 },
         };
-        var table = DelimitedTable.Read(reader, path, (byte)'\t', count, specs);
+        var table = DelimitedTable.Read(reader, path, (byte)'\t', header.FieldCount, specs);
         int n = table.Rows;
         var current = table.Doubles(1);
         double[] amphr = table.Doubles(5), watthr = table.Doubles(6);

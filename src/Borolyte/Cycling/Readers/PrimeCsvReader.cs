@@ -29,8 +29,7 @@ internal static class PrimeCsvReader
             var f = TextFields.SplitToStrings(line, (byte)';');
             if (f.Length >= 2 && f[0].Equals("mass", StringComparison.OrdinalIgnoreCase)) mass = f[1];
         }
-        var (names, count) = CyclingFileReader.Header(reader, path, (byte)';', "PRIME column");
-        var header = new HeaderIndex(path, reader.LineNumber, names);
+        var header = CsvHeader.Read(reader, path, (byte)';', "PRIME column");
         int time = header.Require("test time", "test_time");
         int current = header.Require("current", "current");
         int voltage = header.Require("voltage", "voltage");
@@ -39,8 +38,8 @@ internal static class PrimeCsvReader
         int chg = header.Require("charge capacity", "charge_capacity");
         int dchg = header.Require("discharge capacity", "discharge_capacity");
         var specs = new[] { time, current, voltage, cycle, step, chg, dchg }
-            .Select((i, k) => new FieldSpec(i, names[i]) { Storage = k is 3 or 4 ? FieldStorage.Int32 : FieldStorage.Double }).ToList();
-        var table = DelimitedTable.Read(reader, path, (byte)';', count, specs);
+            .Select((i, k) => header.Spec(i, storage: k is 3 or 4 ? FieldStorage.Int32 : FieldStorage.Double)).ToList();
+        var table = DelimitedTable.Read(reader, path, (byte)';', header.FieldCount, specs);
         var notes = new List<string> { "PRIME CSV: the file states no units; read as s, A, V, Ah" };
         if (mass is not null) notes.Add($"the header gives 'mass {mass}' without a unit; not used (give the active mass explicitly)");
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
