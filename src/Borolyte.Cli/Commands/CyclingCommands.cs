@@ -22,6 +22,9 @@ public static class CyclingCommands
         group.Subcommands.Add(DqDv());
         group.Subcommands.Add(Plot());
         group.Subcommands.Add(Convert());
+        group.Subcommands.Add(Import());
+        group.Subcommands.Add(ListRuns());
+        group.Subcommands.Add(Export());
         return group;
     }
 
@@ -319,6 +322,81 @@ public static class CyclingCommands
             var run = ReadRun(parse, file, map, cycles);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
             CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv)");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "Knowledge-base file (default: $XDG_DATA_HOME/borolyte/borolyte.db)", DefaultValueFactory = _ => DatabaseLocation.Default(),
+    };
+
+    private static Command Import()
+    {
+        var file = FileArgument();
+        var name = new Option<string?>("--name") { Description = "Name of the stored run (default: the file name)" };
+        var db = DbOption(); var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
+        var command = new Command("import", "Store a cycler file's harmonised run in the knowledge base") { file, name, db, map, cycles, json };
+        command.SetAction(parse =>
+        {
+            var run = ReadRun(parse, file, map, cycles);
+            string sha;
+            using (var stream = File.OpenRead(run.SourcePath)) sha = System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+            using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
+            var stored = kb.AddCyclingRun(run, parse.GetValue(name) ?? Path.GetFileName(run.SourcePath), sha);
+            if (parse.GetValue(json)) { CliOutput.WriteJson(parse, RunJson(stored)); return CliApp.ExitOk; }
+            CliOutput.Console(parse).WriteLine($"stored '{stored.Name}' (id {stored.Id}: {stored.Format}, {stored.Points} points, {stored.Cycles} cycles) in {kb.Path}");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static JsonObject RunJson(StoredCyclingRun r) => new()
+    {
+        ["id"] = r.Id, ["name"] = r.Name, ["format"] = r.Format, ["points"] = r.Points, ["cycles"] = r.Cycles,
+        ["cycleDefinition"] = r.CycleDefinition, ["activeMassMg"] = r.ActiveMassKg * 1e6, ["areaCm2"] = r.AreaM2 * 1e4,
+        ["sourcePath"] = r.SourcePath, ["sourceSha256"] = r.SourceSha256, ["importedUtc"] = r.ImportedUtc,
+    };
+
+    private static Command ListRuns()
+    {
+        var db = DbOption(); var json = CliOutput.JsonOption();
+        var command = new Command("list", "Cycling runs stored in the knowledge base") { db, json };
+        command.SetAction(parse =>
+        {
+            using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
+            var runs = kb.CyclingRuns();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new JsonObject { ["runs"] = new JsonArray(runs.Select(r => (JsonNode?)RunJson(r)).ToArray()) });
+                return CliApp.ExitOk;
+            }
+            var table = new Table().AddColumn("Id").AddColumn("Name").AddColumn("Format").AddColumn(new TableColumn("Points").RightAligned())
+                .AddColumn(new TableColumn("Cycles").RightAligned()).AddColumn("Imported (UTC)");
+            foreach (var r in runs)
+                table.AddRow(r.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Name), r.Format, r.Points.ToString(CultureInfo.InvariantCulture),
+                    r.Cycles.ToString(CultureInfo.InvariantCulture), r.ImportedUtc);
+            var console = CliOutput.Console(parse);
+            if (runs.Count == 0) console.WriteLine($"no cycling runs in {kb.Path}");
+            else console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var name = new Argument<string>("run") { Description = "Stored run: its name or id" };
+        var output = new Option<FileInfo>("--out") { Description = "BDF CSV to write (written whole or not at all)", Required = true };
+        var db = DbOption();
+        var command = new Command("export", "Write a stored run back as Battery Data Format CSV") { name, output, db };
+        command.SetAction(parse =>
+        {
+            using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
+            var run = kb.LoadCyclingRun(parse.GetValue(name)!);
+            BdfCsv.Write(run, parse.GetValue(output)!.FullName);
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows)");
             return CliApp.ExitOk;
         });
         return command;
