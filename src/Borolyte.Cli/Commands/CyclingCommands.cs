@@ -22,6 +22,7 @@ public static class CyclingCommands
         group.Subcommands.Add(DqDv());
         group.Subcommands.Add(Plot());
         group.Subcommands.Add(Convert());
+        group.Subcommands.Add(Compare());
         group.Subcommands.Add(Import());
         group.Subcommands.Add(ListRuns());
         group.Subcommands.Add(Export());
@@ -322,6 +323,53 @@ public static class CyclingCommands
             var run = ReadRun(parse, file, map, cycles);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
             CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv)");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Compare()
+    {
+        var measuredFile = new Argument<string>("measured") { Description = "Measured cycler file (any format read here)" };
+        var simulatedFile = new Argument<string>("simulated") { Description = "Second run in the same schema, e.g. the cell simulator's BDF CSV" };
+        var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
+        var mode = new Option<string?>("--mode") { Description = "cathode or anode (CE convention for both runs; default from each run's first current)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots") { measuredFile, simulatedFile, output, mode, json };
+        command.SetAction(parse =>
+        {
+            var options = new SummaryOptions
+            {
+                Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
+            };
+            var measured = CyclingFileReader.Read(parse.GetValue(measuredFile)!);
+            var simulated = CyclingFileReader.Read(parse.GetValue(simulatedFile)!);
+            var comparison = RunComparison.Compare(measured, simulated, options);
+            if (comparison.Cycles.Count == 0)
+                throw new InvalidInputException($"{simulated.SourcePath}: no cycle in common with {measured.SourcePath} (cycles {measured.Cycles.First()}–{measured.Cycles.Last()} vs {simulated.Cycles.First()}–{simulated.Cycles.Last()})");
+            var report = new HtmlReport($"Cycling: {Path.GetFileName(measured.SourcePath)} vs {Path.GetFileName(simulated.SourcePath)}")
+            { Subtitle = $"measured: {measured.Format}, {measured.Count} points; simulated: {simulated.Format}, {simulated.Count} points; positive current = charge" };
+            CyclingComparisonReport.AddTo(report, measured, simulated, comparison);
+            report.Save(parse.GetValue(output)!.FullName);
+            if (parse.GetValue(json))
+            {
+                var cyclesJson = new JsonArray();
+                foreach (var c in comparison.Cycles)
+                    cyclesJson.Add(new JsonObject
+                    {
+                        ["cycle"] = c.Cycle, ["measuredChargeCapacityMAh"] = c.MeasuredChargeAh * 1000, ["simulatedChargeCapacityMAh"] = c.SimulatedChargeAh * 1000,
+                        ["measuredDischargeCapacityMAh"] = c.MeasuredDischargeAh * 1000, ["simulatedDischargeCapacityMAh"] = c.SimulatedDischargeAh * 1000,
+                        ["chargeVoltageRmsV"] = c.ChargeVoltageRmsV, ["dischargeVoltageRmsV"] = c.DischargeVoltageRmsV,
+                    });
+                CliOutput.WriteJson(parse, new JsonObject
+                {
+                    ["measured"] = new JsonObject { ["path"] = measured.SourcePath, ["format"] = measured.Format },
+                    ["simulated"] = new JsonObject { ["path"] = simulated.SourcePath, ["format"] = simulated.Format },
+                    ["cycles"] = cyclesJson, ["report"] = parse.GetValue(output)!.FullName,
+                });
+                return CliApp.ExitOk;
+            }
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({report.FigureCount} figures, {comparison.Cycles.Count} shared cycles)");
             return CliApp.ExitOk;
         });
         return command;
