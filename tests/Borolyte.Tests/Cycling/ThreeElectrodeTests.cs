@@ -99,6 +99,8 @@ public class ThreeElectrodeTests
         var nco = new CompositionOptions("NaCrO2", 1.0, 10e-6);
         Assert.Equal(106.99, nco.MolarMassGPerMol, 1);
         Assert.InRange(nco.CapacityPerUnitContentMAhPerG, 250, 251);
+        // Li15Si4 (x = 3.75 Li per Si): 3579 mAh/g, the theoretical capacity quoted for silicon.
+        Assert.Equal(3579, 3.75 * new CompositionOptions("Si", 0, 1e-6).CapacityPerUnitContentMAhPerG, 0);
         // Charge 1 mAh (60 min at 1 mA), discharge 0.8 mAh (48 min): cycle 2 repeats it, starting lower.
         var run = ThreeElectrodeRun(60, 48);
         var doubled = CyclingRun.Build(new CyclingRawData

@@ -170,6 +170,7 @@ internal static class DelimitedTable
                     found++;
                 }
                 index++;
+                if (found == specs.Count) { index += cursor.CountRemaining(); break; }   // the rest of the line is only counted
             }
             if (found < specs.Count || index < headerFieldCount)
                 throw new InvalidInputException(
@@ -207,6 +208,16 @@ internal static class DelimitedTable
     /// <summary>"144:01:18", "00:00:00.5", "0d 07:20:52.43", "1d 00:00:0.03" → seconds.</summary>
     public static bool TryParseDuration(ReadOnlySpan<byte> field, out double seconds)
     {
+        // Fast path for the common fixed form "hh:mm:ss" (Neware, PEC without fraction).
+        if (field.Length == 8 && field[2] == (byte)':' && field[5] == (byte)':')
+        {
+            int h0 = field[0] - '0', h1 = field[1] - '0', m0 = field[3] - '0', m1 = field[4] - '0', s0 = field[6] - '0', s1 = field[7] - '0';
+            if ((uint)h0 <= 9 && (uint)h1 <= 9 && (uint)m0 <= 9 && (uint)m1 <= 9 && (uint)s0 <= 9 && (uint)s1 <= 9)
+            {
+                seconds = (h0 * 10 + h1) * 3600 + (m0 * 10 + m1) * 60 + s0 * 10 + s1;
+                return true;
+            }
+        }
         field = TextFields.Trim(field);
         seconds = 0;
         if (field.IsEmpty) return false;

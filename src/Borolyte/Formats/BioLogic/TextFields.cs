@@ -133,6 +133,9 @@ internal ref struct FieldCursor(ReadOnlySpan<byte> line, byte delimiter)
     private ReadOnlySpan<byte> _rest = line;
     private bool _done;
 
+    /// <summary>Number of fields not yet returned (one vectorised count, no walking).</summary>
+    public readonly int CountRemaining() => _done ? 0 : _rest.Count(delimiter) + 1;
+
     public bool TryNext(out ReadOnlySpan<byte> field)
     {
         if (_done) { field = default; return false; }
