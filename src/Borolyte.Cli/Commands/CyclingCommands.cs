@@ -295,11 +295,13 @@ public static class CyclingCommands
         var file = FileArgument();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg" };
+        var electrode = ElectrodeOption();
         var map = MapOption(); var cycles = CyclesOption();
-        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { file, output, mass, map, cycles };
+        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { file, output, mass, electrode, map, cycles };
         command.SetAction(parse =>
         {
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, new SummaryOptions { ActiveMassKg = parse.GetValue(mass) * 1e-6 });
             var report = new HtmlReport($"Cycling: {Path.GetFileName(run.SourcePath)}") { Subtitle = $"{run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; positive current = charge" };
             CyclingReport.AddTo(report, run, summary);
