@@ -60,6 +60,19 @@ public class NewareRegularAndPecTests
         else Assert.Contains(run.Notes, n => n.Contains("cycles counted from 0"));
     }
 
+    /// <summary>Older BTS exports quote their fields and prefix them with a tab (Excel text protection): same numbers.</summary>
+    [Fact]
+    public void QuotedTabPrefixedFieldsReadTheSame()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Data("neware_regular_uio.csv"))
+            .Select(l => string.Join(',', l.Split(',').Select(f => f.Length == 0 ? f : $"\"\t{f}\"")));
+        File.WriteAllLines(dir.File("quoted.csv"), lines);
+        var plain = CycleSummarizer.Summarize(CyclingFileReader.Read(Data("neware_regular_uio.csv")));
+        var quoted = CycleSummarizer.Summarize(CyclingFileReader.Read(dir.File("quoted.csv")));
+        Assert.Equal(plain.Cycles, quoted.Cycles);
+    }
+
     [Fact]
     public void DetectionIsByContent()
     {

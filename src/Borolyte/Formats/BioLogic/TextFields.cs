@@ -18,12 +18,15 @@ public static class TextFields
     /// <summary>Number of fields in <paramref name="line"/> separated by <paramref name="delimiter"/>.</summary>
     public static int CountFields(ReadOnlySpan<byte> line, byte delimiter) => line.Count(delimiter) + 1;
 
-    /// <summary>Splits a line into field strings (headers only; data rows use <see cref="FieldCursor"/>).</summary>
+    /// <summary>
+    /// Splits a line into field strings (headers only; data rows use <see cref="FieldCursor"/>); surrounding spaces, tabs
+    /// and double quotes are removed (exports that quote and tab-prefix their fields, e.g. older Neware BTS).
+    /// </summary>
     public static string[] SplitToStrings(ReadOnlySpan<byte> line, byte delimiter)
     {
         var fields = new string[CountFields(line, delimiter)];
         var cursor = new FieldCursor(line, delimiter);
-        for (int i = 0; cursor.TryNext(out var field); i++) fields[i] = Decode(field).Trim();
+        for (int i = 0; cursor.TryNext(out var field); i++) fields[i] = Decode(Trim(field)).Trim();
         return fields;
     }
 
