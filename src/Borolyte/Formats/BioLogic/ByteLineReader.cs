@@ -110,6 +110,10 @@ internal sealed record LineChunk(long Start, long End, long LinesBefore, long Li
         stream.Position = Start;
         return new ByteLineReader(new BoundedStream(stream, End - Start), LinesBefore);
     }
+
+    /// <summary>The same range of an in-memory copy of the file.</summary>
+    public ByteLineReader Open(byte[] bytes) =>
+        new(new MemoryStream(bytes, (int)Start, (int)(End - Start), writable: false), LinesBefore);
 }
 
 internal static class LineChunks
@@ -155,6 +159,15 @@ internal static class LineChunks
             before += lines[k];
         }
         return chunks;
+    }
+
+    /// <summary>The rest of an in-memory file as one chunk (serial parsing).</summary>
+    public static LineChunk InMemory(byte[] bytes, long start, long linesBefore)
+    {
+        var rest = bytes.AsSpan((int)start);
+        long lines = rest.Count((byte)'\n');
+        if (rest.Length > 0 && rest[^1] != (byte)'\n') lines++;
+        return new LineChunk(start, bytes.Length, linesBefore, lines);
     }
 
     private static long CountLines(string path, long start, long end)

@@ -49,16 +49,37 @@ public sealed class MptFile
     public static bool LooksLike(ReadOnlySpan<byte> head) =>
         head.StartsWith("EC-Lab ASCII FILE"u8) || head.StartsWith("BT-Lab ASCII FILE"u8);
 
-    public static MptFile Read(string path) => Read(path, null);
+    public static MptFile Read(string path) => Read(path, (Func<string, bool>?)null);
 
     /// <summary>
     /// Reads the file keeping only the columns <paramref name="keepColumn"/> accepts (null: all). Columns not kept are
     /// still checked for their count but not parsed; their arrays are empty. Columns are allocated once at their final
-    /// size (the lines are counted first), so a large file is not held twice.
+    /// size (the lines are counted first), so a large file is not held twice; above 8 MB the data rows are parsed in
+    /// parallel chunks (same result as serial).
     /// </summary>
     public static MptFile Read(string path, Func<string, bool>? keepColumn)
     {
         using var reader = ByteLineReader.Open(path);
+        return ReadFrom(path, reader, null, keepColumn, null);
+    }
+
+    /// <summary>
+    /// Parses an .mpt held in memory; <paramref name="path"/> only names the input in error messages.
+    /// <paramref name="checkColumns"/>, when given, sees the column names and the 1-based number of their line before any
+    /// data row is parsed, so a caller can report a missing column ahead of errors in the rows.
+    /// </summary>
+    public static MptFile Parse(string path, byte[] bytes, Action<IReadOnlyList<string>, int>? checkColumns = null)
+    {
+        using var reader = new ByteLineReader(new MemoryStream(bytes, writable: false));
+        return ReadFrom(path, reader, bytes, null, checkColumns);
+    }
+
+    /// <summary>1-based line number of the column-name line (the last header line, "Nb header lines : N").</summary>
+    public int ColumnLineNumber => HeaderLines.Count + 1;
+
+    /// <summary>Reads from <paramref name="reader"/>: the file at <paramref name="path"/> when <paramref name="bytes"/> is null, else those bytes.</summary>
+    private static MptFile ReadFrom(string path, ByteLineReader reader, byte[]? bytes, Func<string, bool>? keepColumn, Action<IReadOnlyList<string>, int>? checkColumns)
+    {
         if (!reader.TryReadLine(out var first) || !LooksLike(first))
             throw new InvalidInputException($"{path} line 1: expected 'EC-Lab ASCII FILE' or 'BT-Lab ASCII FILE' (not a BioLogic .mpt export)");
         var header = new List<string> { TextFields.Decode(first).Trim() };
@@ -88,6 +109,7 @@ public sealed class MptFile
         }
         if (names is null || names.Length == 0)
             throw new InvalidInputException($"{path} line {headerCount}: no column names on the last header line");
+        checkColumns?.Invoke(names, headerCount);
 
         var metadata = new List<KeyValuePair<string, string>>();
         foreach (var h in header)
@@ -97,14 +119,16 @@ public sealed class MptFile
         }
 
         // Lines counted per chunk (one chunk per core above 8 MB), columns allocated once, chunks parsed in parallel.
-        var chunks = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount);
+        var chunks = bytes is null
+            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount)
+            : [LineChunks.InMemory(bytes, reader.BytesConsumed, reader.LineNumber)];
         long total = chunks.Sum(c => c.Lines);
         if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
         int capacity = (int)total;
         var columns = new double[names.Length][];
         for (int i = 0; i < names.Length; i++) columns[i] = keepColumn is null || keepColumn(names[i]) ? new double[capacity] : [];
         bool decimalComma = false;
-        using (var peek = chunks[0].Open(path))
+        using (var peek = bytes is null ? chunks[0].Open(path) : chunks[0].Open(bytes))
             while (peek.TryReadLine(out var line))
                 if (!line.Trim((byte)' ').IsEmpty) { decimalComma = line.IndexOf((byte)',') >= 0; break; }
         var offsets = new int[chunks.Length];
