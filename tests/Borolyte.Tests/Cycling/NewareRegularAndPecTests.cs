@@ -73,6 +73,24 @@ public class NewareRegularAndPecTests
         Assert.Equal(plain.Cycles, quoted.Cycles);
     }
 
+    /// <summary>Without "Total Time" the test time is rebuilt from step times and step durations: monotonic, same capacities.</summary>
+    [Fact]
+    public void WithoutTotalTimeTheTestTimeIsRebuiltFromTheSteps()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Data("neware_regular_uio.csv"))
+            .Select(l => l.StartsWith(",,", StringComparison.Ordinal) ? string.Join(',', l.Split(',').Where((_, i) => i != 4)) : l);
+        File.WriteAllLines(dir.File("steptime.csv"), lines);
+        var run = CyclingFileReader.Read(dir.File("steptime.csv"));
+        Assert.Contains(run.Notes, n => n.Contains("no Total Time column"));
+        for (int i = 1; i < run.Count; i++) Assert.True(run.TestTimeSecond[i] >= run.TestTimeSecond[i - 1], $"row {i}: time goes back");
+        var original = CyclingFileReader.Read(Data("neware_regular_uio.csv"));
+        // Each step starts at the previous step's duration (its last record), not one sampling interval later: within 60 s per step.
+        int steps = run.StepCount[^1];
+        Assert.InRange(original.TestTimeSecond[^1] - run.TestTimeSecond[^1], 0, 60.0 * steps);
+        Assert.Equal(CycleSummarizer.Summarize(original).Cycles.Select(c => c.DischargeCapacityAh), CycleSummarizer.Summarize(run).Cycles.Select(c => c.DischargeCapacityAh));
+    }
+
     [Fact]
     public void DetectionIsByContent()
     {

@@ -56,7 +56,9 @@ internal static class NewareRegularCsvReader
         int cycle = 0, step = 0, signFlips = 0;
         sbyte kind = -1;
         bool discharge = false, charge = false;
-        double stepOffset = 0, lastStepTime = 0, nextOffset = 0;
+        double stepOffset = 0, lastStepTime = 0;
+        double? stepDuration = null;   // the current step's duration from its step row, when it has one
+        bool anyStep = false;
         var fields = new List<string>();
         while (reader.TryReadLine(out var line))
         {
@@ -120,9 +122,10 @@ internal static class NewareRegularCsvReader
             if (!any) return false;
             if (index < stepHeader.FieldCount && index <= Math.Max(stepIndexCol, stepTypeCol))
                 throw new InvalidInputException($"{path} line {reader.LineNumber}: step row with {index} fields where the step header has {stepHeader.FieldCount}");
-            // Step offsets for files without a total time: the previous step's duration.
-            stepOffset = nextOffset;
-            nextOffset = stepOffset + (stepTime is not null && DelimitedTable.TryParseDuration(System.Text.Encoding.ASCII.GetBytes(stepTime), out double d) ? d : 0);
+            // Files without a total time: a step starts where the previous one ended (its step-row duration, else its last record's step time).
+            if (anyStep) stepOffset += stepDuration ?? lastStepTime;
+            anyStep = true;
+            stepDuration = stepTime is not null && DelimitedTable.TryParseDuration(System.Text.Encoding.ASCII.GetBytes(stepTime), out double d) ? d : null;
             lastStepTime = 0;
             return true;
         }
