@@ -18,5 +18,7 @@ public static class CommandGroups
         yield return EisCommands.Build();
         yield return ConductivityCommands.Build();
         yield return TransportCommands.Build();
+        yield return NmrCommands.Build();
+        yield return QensCommands.Build();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Borolyte.Storage;
+using Borolyte.Knowledge;
 using Borolyte.Transport;
 using Spectre.Console;
 
@@ -37,10 +38,11 @@ public static class ConductivityCommands
             {
                 using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
                 var records = kb.ConductivitySeries(formula!);
-                points = records.Select(p => new ConductivityMeasurement(p.TemperatureK, p.ConductivitySPerCm)).ToList();
-                int temperatures = points.Select(p => Math.Round(p.TemperatureK, 6)).Distinct().Count();
-                if (temperatures < 3)
-                    throw new InvalidInputException($"the knowledge base holds {points.Count} σ(T) record(s) at {temperatures} distinct temperature(s) for {formula}: too few to fit (at least 3 are needed); add records with 'borolyte materials add-property'");
+                points = ConductivityRecordFits.Measurements(records);
+                int temperatures = ConductivityRecordFits.DistinctTemperatures(points);
+                if (temperatures < ConductivityRecordFits.MinimumTemperatures)
+                    throw new InvalidInputException($"the knowledge base holds {points.Count} σ(T) point value(s) at {temperatures} distinct temperature(s) for {formula} " +
+                        $"({records.Count - points.Count} bound(s) not counted): too few to fit (at least {ConductivityRecordFits.MinimumTemperatures} are needed); add records with 'borolyte materials add-property'");
             }
             var fit = ConductivityFitter.Fit(points, kind);
             if (parse.GetValue(json)) { CliOutput.WriteJson(parse, FitDocument(fit)); return CliApp.ExitOk; }
@@ -85,7 +87,7 @@ public static class ConductivityCommands
             console.WriteLine($"transition at {N(t.TemperatureK)} ± {N(t.TemperatureStdErrK)} K: σ jumps {t.JumpDecades:0.00} ± {t.JumpStdErrDecades:0.00} decades");
         if (fit.VtfT0K is { } t0) console.WriteLine($"VTF T₀ = {N(t0)} K");
         console.WriteLine($"σ(25 °C) = {N(fit.Sigma25CSPerCm)} S/cm (95 %: {N(fit.Sigma25CLowerSPerCm)}–{N(fit.Sigma25CUpperSPerCm)})");
-        foreach (var w in fit.Warnings) console.WriteLine(Markup.Escape($"warning: {w}"));
+        foreach (var w in fit.Warnings) console.WriteLine($"warning: {w}");
     }
 
     private static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

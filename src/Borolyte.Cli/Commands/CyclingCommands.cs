@@ -22,12 +22,29 @@ public static class CyclingCommands
         group.Subcommands.Add(DqDv());
         group.Subcommands.Add(Plot());
         group.Subcommands.Add(Convert());
+        group.Subcommands.Add(Compare());
+        group.Subcommands.Add(Import());
+        group.Subcommands.Add(ListRuns());
+        group.Subcommands.Add(Export());
         return group;
     }
 
     private static Argument<string> FileArgument() => new("file") { Description = "Cycler file; the format is detected from its content" };
     private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,current-scale=0.001][,delimiter=tab]" };
     private static Option<string?> CyclesOption() => new("--cycles") { Description = "Cycle definition: instrument, charge-first or discharge-first (default: the instrument's counter when it counts, else from the first current)" };
+
+    private static Option<string?> ElectrodeOption() => new("--electrode")
+    {
+        Description = "Three-electrode files: cell (default, Ewe − Ece), working (Ewe vs reference) or counter (Ece vs reference)",
+    };
+
+    private static ElectrodeRole Electrode(ParseResult parse, Option<string?> option) => parse.GetValue(option) switch
+    {
+        null or "cell" => ElectrodeRole.Cell,
+        "working" => ElectrodeRole.Working,
+        "counter" => ElectrodeRole.Counter,
+        var other => throw new UsageException($"--electrode must be cell, working or counter, not '{other}'"),
+    };
 
     private static CyclingRun ReadRun(ParseResult parse, Argument<string> file, Option<string?> map, Option<string?> cycles)
     {
@@ -52,9 +69,13 @@ public static class CyclingCommands
         var pairing = new Option<string?>("--pairing") { Description = "CE pairing: same-cycle (default) or preceding (out half cycle over the in half cycle just before it)" };
         var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first with capacity)" };
         var integrate = new Option<bool>("--integrate") { Description = "Count coulombs from the current even when the file has capacity columns" };
+        var electrode = ElectrodeOption();
+        var host = new Option<string?>("--host-formula") { Description = "Composition window: formula unit of the electrode's host, e.g. NaCrO2 (needs --initial-content and an active mass)" };
+        var initial = new Option<double?>("--initial-content") { Description = "Composition window: mobile-ion content per formula unit at the start of the file, e.g. 1 for NaCrO2" };
+        var ionCharge = new Option<int>("--ion-charge") { Description = "Composition window: charge number of the mobile ion (1 for Li+, Na+)", DefaultValueFactory = _ => 1 };
         var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
-        var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention")
-        { file, mass, area, mode, pairing, reference, integrate, map, cycles, json };
+        var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention; per electrode and compositional window for three-electrode files")
+        { file, mass, area, mode, pairing, reference, integrate, electrode, host, initial, ionCharge, map, cycles, json };
         command.SetAction(parse =>
         {
             double? massMg = parse.GetValue(mass), areaCm2 = parse.GetValue(area);
@@ -66,15 +87,31 @@ public static class CyclingCommands
                 Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
                 Pairing = parse.GetValue(pairing) switch { null or "same-cycle" => EfficiencyPairing.SameCycle, "preceding" => EfficiencyPairing.PrecedingHalfCycle, var o => throw new UsageException($"--pairing must be same-cycle or preceding, not '{o}'") },
             };
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            string? hostFormula = parse.GetValue(host);
+            double? x0 = parse.GetValue(initial);
+            if ((hostFormula is null) != (x0 is null)) throw new UsageException("--host-formula and --initial-content go together (the composition window needs both)");
+            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, options);
+            IReadOnlyList<CompositionRange>? window = null;
+            CompositionOptions? composition = null;
+            if (hostFormula is not null)
+            {
+                double massKg = summary.ActiveMassKg ?? throw new InvalidInputException($"{run.SourcePath}: the composition window needs the active mass (--active-mass-mg); the file states none");
+                composition = new CompositionOptions(hostFormula, x0!.Value, massKg, parse.GetValue(ionCharge));
+                window = CompositionWindow.Compute(run, role, composition);
+            }
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(parse, SummaryJson(summary));
+                var document = SummaryJson(summary);
+                document["electrode"] = role.ToString().ToLowerInvariant();
+                if (window is not null) document["compositionWindow"] = WindowJson(composition!, window);
+                CliOutput.WriteJson(parse, document);
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
-            console.WriteLine($"{run.SourcePath}: {run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}");
+            console.WriteLine($"{run.SourcePath}: {run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}"
+                + (role == ElectrodeRole.Cell ? "" : $"; {role.ToString().ToLowerInvariant()} electrode vs reference"));
             bool specific = summary.ActiveMassKg is not null;
             var table = new Table().AddColumn("Cycle").AddColumn(new TableColumn("Charge (mAh)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh)").RightAligned());
             if (specific) table.AddColumn(new TableColumn("Charge (mAh/g)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh/g)").RightAligned());
@@ -88,6 +125,15 @@ public static class CyclingCommands
                 table.AddRow(cells.Select(Markup.Escape).ToArray());
             }
             console.Write(table);
+            if (window is not null)
+            {
+                console.WriteLine($"composition window of {composition!.HostFormula} (x₀ = {Num(composition.InitialContent, "0.###")}, {Num(composition.CapacityPerUnitContentMAhPerG, "0.0")} mAh/g per unit of x):");
+                var w = new Table().AddColumn("Cycle").AddColumn(new TableColumn("x start").RightAligned()).AddColumn(new TableColumn("x min").RightAligned())
+                    .AddColumn(new TableColumn("x max").RightAligned()).AddColumn(new TableColumn("x end").RightAligned()).AddColumn(new TableColumn("span").RightAligned());
+                foreach (var r in window)
+                    w.AddRow(r.Cycle.ToString(CultureInfo.InvariantCulture), Num(r.ContentAtStart, "0.0000"), Num(r.ContentMin, "0.0000"), Num(r.ContentMax, "0.0000"), Num(r.ContentAtEnd, "0.0000"), Num(r.Span, "0.0000"));
+                console.Write(w);
+            }
             foreach (var note in summary.Notes) console.WriteLine("note: " + note);
             return CliApp.ExitOk;
         });
@@ -137,6 +183,23 @@ public static class CyclingCommands
             ["areaCm2"] = summary.AreaM2 * 1e4,
             ["referenceCycle"] = summary.ReferenceCycle,
             ["notes"] = new JsonArray(summary.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+        };
+    }
+
+    internal static JsonObject WindowJson(CompositionOptions options, IReadOnlyList<CompositionRange> window)
+    {
+        var cycles = new JsonArray();
+        foreach (var r in window)
+            cycles.Add(new JsonObject
+            {
+                ["cycle"] = r.Cycle, ["contentAtStart"] = r.ContentAtStart, ["contentMin"] = r.ContentMin,
+                ["contentMax"] = r.ContentMax, ["contentAtEnd"] = r.ContentAtEnd, ["contentSpan"] = r.Span,
+            });
+        return new JsonObject
+        {
+            ["hostFormula"] = options.HostFormula, ["initialContent"] = options.InitialContent, ["ionCharge"] = options.IonCharge,
+            ["activeMassMg"] = options.ActiveMassKg * 1e6, ["molarMassGPerMol"] = options.MolarMassGPerMol,
+            ["capacityPerUnitContentMAhPerG"] = options.CapacityPerUnitContentMAhPerG, ["cycles"] = cycles,
         };
     }
 
@@ -197,8 +260,9 @@ public static class CyclingCommands
         var smoothing = new Option<string>("--smoothing") { Description = "savitzky-golay (default), gaussian or none", DefaultValueFactory = _ => "savitzky-golay" };
         var window = new Option<int>("--window") { Description = "Savitzky–Golay window in points (odd)", DefaultValueFactory = _ => 9 };
         var step = new Option<double>("--step-mv") { Description = "Voltage grid step in mV", DefaultValueFactory = _ => 5 };
+        var electrode = ElectrodeOption();
         var map = MapOption(); var cycles = CyclesOption();
-        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed") { file, cycle, output, smoothing, window, step, map, cycles };
+        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed; per electrode for three-electrode files") { file, cycle, output, smoothing, window, step, electrode, map, cycles };
         command.SetAction(parse =>
         {
             var options = new DifferentialOptions
@@ -207,10 +271,11 @@ public static class CyclingCommands
                 Window = parse.GetValue(window), VoltageStepV = parse.GetValue(step) * 1e-3,
             };
             if (!(options.VoltageStepV > 0)) throw new UsageException("--step-mv must be positive");
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
             var curves = DifferentialCapacity.DqDv(run, parse.GetValue(cycle), options);
             if (curves.Count == 0) throw new InvalidInputException($"cycle {parse.GetValue(cycle)} has too few current-carrying points for dQ/dV");
-            var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
+            var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}{(role == ElectrodeRole.Cell ? "" : $", {role.ToString().ToLowerInvariant()} electrode vs reference")}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
             csv.Append("direction,voltage_volt,dqdv_mah_per_volt\n");
             foreach (var c in curves)
                 for (int i = 0; i < c.X.Length; i++)
@@ -230,11 +295,13 @@ public static class CyclingCommands
         var file = FileArgument();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg" };
+        var electrode = ElectrodeOption();
         var map = MapOption(); var cycles = CyclesOption();
-        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { file, output, mass, map, cycles };
+        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { file, output, mass, electrode, map, cycles };
         command.SetAction(parse =>
         {
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, new SummaryOptions { ActiveMassKg = parse.GetValue(mass) * 1e-6 });
             var report = new HtmlReport($"Cycling: {Path.GetFileName(run.SourcePath)}") { Subtitle = $"{run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; positive current = charge" };
             CyclingReport.AddTo(report, run, summary);
@@ -258,6 +325,128 @@ public static class CyclingCommands
             var run = ReadRun(parse, file, map, cycles);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
             CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv)");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Compare()
+    {
+        var measuredFile = new Argument<string>("measured") { Description = "Measured cycler file (any format read here)" };
+        var simulatedFile = new Argument<string>("simulated") { Description = "Second run in the same schema, e.g. the cell simulator's BDF CSV" };
+        var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
+        var mode = new Option<string?>("--mode") { Description = "cathode or anode (CE convention for both runs; default from each run's first current)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots") { measuredFile, simulatedFile, output, mode, json };
+        command.SetAction(parse =>
+        {
+            var options = new SummaryOptions
+            {
+                Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
+            };
+            var measured = CyclingFileReader.Read(parse.GetValue(measuredFile)!);
+            var simulated = CyclingFileReader.Read(parse.GetValue(simulatedFile)!);
+            var comparison = RunComparison.Compare(measured, simulated, options);
+            if (comparison.Cycles.Count == 0)
+                throw new InvalidInputException($"{simulated.SourcePath}: no cycle in common with {measured.SourcePath} (cycles {measured.Cycles.First()}–{measured.Cycles.Last()} vs {simulated.Cycles.First()}–{simulated.Cycles.Last()})");
+            var report = new HtmlReport($"Cycling: {Path.GetFileName(measured.SourcePath)} vs {Path.GetFileName(simulated.SourcePath)}")
+            { Subtitle = $"measured: {measured.Format}, {measured.Count} points; simulated: {simulated.Format}, {simulated.Count} points; positive current = charge" };
+            CyclingComparisonReport.AddTo(report, measured, simulated, comparison);
+            report.Save(parse.GetValue(output)!.FullName);
+            if (parse.GetValue(json))
+            {
+                var cyclesJson = new JsonArray();
+                foreach (var c in comparison.Cycles)
+                    cyclesJson.Add(new JsonObject
+                    {
+                        ["cycle"] = c.Cycle, ["measuredChargeCapacityMAh"] = c.MeasuredChargeAh * 1000, ["simulatedChargeCapacityMAh"] = c.SimulatedChargeAh * 1000,
+                        ["measuredDischargeCapacityMAh"] = c.MeasuredDischargeAh * 1000, ["simulatedDischargeCapacityMAh"] = c.SimulatedDischargeAh * 1000,
+                        ["chargeVoltageRmsV"] = c.ChargeVoltageRmsV, ["dischargeVoltageRmsV"] = c.DischargeVoltageRmsV,
+                    });
+                CliOutput.WriteJson(parse, new JsonObject
+                {
+                    ["measured"] = new JsonObject { ["path"] = measured.SourcePath, ["format"] = measured.Format },
+                    ["simulated"] = new JsonObject { ["path"] = simulated.SourcePath, ["format"] = simulated.Format },
+                    ["cycles"] = cyclesJson, ["report"] = parse.GetValue(output)!.FullName,
+                });
+                return CliApp.ExitOk;
+            }
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({report.FigureCount} figures, {comparison.Cycles.Count} shared cycles)");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "Knowledge-base file (default: $XDG_DATA_HOME/borolyte/borolyte.db)", DefaultValueFactory = _ => DatabaseLocation.Default(),
+    };
+
+    private static Command Import()
+    {
+        var file = FileArgument();
+        var name = new Option<string?>("--name") { Description = "Name of the stored run (default: the file name)" };
+        var db = DbOption(); var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
+        var command = new Command("import", "Store a cycler file's harmonised run in the knowledge base") { file, name, db, map, cycles, json };
+        command.SetAction(parse =>
+        {
+            var run = ReadRun(parse, file, map, cycles);
+            string sha;
+            using (var stream = File.OpenRead(run.SourcePath)) sha = System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+            using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
+            var stored = kb.AddCyclingRun(run, parse.GetValue(name) ?? Path.GetFileName(run.SourcePath), sha);
+            if (parse.GetValue(json)) { CliOutput.WriteJson(parse, RunJson(stored)); return CliApp.ExitOk; }
+            CliOutput.Console(parse).WriteLine($"stored '{stored.Name}' (id {stored.Id}: {stored.Format}, {stored.Points} points, {stored.Cycles} cycles) in {kb.Path}");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static JsonObject RunJson(StoredCyclingRun r) => new()
+    {
+        ["id"] = r.Id, ["name"] = r.Name, ["format"] = r.Format, ["points"] = r.Points, ["cycles"] = r.Cycles,
+        ["cycleDefinition"] = r.CycleDefinition, ["activeMassMg"] = r.ActiveMassKg * 1e6, ["areaCm2"] = r.AreaM2 * 1e4,
+        ["sourcePath"] = r.SourcePath, ["sourceSha256"] = r.SourceSha256, ["importedUtc"] = r.ImportedUtc,
+    };
+
+    private static Command ListRuns()
+    {
+        var db = DbOption(); var json = CliOutput.JsonOption();
+        var command = new Command("list", "Cycling runs stored in the knowledge base") { db, json };
+        command.SetAction(parse =>
+        {
+            using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
+            var runs = kb.CyclingRuns();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new JsonObject { ["runs"] = new JsonArray(runs.Select(r => (JsonNode?)RunJson(r)).ToArray()) });
+                return CliApp.ExitOk;
+            }
+            var table = new Table().AddColumn("Id").AddColumn("Name").AddColumn("Format").AddColumn(new TableColumn("Points").RightAligned())
+                .AddColumn(new TableColumn("Cycles").RightAligned()).AddColumn("Imported (UTC)");
+            foreach (var r in runs)
+                table.AddRow(r.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Name), r.Format, r.Points.ToString(CultureInfo.InvariantCulture),
+                    r.Cycles.ToString(CultureInfo.InvariantCulture), r.ImportedUtc);
+            var console = CliOutput.Console(parse);
+            if (runs.Count == 0) console.WriteLine($"no cycling runs in {kb.Path}");
+            else console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var name = new Argument<string>("run") { Description = "Stored run: its name or id" };
+        var output = new Option<FileInfo>("--out") { Description = "BDF CSV to write (written whole or not at all)", Required = true };
+        var db = DbOption();
+        var command = new Command("export", "Write a stored run back as Battery Data Format CSV") { name, output, db };
+        command.SetAction(parse =>
+        {
+            using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
+            var run = kb.LoadCyclingRun(parse.GetValue(name)!);
+            BdfCsv.Write(run, parse.GetValue(output)!.FullName);
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows)");
             return CliApp.ExitOk;
         });
         return command;

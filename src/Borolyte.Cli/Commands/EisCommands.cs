@@ -42,26 +42,86 @@ public static class EisCommands
         return d;
     }
 
+    /// <summary>
+    /// --bound NAME=LO:HI (SI units, repeatable) checked against the circuit: a known parameter, two numbers with LO &lt; HI,
+    /// a positive LO for a log-scaled parameter (resistances, capacitances, time constants), not also held by --fix.
+    /// </summary>
+    internal static Dictionary<string, (double Lower, double Upper)> ParseBounds(string[]? items, Borolyte.Impedance.Circuits.Circuit circuit,
+        IReadOnlyDictionary<string, double> fixedValues)
+    {
+        var d = new Dictionary<string, (double, double)>();
+        foreach (var item in items ?? [])
+        {
+            var parts = item.Split('=', 2);
+            var range = parts.Length == 2 ? parts[1].Split(':') : [];
+            if (range.Length != 2
+                || !double.TryParse(range[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double lo)
+                || !double.TryParse(range[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double hi))
+                throw new UsageException($"--bound expects NAME=LOWER:UPPER (e.g. R1=1e3:1e9), got '{item}'");
+            string name = parts[0].Trim();
+            int k = circuit.ParameterNames.ToList().IndexOf(name);
+            if (k < 0)
+                throw new UsageException($"--bound {item}: circuit {circuit.Text} has no parameter '{name}' (parameters: {string.Join(", ", circuit.ParameterNames)})");
+            if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi))
+                throw new UsageException($"--bound {item}: the lower bound must be a finite number below the upper bound");
+            if (circuit.ParameterDefinitions[k].Scale == Borolyte.Impedance.Circuits.ParameterScale.Log && !(lo > 0))
+                throw new UsageException($"--bound {item}: {name} is fitted on a log scale and needs a positive lower bound");
+            if (fixedValues.ContainsKey(name)) throw new UsageException($"--bound {item}: {name} is also held by --fix; give one or the other");
+            if (!d.TryAdd(name, (lo, hi))) throw new UsageException($"--bound {item}: {name} is bounded twice");
+        }
+        return d;
+    }
+
+    private static Option<double?> MinHzOption() => new("--min-hz") { Description = "Leave out points below this frequency (Hz)" };
+    private static Option<double?> MaxHzOption() => new("--max-hz") { Description = "Leave out points above this frequency (Hz)" };
+
+    /// <summary>The file's spectrum restricted to [--min-hz, --max-hz] when either is given.</summary>
+    private static Spectrum ReadCropped(string path, int? sweep, double? minHz, double? maxHz)
+    {
+        if (minHz is { } a && !(a > 0)) throw new UsageException($"--min-hz must be positive, got {a}");
+        if (maxHz is { } b && !(b > 0)) throw new UsageException($"--max-hz must be positive, got {b}");
+        if (minHz is { } lo && maxHz is { } hi && !(lo < hi)) throw new UsageException($"--min-hz {lo} must be below --max-hz {hi}");
+        var spectrum = SpectrumFile.Read(path, sweep);
+        if (minHz is null && maxHz is null) return spectrum;
+        double min = minHz ?? 0, max = maxHz ?? double.MaxValue;
+        int kept = spectrum.FrequenciesHz.Count(f => f >= min && f <= max);
+        if (kept == 0)
+        {
+            string range = minHz is null ? $"at or below {max} Hz" : maxHz is null ? $"at or above {min} Hz" : $"between {min} and {max} Hz";
+            throw new InvalidInputException($"{path}: no points {range} (the file spans {N(spectrum.FrequenciesHz.Min())}–{N(spectrum.FrequenciesHz.Max())} Hz)");
+        }
+        return spectrum.Crop(min, max);
+    }
+
     private static Command Fit()
     {
-        var file = new Argument<string>("file") { Description = "Spectrum file (.mpt, .z, .DTA, Autolab/CHI/PowerSuite text, CSV)" };
+        var file = new Argument<string>("file") { Description = "Spectrum file (.mpt, .mpr, .z, .DTA, .par, Autolab/CHI/PowerSuite/Parstat text, CSV)" };
         var circuit = new Option<string>("--circuit") { Description = "Circuit, e.g. R0-p(R1,CPE1)-CPE2 or R(RQ)Q", Required = true };
         var weighting = WeightingOption();
         var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (with --thickness-mm: conductivity)" };
         var thickness = new Option<double?>("--thickness-mm") { Description = "Pellet thickness in mm" };
         var fix = new Option<string[]>("--fix") { Description = "Hold a parameter: NAME=VALUE (repeat)" };
+        var bound = new Option<string[]>("--bound") { Description = "Bound a parameter: NAME=LOWER:UPPER in SI units, e.g. R1=1e3:1e9 (repeat)" };
         var resistors = new Option<string[]>("--resistance") { Description = "Resistors summed for σ (default: those inside parallel groups)", AllowMultipleArgumentsPerToken = true };
         var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
+        var minHz = MinHzOption();
+        var maxHz = MaxHzOption();
         var json = CliOutput.JsonOption();
         var command = new Command("fit", "Fit an equivalent circuit (automatic initial guess) and, with geometry, the pellet conductivity")
-        { file, circuit, weighting, area, thickness, fix, resistors, sweep, json };
+        { file, circuit, weighting, area, thickness, fix, bound, resistors, sweep, minHz, maxHz, json };
         command.SetAction(parse =>
         {
             double? a = parse.GetValue(area), t = parse.GetValue(thickness);
             if ((a is null) != (t is null)) throw new UsageException("--area-cm2 and --thickness-mm go together");
-            var spectrum = SpectrumFile.Read(parse.GetValue(file)!, parse.GetValue(sweep));
-            var options = new CircuitFitOptions { Weighting = ParseWeighting(parse.GetValue(weighting)!), Fixed = ParseFixed(parse.GetValue(fix)) };
-            var fit = CircuitFitter.Fit(spectrum, parse.GetValue(circuit)!, options);
+            var compiled = Borolyte.Impedance.Circuits.Circuit.Parse(parse.GetValue(circuit)!);
+            var fixedValues = ParseFixed(parse.GetValue(fix));
+            var options = new CircuitFitOptions
+            {
+                Weighting = ParseWeighting(parse.GetValue(weighting)!), Fixed = fixedValues,
+                Bounds = ParseBounds(parse.GetValue(bound), compiled, fixedValues),
+            };
+            var spectrum = ReadCropped(parse.GetValue(file)!, parse.GetValue(sweep), parse.GetValue(minHz), parse.GetValue(maxHz));
+            var fit = CircuitFitter.Fit(spectrum, compiled, options);
             PelletConductivity? sigma = a is { } av && t is { } tv ? PelletConductivity.FromFit(fit, av, tv, parse.GetValue(resistors)) : null;
             if (parse.GetValue(json))
             {
@@ -108,11 +168,14 @@ public static class EisCommands
         var inductance = new Option<bool>("--series-inductance") { Description = "Add a series inductance (cables)" };
         var c = new Option<double>("--mu-threshold") { Description = "μ threshold c", DefaultValueFactory = _ => 0.85 };
         var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
+        var minHz = MinHzOption();
+        var maxHz = MaxHzOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("validate", "Linear Kramers–Kronig test (Schönleber's μ criterion): residuals and pass/fail") { file, capacitance, inductance, c, sweep, json };
+        var command = new Command("validate", "Linear Kramers–Kronig test (Schönleber's μ criterion): residuals and pass/fail")
+            { file, capacitance, inductance, c, sweep, minHz, maxHz, json };
         command.SetAction(parse =>
         {
-            var spectrum = SpectrumFile.Read(parse.GetValue(file)!, parse.GetValue(sweep));
+            var spectrum = ReadCropped(parse.GetValue(file)!, parse.GetValue(sweep), parse.GetValue(minHz), parse.GetValue(maxHz));
             var kk = KramersKronig.Test(spectrum, new KramersKronigOptions
             {
                 SeriesCapacitance = parse.GetValue(capacitance), SeriesInductance = parse.GetValue(inductance), MuThreshold = parse.GetValue(c),
@@ -151,8 +214,12 @@ public static class EisCommands
                 : ConductivityFit.ParseModel(modelText) ?? throw new UsageException($"--model must be auto, arrhenius, arrhenius-t, vtf or piecewise, got '{modelText}'");
             var spectra = TemperatureSeries.Load(parse.GetValue(source)!);
             var options = new CircuitFitOptions { Weighting = ParseWeighting(parse.GetValue(weighting)!) };
-            var (points, fit) = TemperatureSeries.Fit(spectra, parse.GetValue(circuit)!, parse.GetValue(area), parse.GetValue(thickness), options, kind);
-            if (parse.GetValue(json))
+            bool asJson = parse.GetValue(json);
+            var (points, fit) = asJson
+                ? TemperatureSeries.Fit(spectra, parse.GetValue(circuit)!, parse.GetValue(area), parse.GetValue(thickness), options, kind)
+                : WithProgressBar(spectra.Count, progress =>
+                    TemperatureSeries.Fit(spectra, parse.GetValue(circuit)!, parse.GetValue(area), parse.GetValue(thickness), options, kind, progress));
+            if (asJson)
             {
                 CliOutput.WriteJson(parse, new Dictionary<string, object?>
                 {
@@ -175,6 +242,57 @@ public static class EisCommands
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under a progress display on stderr (stdout keeps only the results): a Spectre progress
+    /// bar when stderr is a terminal; when stderr is redirected (a log file, a pipe) an animated bar would fill the log
+    /// with control sequences, so plain lines are written at every tenth of the work instead.
+    /// </summary>
+    private static T WithProgressBar<T>(int total, Func<IProgress<int>, T> work)
+    {
+        string description = $"fitting {total} spectra";
+        if (System.Console.IsErrorRedirected)
+            return work(new LineProgress(System.Console.Error, description, total));
+        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        return stderr.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(description, maxValue: total);
+                var result = work(new BarProgress(task));
+                task.Value = total;
+                return result;
+            });
+    }
+
+    /// <summary>Sets the bar from the worker threads directly (Progress&lt;T&gt; would post to a synchronisation context).</summary>
+    private sealed class BarProgress(ProgressTask task) : IProgress<int>
+    {
+        private readonly Lock _gate = new();
+        public void Report(int done)
+        {
+            lock (_gate) task.Value = Math.Max(task.Value, done);
+        }
+    }
+
+    /// <summary>"fitting N spectra: k/N (p %)" each time another tenth is done (reports may arrive out of order from the workers).</summary>
+    private sealed class LineProgress(TextWriter writer, string description, int total) : IProgress<int>
+    {
+        private readonly Lock _gate = new();
+        private int _best, _lastTenth = -1;
+        public void Report(int done)
+        {
+            lock (_gate)
+            {
+                _best = Math.Max(_best, done);
+                int tenth = total == 0 ? 10 : 10 * _best / total;
+                if (tenth <= _lastTenth) return;
+                _lastTenth = tenth;
+                writer.WriteLine($"{description}: {_best}/{total} ({100 * _best / Math.Max(total, 1)}%)");
+                writer.Flush();
+            }
+        }
     }
 
     private static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

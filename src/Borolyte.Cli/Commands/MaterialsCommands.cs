@@ -305,7 +305,8 @@ public static class MaterialsCommands
             if (empty.Count > 0)
                 throw new InvalidInputException($"no ionic-conductivity records with a temperature for: {string.Join(", ", empty)}");
             var lines = kb.ArrheniusModels().Where(m => series.Any(s => s.Compound.Formula == m.Compound.Formula)).ToList();
-            var figure = ConductivityFigure.Build(series, lines);
+            var fits = ConductivityRecordFits.FitAll(series);
+            var figure = ConductivityFigure.Build(series, lines, fits);
             var report = new HtmlReport("Ionic conductivity of the knowledge base");
             report.AddParagraph($"Tabulated ionic conductivities from {kb.Path}: log σ against 1000/T, one trace per compound, grouped by carrier ion (cf. Figure 4 of the review). Every point carries its source in the hover text.");
             report.AddFigure(figure);
@@ -313,7 +314,7 @@ public static class MaterialsCommands
                 series.SelectMany(s => s.Points.Select(p => (IReadOnlyList<string>)[s.Compound.Formula, Num(p.TemperatureC), Num(p.ConductivitySPerCm), p.Source])).ToList()));
             var path = parse.GetValue(output)!;
             report.Save(path);
-            CliOutput.Stdout(parse).WriteLine($"wrote {path}: {series.Count} compound(s), {series.Sum(s => s.Points.Count)} point(s)");
+            CliOutput.Stdout(parse).WriteLine($"wrote {path}: {series.Count} compound(s), {series.Sum(s => s.Points.Count)} point(s), {fits.Count} σ(T) fit(s)");
             return 0;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Borolyte.Chemistry;
+using Borolyte.Reporting;
+using Borolyte.Studies;
 using Borolyte.Thermo;
 using Spectre.Console;
 
@@ -15,13 +17,37 @@ public static class ThermoCommands
         command.Subcommands.Add(Hull());
         command.Subcommands.Add(Window());
         command.Subcommands.Add(Interface());
+        command.Subcommands.Add(InterfaceMap());
         return command;
     }
 
-    private static Argument<FileInfo> EntriesArgument() => new("entries")
+    private static Argument<string> EntriesArgument() => new("entries")
     {
-        Description = "Entries: JSON array of pymatgen ComputedEntry dicts, or CSV with formula and energy_ev or energy_per_atom_ev",
+        Description = "Entries: JSON array of pymatgen ComputedEntry dicts, CSV with formula and energy_ev or energy_per_atom_ev, " +
+                      "or a built-in dataset builtin:NAME (" + string.Join(", ", BuiltinEntries.Names.Select(n => "builtin:" + n)) + ")",
     };
+
+    private static Option<bool> Mp2020Option() => new("--mp2020")
+    {
+        Description = "Replace the entries' corrections by the Materials Project 2020 anion/GGA+U corrections (Wang et al. 2021; H is an anion in hydroborates)",
+    };
+
+    // Entries from a file or a built-in dataset, optionally with MP2020 corrections (discarded entries reported on stderr).
+    private static IReadOnlyList<ThermoEntry> LoadEntries(ParseResult parse, Argument<string> entries, Option<bool> mp2020)
+    {
+        string source = parse.GetValue(entries)!;
+        var list = source.StartsWith("builtin:", StringComparison.Ordinal)
+            ? BuiltinEntries.Load(source["builtin:".Length..])
+            : EntryFile.Read(source);
+        if (!parse.GetValue(mp2020)) return list;
+        if (source.StartsWith("builtin:", StringComparison.Ordinal) && !BuiltinEntries.AcceptsMp2020(source["builtin:".Length..]))
+            throw new UsageException($"--mp2020 applies to raw GGA/GGA+U total energies; {source} holds formation energies that already are what their sources report");
+        var corrected = Mp2020Compatibility.Process(list);
+        foreach (var d in corrected.Discarded)
+            parse.InvocationConfiguration.Error.WriteLine($"warning: --mp2020 leaves out {d.Reason}");
+        if (corrected.Entries.Count == 0) throw new InvalidInputException($"{source}: --mp2020 leaves no entries");
+        return corrected.Entries;
+    }
 
     private static string Num(double v, string format = "0.####") => v.ToString(format, CultureInfo.InvariantCulture);
 
@@ -34,10 +60,11 @@ public static class ThermoCommands
     {
         var entries = EntriesArgument();
         var json = CliOutput.JsonOption();
-        var command = new Command("hull", "Formation energies, energy above the convex hull and decomposition of every entry") { entries, json };
+        var mp2020 = Mp2020Option();
+        var command = new Command("hull", "Formation energies, energy above the convex hull and decomposition of every entry") { entries, mp2020, json };
         command.SetAction(parse =>
         {
-            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var list = LoadEntries(parse, entries, mp2020);
             var pd = new PhaseDiagram(list);
             var rows = pd.Analyse();
             if (parse.GetValue(json))
@@ -52,6 +79,8 @@ public static class ThermoCommands
                         eAboveHullEvPerAtom = r.EAboveHullEvPerAtom,
                         decomposition = r.Decomposition.Select(PhaseJson).ToArray(),
                         stable = r.IsStable,
+                        correctionEv = r.Entry.CorrectionEv,
+                        correctionUncertaintyEv = r.Entry.CorrectionUncertaintyEv,
                     }).ToArray(),
                     elements = pd.Elements.Select(e => e.Symbol).ToArray(),
                 });
@@ -79,13 +108,14 @@ public static class ThermoCommands
         var stabilize = new Option<bool>("--stabilize") { Description = "Treat a metastable compound as if on the hull" };
         var exclude = new Option<string?>("--exclude") { Description = "Comma-separated formulas of phases to leave out, e.g. B9H11,B10H14" };
         var json = CliOutput.JsonOption();
+        var mp2020 = Mp2020Option();
         var command = new Command("window", "Electrochemical stability window vs M+/M from the grand-potential phase diagram (exact facet potentials)")
         {
-            entries, compound, open, stabilize, exclude, json,
+            entries, compound, open, stabilize, exclude, mp2020, json,
         };
         command.SetAction(parse =>
         {
-            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var list = LoadEntries(parse, entries, mp2020);
             var formula = Formula.Parse(parse.GetValue(compound)!);
             var excluded = parse.GetValue(exclude)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var w = GrandPotentialDiagram.Window(list, formula, parse.GetValue(open)!, new WindowOptions(parse.GetValue(stabilize), excluded));
@@ -136,9 +166,10 @@ public static class ThermoCommands
         var open = new Option<string?>("--open") { Description = "Open element (e.g. Na); needs --potential-v" };
         var potential = new Option<double?>("--potential-v") { Description = "Potential vs M+/M in V of the open element" };
         var json = CliOutput.JsonOption();
+        var mp2020 = Mp2020Option();
         var command = new Command("interface", "Reaction energy of mixing two materials vs mixing ratio (exact kinks), optionally open to the alkali metal")
         {
-            entries, a, b, open, potential, json,
+            entries, a, b, open, potential, mp2020, json,
         };
         command.SetAction(parse =>
         {
@@ -146,7 +177,7 @@ public static class ThermoCommands
             double? phi = parse.GetValue(potential);
             if ((openElement is null) != (phi is null))
                 throw new UsageException("--open and --potential-v go together: give both or neither");
-            var list = EntryFile.Read(parse.GetValue(entries)!.FullName);
+            var list = LoadEntries(parse, entries, mp2020);
             var r = InterfaceReactivity.Compute(list, Formula.Parse(parse.GetValue(a)!), Formula.Parse(parse.GetValue(b)!), openElement, phi ?? 0);
             if (parse.GetValue(json))
             {
@@ -173,6 +204,71 @@ public static class ThermoCommands
             foreach (var k in r.Kinks)
                 table.AddRow(Num(k.MixingRatio), Num(k.ReactionEnergyEvPerAtom), Markup.Escape(Phases(k.Products)));
             console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command InterfaceMap()
+    {
+        var entries = EntriesArgument();
+        var electrolytes = new Option<string>("--electrolytes") { Description = "Comma-separated electrolyte formulas, e.g. NaBH4,LiBH4", Required = true };
+        var cathodes = new Option<string>("--cathodes") { Description = "Comma-separated electrode formulas, e.g. NaCrO2,NaFeO2", Required = true };
+        var open = new Option<string?>("--open") { Description = "Open element (e.g. Na); needs --potential-v" };
+        var potential = new Option<double?>("--potential-v") { Description = "Potential vs M+/M in V of the open element" };
+        var mp2020 = Mp2020Option();
+        var json = CliOutput.JsonOption();
+        var output = CliOutput.OutOption("Write the map (table and plot) as a self-contained HTML report");
+        var command = new Command("interface-map", "Maximum interface driving force (most negative mixing reaction energy) for every electrolyte × electrode pair")
+        {
+            entries, electrolytes, cathodes, open, potential, mp2020, json, output,
+        };
+        command.SetAction(parse =>
+        {
+            string? openElement = parse.GetValue(open);
+            double? phi = parse.GetValue(potential);
+            if ((openElement is null) != (phi is null))
+                throw new UsageException("--open and --potential-v go together: give both or neither");
+            string[] Split(Option<string> o) => parse.GetValue(o)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var list = LoadEntries(parse, entries, mp2020);
+            var map = InterfaceReactivityMap.Compute(list, Split(electrolytes), Split(cathodes), openElement, phi ?? 0);
+            if (parse.GetValue(output) is { } file)
+            {
+                var report = new HtmlReport("Interface driving-force map") { Subtitle = parse.GetValue(entries) };
+                StabilitySection.AddInterfaceMap(report, map);
+                report.Save(file.FullName);
+            }
+            static double? Value(double v) => double.IsNaN(v) ? null : v;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    electrolytes = map.Electrolytes,
+                    cathodes = map.Electrodes,
+                    minReactionEnergyEvPerAtom = map.Pairs.Select(r => r.Select(p => Value(p.MinReactionEnergyEvPerAtom)).ToArray()).ToArray(),
+                    pairs = map.Pairs.SelectMany(r => r).Select(p => new
+                    {
+                        electrolyte = p.Electrolyte,
+                        cathode = p.Electrode,
+                        minReactionEnergyEvPerAtom = Value(p.MinReactionEnergyEvPerAtom),
+                        mixingRatio = p.Reactivity?.MixingRatio,
+                        products = p.Reactivity?.Products.Select(x => x.Entry.ReducedFormula).ToArray() ?? [],
+                        problem = p.Problem,
+                    }).ToArray(),
+                    openElement = map.OpenElement?.Symbol,
+                    potentialV = map.PotentialV,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            console.WriteLine("Most negative mixing reaction energy (eV/atom)" + (map.OpenElement is { } el ? $", open to {el.Symbol} at {Num(map.PotentialV!.Value, "0.###")} V" : ", closed system"));
+            var table = new Table().AddColumn("electrolyte");
+            foreach (var c in map.Electrodes) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            for (int i = 0; i < map.Electrolytes.Count; i++)
+                table.AddRow([Markup.Escape(map.Electrolytes[i]), .. map.Pairs[i].Select(p => p.Reactivity is { } r ? Num(Math.Abs(r.MinReactionEnergyEvPerAtom) < 5e-10 ? 0 : r.MinReactionEnergyEvPerAtom) : "–")]);
+            console.Write(table);
+            foreach (var p in map.Pairs.SelectMany(r => r).Where(p => p.Problem is not null))
+                console.WriteLine(Markup.Escape($"{p.Electrolyte} | {p.Electrode}: {p.Problem}"));
             return CliApp.ExitOk;
         });
         return command;

@@ -3,7 +3,8 @@ namespace Borolyte.Cycling;
 /// <summary>
 /// What a reader hands to <see cref="CyclingRun.Build"/>: columns already in SI (s, V, A with positive = charge) or in
 /// the BDF unit their name carries (Ah, Wh), as the instrument counted them (capacity counters may restart per step).
-/// Optional columns are null when the file has none.
+/// Optional columns are null when the file has none. <see cref="CyclingRun.Build"/> takes ownership of the arrays: the
+/// capacity and energy counters are made cumulative in place (no second copy of a large run).
 /// </summary>
 public sealed class CyclingRawData
 {
@@ -13,10 +14,12 @@ public sealed class CyclingRawData
     public required double[] TestTimeSecond { get; init; }
     public required double[] VoltageVolt { get; init; }
     public required double[] CurrentAmpere { get; init; }
-    public double[]? InstrumentCycle { get; init; }
-    public double[]? InstrumentStep { get; init; }
-    /// <summary>Per point, a <see cref="StepKind"/> as an int when the instrument labels it (Neware step type, BioLogic mode), else -1.</summary>
-    public int[]? InstrumentKind { get; init; }
+    /// <summary>The instrument's cycle counter (integers; readers reject non-integer values naming the line).</summary>
+    public int[]? InstrumentCycle { get; init; }
+    /// <summary>The instrument's step index.</summary>
+    public int[]? InstrumentStep { get; init; }
+    /// <summary>Per point, a <see cref="StepKind"/> as a code when the instrument labels it (Neware step type, BioLogic mode), else -1.</summary>
+    public sbyte[]? InstrumentKind { get; init; }
     public double[]? ChargingCapacityAmpereHour { get; init; }
     public double[]? DischargingCapacityAmpereHour { get; init; }
     public double[]? ChargingEnergyWattHour { get; init; }

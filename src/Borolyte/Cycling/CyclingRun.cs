@@ -42,6 +42,34 @@ public sealed class CyclingRun
     public int[] Cycles => CycleCount.Distinct().Order().ToArray();
 
     /// <summary>
+    /// The run seen from one electrode of a three-electrode cell: the same points, currents, cycles, steps and capacity
+    /// counters, with <see cref="VoltageVolt"/> replaced by that electrode's potential vs the reference (Ewe or Ece).
+    /// The instrument's energy columns belong to the cell, so they are dropped: energies and average potentials are
+    /// then ∫E·|I|dt of the electrode. <see cref="ElectrodeRole.Cell"/> returns the run itself.
+    /// </summary>
+    public CyclingRun ForElectrode(ElectrodeRole role)
+    {
+        if (role == ElectrodeRole.Cell) return this;
+        var potential = role == ElectrodeRole.Working ? EweVolt : EceVolt;
+        if (potential is null)
+            throw new InvalidInputException(
+                $"{SourcePath}: no {(role == ElectrodeRole.Working ? "working-electrode (Ewe)" : "counter-electrode (Ece)")} potential vs a reference: not a three-electrode file; use the cell voltage");
+        var notes = new List<string>(Notes)
+        {
+            role == ElectrodeRole.Working
+                ? "electrode: working electrode vs reference (Ewe); positive current oxidises it; energies and average potentials are ∫Ewe·|I|dt"
+                : "electrode: counter electrode vs reference (Ece); positive current (cell charge) reduces it; energies and average potentials are ∫Ece·|I|dt",
+        };
+        return new CyclingRun
+        {
+            SourcePath = SourcePath, Format = Format, TestTimeSecond = TestTimeSecond, VoltageVolt = potential, CurrentAmpere = CurrentAmpere,
+            CycleCount = CycleCount, StepCount = StepCount, StepIndex = StepIndex, HalfCycle = HalfCycle, Kind = Kind,
+            ChargingCapacityAmpereHour = ChargingCapacityAmpereHour, DischargingCapacityAmpereHour = DischargingCapacityAmpereHour,
+            EweVolt = EweVolt, EceVolt = EceVolt, CycleDefinition = CycleDefinition, ActiveMassKg = ActiveMassKg, AreaM2 = AreaM2, Notes = notes,
+        };
+    }
+
+    /// <summary>
     /// Validates and harmonises what a reader produced: step counts, step kinds, half cycles, cycles under
     /// <paramref name="definition"/> (null: the instrument's counter when it counts, else inferred from the first
     /// current direction), capacity/energy counters made cumulative within each cycle. Notes every interpretation.
@@ -75,7 +103,7 @@ public sealed class CyclingRun
 
         // Steps.
         var stepCount = new int[n];
-        int[]? stepIndex = raw.InstrumentStep is { } s ? s.Select(x => (int)x).ToArray() : null;
+        int[]? stepIndex = raw.InstrumentStep;
         stepCount[0] = 1;
         for (int i = 1; i < n; i++)
         {
@@ -180,21 +208,18 @@ public sealed class CyclingRun
             notes.Add(used == CycleDefinition.Instrument
                 ? "cycles: the instrument's cycle counter"
                 : $"cycles: {(used == CycleDefinition.ChargeFirst ? "charge-first" : "discharge-first")} (the file has no cycle counter that counts; its first current is a {(firstDirection < 0 ? "discharge" : "charge")})");
-        var cycle = new int[n];
         if (used == CycleDefinition.Instrument)
         {
             if (raw.InstrumentCycle is null) throw new InvalidInputException($"{raw.SourcePath}: cycles by instrument counter requested but the file has no cycle column");
             var c = raw.InstrumentCycle;
-            for (int i = 0; i < n; i++)
-            {
-                if (c[i] != Math.Floor(c[i])) throw new InvalidInputException($"{raw.SourcePath}: data row {i + 1}: cycle number {c[i]} is not an integer");
-                cycle[i] = (int)c[i];
-                if (i > 0 && cycle[i] > cycle[i - 1] + 1)
+            if (c.Length != n) throw new InvalidInputException($"{raw.SourcePath}: column cycle_count has {c.Length} values for {n} times");
+            for (int i = 1; i < n; i++)
+                if (c[i] > c[i - 1] + 1)
                     throw new InvalidInputException(
-                        $"{raw.SourcePath}: data row {i + 1}: cycle number jumps from {cycle[i - 1]} to {cycle[i]} (cycle {cycle[i - 1] + 1} missing)");
-            }
-            return cycle;
+                        $"{raw.SourcePath}: data row {i + 1}: cycle number jumps from {c[i - 1]} to {c[i]} (cycle {c[i - 1] + 1} missing)");
+            return c;   // the instrument's counter itself (no copy)
         }
+        var cycle = new int[n];
         int start = used == CycleDefinition.ChargeFirst ? 1 : -1;
         int current = 1, last = 0;
         for (int i = 0; i < n; i++)
@@ -211,22 +236,26 @@ public sealed class CyclingRun
 
     /// <summary>
     /// Makes a counter cumulative within each cycle: increments are added, and a drop (the instrument restarted its
-    /// counter, e.g. per step) starts a new segment from zero instead of subtracting.
+    /// counter, e.g. per step) starts a new segment from zero instead of subtracting. Rewrites the column in place
+    /// (the raw data belongs to the run being built; a large run is not held twice).
     /// </summary>
     private static double[]? Accumulate(double[]? counter, int[] cycle, string name, List<string> notes)
     {
         if (counter is null) return null;
         int n = counter.Length;
-        var result = new double[n];
+        if (n != cycle.Length) throw new InvalidInputException($"column {name} has {n} values for {cycle.Length} times");
+        var result = counter;
         int restarts = 0;
-        double offset = 0;
+        double offset = 0, previous = 0;
         for (int i = 0; i < n; i++)
         {
-            bool restart = i > 0 && counter[i] < counter[i - 1] - Math.Max(1e-12, 1e-6 * Math.Abs(counter[i - 1]));
+            double value = counter[i];
+            bool restart = i > 0 && value < previous - Math.Max(1e-12, 1e-6 * Math.Abs(previous));
             if (restart) restarts++;
-            if (i > 0 && cycle[i] != cycle[i - 1]) offset = restart ? 0 : -counter[i - 1];   // a counter that runs on across our cycle boundary
+            if (i > 0 && cycle[i] != cycle[i - 1]) offset = restart ? 0 : -previous;   // a counter that runs on across our cycle boundary
             else if (restart) offset = result[i - 1];
-            result[i] = offset + counter[i];
+            result[i] = offset + value;
+            previous = value;
         }
         if (restarts > 0)
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: the file's counter restarts {restarts} times inside the run (per step or half cycle); accumulated within each cycle"));

@@ -5,7 +5,7 @@ namespace Borolyte.Cycling;
 /// (it raises the cell voltage, i.e. oxidises the working electrode of a half cell: BioLogic's I &gt; 0, Arbin's and
 /// Neware's charge current); negative current discharges it.
 /// </summary>
-public enum StepKind
+public enum StepKind : byte
 {
     /// <summary>Zero current before any current has flowed in the file (open-circuit period).</summary>
     Ocv,

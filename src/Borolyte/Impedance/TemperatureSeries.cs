@@ -64,9 +64,12 @@ public static partial class TemperatureSeries
 
     private static Spectrum WithTemperature(Spectrum s, double t) => s.With(s.Metadata with { TemperatureK = t });
 
-    /// <summary>Fits every spectrum (each must carry <see cref="SpectrumMetadata.TemperatureK"/>) and the σ(T) model.</summary>
+    /// <summary>
+    /// Fits every spectrum (each must carry <see cref="SpectrumMetadata.TemperatureK"/>) and the σ(T) model, on all cores
+    /// unless <paramref name="maxDegreeOfParallelism"/> says otherwise (1 = serial; the results are the same either way).
+    /// </summary>
     public static (IReadOnlyList<SeriesPoint> Points, ConductivityFit? Fit) Fit(IReadOnlyList<Spectrum> spectra, string circuit, double areaCm2, double thicknessMm,
-        CircuitFitOptions? options = null, ConductivityModelKind? model = null, IProgress<int>? progress = null)
+        CircuitFitOptions? options = null, ConductivityModelKind? model = null, IProgress<int>? progress = null, int? maxDegreeOfParallelism = null)
     {
         options ??= new CircuitFitOptions();
         var compiled = Circuit.Parse(circuit);
@@ -75,7 +78,7 @@ public static partial class TemperatureSeries
         var results = new SeriesPoint[ordered.Count];
         var chunks = Enumerable.Range(0, (ordered.Count + ChunkSize - 1) / ChunkSize).ToList();
         int done = 0;
-        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount }, chunk =>
         {
             CircuitFit? previous = null;
             for (int i = chunk * ChunkSize; i < Math.Min(ordered.Count, (chunk + 1) * ChunkSize); i++)

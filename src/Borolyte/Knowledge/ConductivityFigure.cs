@@ -12,9 +12,11 @@ public static class ConductivityFigure
 
     public static PlotlyFigure Build(
         IReadOnlyList<(Compound Compound, IReadOnlyList<ConductivityPoint> Points)> series,
-        IReadOnlyList<(Compound Compound, ArrheniusConductivity Model, string Source)>? arrheniusLines = null)
+        IReadOnlyList<(Compound Compound, ArrheniusConductivity Model, string Source)>? arrheniusLines = null,
+        IReadOnlyList<(Compound Compound, ConductivityFit Fit)>? fits = null)
     {
         arrheniusLines ??= [];
+        fits ??= [];
         var panels = series.Select(s => PanelName(s.Compound.CarrierIon)).Concat(arrheniusLines.Select(a => PanelName(a.Compound.CarrierIon))).Distinct()
             .OrderBy(p => p switch { "Li" => 0, "Na" => 1, _ => 2 }).ThenBy(p => p, StringComparer.Ordinal).ToList();
         if (panels.Count == 0) panels.Add("Na");
@@ -47,6 +49,22 @@ public static class ConductivityFigure
                 LegendGroup = PanelName(compound.CarrierIon),
                 HoverTexts = temperaturesK.Select(t => string.Create(CultureInfo.InvariantCulture,
                     $"{compound.Formula}: {model.ConductivitySPerCm(t):G3} S/cm at {t - PhysicalConstants.ZeroCelsiusK:0} °C — extrapolated from σ(25 °C) and Eₐ ({source})")).ToList(),
+            });
+        }
+        foreach (var (compound, fit) in fits)
+        {
+            // Drawn over the fitted temperature range only: a fit is not an extrapolation.
+            double tMin = fit.Segments.Min(s => s.TMinK), tMax = fit.Segments.Max(s => s.TMaxK);
+            var temperaturesK = Enumerable.Range(0, 41).Select(i => tMin + i * (tMax - tMin) / 40).ToList();
+            string ea = string.Join(" / ", fit.Segments.Select(s => s.ActivationEnergyEv.ToString("0.###", CultureInfo.InvariantCulture)));
+            figure.AddTrace(new PlotlyTrace($"{compound.Formula} (fit: {ConductivityFit.ModelName(fit.Model)}, Eₐ = {ea} eV)",
+                temperaturesK.Select(t => 1000.0 / t).ToList(), temperaturesK.Select(fit.ConductivitySPerCm).ToList())
+            {
+                Mode = "lines",
+                Panel = panels.IndexOf(PanelName(compound.CarrierIon)) + 1,
+                LegendGroup = PanelName(compound.CarrierIon),
+                HoverTexts = temperaturesK.Select(t => string.Create(CultureInfo.InvariantCulture,
+                    $"{compound.Formula}: {fit.ConductivitySPerCm(t):G3} S/cm at {t - PhysicalConstants.ZeroCelsiusK:0} °C — {ConductivityFit.ModelName(fit.Model)} fit to the stored records")).ToList(),
             });
         }
         return figure;

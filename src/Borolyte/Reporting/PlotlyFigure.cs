@@ -10,6 +10,7 @@ namespace Borolyte.Reporting;
 public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTitle)
 {
     private readonly List<PlotlyTrace> _traces = [];
+    private readonly List<PlotlyHeatmap> _heatmaps = [];
 
     public string Title { get; } = title;
     public string XAxisTitle { get; } = xAxisTitle;
@@ -27,6 +28,23 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
     public string? Caption { get; init; }
 
     public IReadOnlyList<PlotlyTrace> Traces => _traces;
+    public IReadOnlyList<PlotlyHeatmap> Heatmaps => _heatmaps;
+
+    /// <summary>Adds a colour map; its rows must match <see cref="PlotlyHeatmap.YLabels"/> and its columns the x labels.</summary>
+    public PlotlyFigure AddHeatmap(PlotlyHeatmap heatmap)
+    {
+        if (heatmap.Z.Count != heatmap.YLabels.Count)
+            throw new ArgumentException($"heatmap '{heatmap.Name}': {heatmap.Z.Count} rows but {heatmap.YLabels.Count} y labels");
+        for (int row = 0; row < heatmap.Z.Count; row++)
+        {
+            if (heatmap.Z[row].Count != heatmap.XLabels.Count)
+                throw new ArgumentException($"heatmap '{heatmap.Name}': row {row + 1} has {heatmap.Z[row].Count} values but there are {heatmap.XLabels.Count} x labels");
+            if (heatmap.CellTexts is { } texts && (texts.Count != heatmap.Z.Count || texts[row].Count != heatmap.Z[row].Count))
+                throw new ArgumentException($"heatmap '{heatmap.Name}': cell texts do not have the shape of Z at row {row + 1}");
+        }
+        _heatmaps.Add(heatmap);
+        return this;
+    }
 
     public PlotlyFigure AddTrace(PlotlyTrace trace)
     {
@@ -63,6 +81,29 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
                 item["error_y"] = new JsonObject { ["type"] = "data", ["array"] = Numbers(errors), ["visible"] = true };
             if (trace.LegendGroup is { } group) item["legendgroup"] = group;
             if (trace.Dash is { } dash) item["line"] = new JsonObject { ["dash"] = dash };
+            data.Add(item);
+        }
+        foreach (var map in _heatmaps)
+        {
+            var item = new JsonObject
+            {
+                ["type"] = "heatmap",
+                ["name"] = map.Name,
+                ["x"] = Labels(map.XLabels),
+                ["y"] = Labels(map.YLabels),
+                ["z"] = new JsonArray(map.Z.Select(row => (JsonNode?)Numbers(row)).ToArray()),
+                ["colorscale"] = map.ColorScale,
+                ["reversescale"] = map.ReverseScale,
+                ["hoverongaps"] = false,
+            };
+            if (map.ZMid is { } mid) item["zmid"] = mid;
+            if (map.ColorbarTitle is { } bar) item["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = bar } };
+            if (map.CellTexts is { } texts)
+            {
+                item["text"] = new JsonArray(texts.Select(row => (JsonNode?)Labels(row)).ToArray());
+                item["texttemplate"] = "%{z:.3f}";
+                item["hovertemplate"] = "%{y} | %{x}<br>%{text}<extra></extra>";
+            }
             data.Add(item);
         }
 
@@ -102,6 +143,13 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
             });
         }
         if (annotations.Count > 0) layout["annotations"] = annotations;
+        if (_heatmaps.Count > 0)
+        {
+            // Heat maps have labelled rows and columns: categorical axes, first row at the top.
+            layout["xaxis"]!["type"] = "category";
+            layout["yaxis"]!["type"] = "category";
+            layout["yaxis"]!["autorange"] = "reversed";
+        }
         return new JsonObject { ["data"] = data, ["layout"] = layout };
     }
 
@@ -118,6 +166,8 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
     // Plotly draws a gap for null; JSON has no NaN.
     private static JsonArray Numbers(IReadOnlyList<double> values) =>
         new(values.Select(v => double.IsFinite(v) ? (JsonNode?)JsonValue.Create(v) : null).ToArray());
+
+    private static JsonArray Labels(IReadOnlyList<string> labels) => new(labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
 
     public string ToJsonString() => ToPlotlyJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }

@@ -51,6 +51,16 @@ public static class SchemaMigrations
                 kind UNINDEXED, record_id UNINDEXED, compound UNINDEXED, title, body,
                 tokenize = 'trigram');
             """),
+        new(3, "cycling runs (harmonised columns as little-endian blobs)", """
+            CREATE TABLE cycling_runs (
+                id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, source_path TEXT NOT NULL, source_sha256 TEXT NOT NULL,
+                format TEXT NOT NULL, cycle_definition TEXT NOT NULL, points INTEGER NOT NULL, cycles INTEGER NOT NULL,
+                active_mass_kg REAL, area_m2 REAL, notes TEXT NOT NULL DEFAULT '[]', imported_utc TEXT NOT NULL);
+            CREATE TABLE cycling_run_columns (
+                run_id INTEGER NOT NULL REFERENCES cycling_runs(id) ON DELETE CASCADE,
+                name TEXT NOT NULL, element TEXT NOT NULL, data BLOB NOT NULL,
+                PRIMARY KEY (run_id, name));
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

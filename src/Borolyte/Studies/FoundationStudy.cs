@@ -44,8 +44,10 @@ public static class FoundationStudy
         // Sections of the later modules, one call each (issues 3–6).
         CellDesignSection.AddTo(report);
         CellSimulationSection.AddTo(report);
+        TransportSection.AddTo(report, kb);
         if (inputs.CyclerFile is { } cyclerFile)
             CyclingSection.AddTo(report, cyclerFile);
+        StabilitySection.AddTo(report, dataset);
 
         return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes);
     }
@@ -113,7 +115,13 @@ public static class FoundationStudy
                             "The seeds give conductivities mostly at room temperature; dashed lines are Arrhenius extrapolations " +
                             $"between {ConductivityFigure.LineFromC:0} and {ConductivityFigure.LineToC:0} °C through a published σ(25 °C) with the published Eₐ, " +
                             "not fits to σ(T) data. Hover a point for its source.");
-        report.AddFigure(ConductivityFigure.Build(series, arrhenius));
+        var fits = ConductivityRecordFits.FitAll(series);
+        report.AddFigure(ConductivityFigure.Build(series, arrhenius, fits));
+        report.AddParagraph(fits.Count == 0
+            ? $"No compound has point values at {ConductivityRecordFits.MinimumTemperatures} or more temperatures in the seeded base (the seeds state σ at 25 °C), " +
+              "so no σ(T) fit is drawn; records added with `borolyte materials add-property` are fitted here and by `borolyte conductivity fit --compound`."
+            : "Solid lines: σ(T) models fitted to the stored point values (bounds left out), model chosen by AIC: " +
+              string.Join("; ", fits.Select(f => $"{f.Compound.Formula} {ConductivityFit.ModelName(f.Fit.Model)}")) + ".");
         var withoutTemperature = dataset.Properties.Where(p => p.Quantity == "ionicConductivity" && p.TemperatureC is null)
             .Select(p => (IReadOnlyList<string>)[p.Compound, $"{Qualifier(p.Qualifier)}{Sci(p.Value)}", p.Phase ?? "–", p.Note ?? "–", p.Source?.Describe() ?? "–"]).ToList();
         if (withoutTemperature.Count > 0)

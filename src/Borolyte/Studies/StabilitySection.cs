@@ -1,93 +1,304 @@
 using System.Globalization;
 using Borolyte.Chemistry;
+using Borolyte.Knowledge;
 using Borolyte.Mechanics;
 using Borolyte.Reporting;
 using Borolyte.Thermo;
 
 namespace Borolyte.Studies;
 
-/// <summary>Elastic moduli of one material for the mechanical table (GPa).</summary>
-public sealed record MechanicalInput(string Material, double BulkModulusGpa, double ShearModulusGpa, string Source);
+/// <summary>One window the demo computes: compound, open element, the built-in dataset it comes from and phases left out.</summary>
+public sealed record WindowCase(string Compound, string OpenElement, string Dataset, IReadOnlyList<string>? Exclude = null)
+{
+    public string Label => Exclude is { Count: > 0 } ex ? $"{Compound} without {string.Join(", ", ex)}" : Compound;
+}
+
+/// <summary>One of the review's statements about stability and how this dataset compares (seed 000 §3.2).</summary>
+public sealed record ReviewComparison(string Statement, string Review, string ThisDataset, string Verdict);
+
+/// <summary>A mechanical-table row built from knowledge-base records (values with their qualifiers, GPa).</summary>
+public sealed record MechanicalRow(
+    string Compound, string? Metal, double? BulkGpa, string BulkQualifier, double? ShearGpa, string ShearQualifier,
+    string PughVerdict, string DendriteVerdict, string Source);
 
 /// <summary>
-/// The demo's stability section (seed 000 §3.2–3.3): electrochemical windows as a bar chart (review Figure 11c), an
-/// interface reaction profile, and the mechanical table with Pugh and Monroe–Newman verdicts plus G vs B with
-/// iso-Young's-modulus lines (review Figure 12b). Every part is optional: it is drawn only when its inputs are given.
+/// The demo's stability section (seed 000 §3.2–3.3, review Figures 11 and 12): electrochemical windows of the hydroborates
+/// the built-in data allow, side by side with the review's values from the knowledge base; the review's statements against
+/// this dataset (agree or not); the NaBH4 | NaCrO2 interface profile; the maximum interface driving force of electrolytes ×
+/// cathodes; the mechanical table with Pugh and Monroe–Newman verdicts and G vs B with iso-Young's-modulus lines from
+/// knowledge-base records. The built-in data hold no closo-hydroborate energies (data/thermo/README.md), which the section
+/// says where it matters instead of drawing anything it cannot compute.
 /// </summary>
 public static class StabilitySection
 {
-    private static string Num(double v, string format = "0.##") => v.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>Windows computed from the built-in experimental enthalpies; the review's comparison uses those without exclusions.</summary>
+    public static readonly IReadOnlyList<WindowCase> Windows =
+    [
+        new("LiBH4", "Li", "li-b-h"),
+        new("NaBH4", "Na", "na-b-h"),
+        new("LiBH4", "Li", "li-b-h", ["B5H7"]),
+        new("NaBH4", "Na", "na-b-h", ["B5H7"]),
+    ];
+
+    /// <summary>Hydroborates whose windows the review states but the built-in data cannot give (no sourced energies).</summary>
+    public static readonly IReadOnlyList<string> NotComputable = ["Li2B12H12", "Na2B12H12"];
+
+    /// <summary>Electrolytes and cathodes of the interface map: the pairs the sourced data support.</summary>
+    public static readonly IReadOnlyList<string> MapElectrolytes = ["NaBH4", "LiBH4"];
+    public static readonly IReadOnlyList<string> MapCathodes = ["NaCrO2", "NaFeO2", "NaVO3", "LiFeO2"];
+
+    /// <summary>Potential (V vs Na⁺/Na) of the open-system interface profile: a charged 3 V-class cathode (review §3.2).</summary>
+    public const double InterfacePotentialV = 3.0;
+
+    /// <summary>Agreement tolerance (V) between a computed and a stated limit: the review's values are "near" values.</summary>
+    public const double AgreementToleranceV = 0.3;
+
+    // |v| < 5e-10 prints as 0 (no "-0" for a reaction energy of −1e-17 eV/atom)
+    private static string Num(double v, string format = "0.##") => (Math.Abs(v) < 5e-10 ? 0.0 : v).ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
+        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.ReducedFormula));
 
     /// <param name="report">Report to append to.</param>
-    /// <param name="entries">Thermodynamic entries (e.g. a built-in or user dataset); null skips windows and interface.</param>
-    /// <param name="windows">Compounds and their open element for the window chart, e.g. ("Na2B12H12", "Na").</param>
-    /// <param name="interfacePair">Electrolyte | electrode pair with open element and potential, e.g. ("Na2B12H12", "NaCrO2", "Na", 3.0).</param>
-    /// <param name="mechanics">Moduli for the mechanical table; null or empty skips it.</param>
-    public static void AddTo(
-        HtmlReport report,
-        IReadOnlyList<ThermoEntry>? entries = null,
-        IReadOnlyList<(string Compound, string OpenElement)>? windows = null,
-        (string A, string B, string? OpenElement, double PotentialV)? interfacePair = null,
-        IReadOnlyList<MechanicalInput>? mechanics = null)
+    /// <param name="knowledge">Knowledge-base records (review values of windows and moduli); null leaves those parts out.</param>
+    public static void AddTo(HtmlReport report, KnowledgeDataset? knowledge)
     {
         report.AddHeading("Stability");
-        report.AddParagraph("Thermodynamic windows from exact grand-potential phase diagrams, interface reactivity, and mechanical " +
-                            "properties (review §3.2–3.3). 0 K DFT energies; kinetics and missing phases (e.g. [B24H23]3− dimers) are not considered.");
-        if (entries is not null && windows is { Count: > 0 })
+        report.AddParagraph(
+            "Electrochemical windows from exact grand-potential phase diagrams, interface reactivity and mechanical properties (review §3.2–3.3). " +
+            "Energies: the built-in experimental standard enthalpies of formation (298.15 K; Wang et al., Sci. Rep. 11 (2021) 15496, MP2020 fitting set, " +
+            "plus CODATA water; data/thermo/README.md) — no closo-hydroborate salt has a sourced energy there, so their windows are shown only as the review states them. " +
+            "Enthalpies, not free energies; no kinetics; phases missing from the data (e.g. [B24H23]3− dimers, B9H11) cannot form.");
+        var windows = Windows.Select(w => (Case: w, Window: GrandPotentialDiagram.Window(BuiltinEntries.Load(w.Dataset), Formula.Parse(w.Compound), w.OpenElement,
+            new WindowOptions(Exclude: w.Exclude)))).ToArray();
+        var review = knowledge?.Properties ?? [];
+        AddWindows(report, windows, review);
+        AddComparison(report, Compare(windows.Where(w => w.Case.Exclude is not { Count: > 0 }).Select(w => w.Window).ToArray(), review));
+        AddInterface(report);
+        AddInterfaceMap(report, InterfaceReactivityMap.Compute(BuiltinEntries.Load("experimental"), MapElectrolytes, MapCathodes));
+        if (knowledge is not null) AddMechanics(report, MechanicalRows(knowledge));
+    }
+
+    private static PropertyRecord? ReviewLimit(IReadOnlyList<PropertyRecord> records, string compound, string quantity) =>
+        records.FirstOrDefault(p => p.Compound == compound && p.Quantity == quantity && p.Method == "DFT" && p.Source?.Seed == "review");
+
+    private static void AddWindows(HtmlReport report, IReadOnlyList<(WindowCase Case, ElectrochemicalWindow Window)> cases, IReadOnlyList<PropertyRecord> review)
+    {
+        var windows = cases.Select(c => c.Window).ToArray();
+        var labels = cases.Select(c => c.Case.Label).Concat(NotComputable).ToArray();
+        var compounds = windows.Select(w => w.Compound).Concat(NotComputable).ToArray();
+        var figure = new PlotlyFigure("Electrochemical stability windows (cf. review Figure 11c)", "compound", "potential (V vs M+/M)")
         {
-            var figure = new PlotlyFigure("Electrochemical stability windows", "compound (index)", "potential (V vs M+/M)")
-            {
-                Caption = "Each bar spans reduction to oxidation limit; compounds: " + string.Join(", ", windows.Select((w, i) => $"{i}: {w.Compound} vs {w.OpenElement}")),
-            };
-            var rows = new List<IReadOnlyList<string>>();
-            for (int i = 0; i < windows.Count; i++)
-            {
-                var w = GrandPotentialDiagram.Window(entries, Formula.Parse(windows[i].Compound), windows[i].OpenElement);
-                figure.AddTrace(new PlotlyTrace($"{w.Compound} vs {w.OpenElement.Symbol}", [i, i], [w.ReductionLimitV, w.OxidationLimitV]) { Mode = "lines+markers" });
-                rows.Add([w.Compound, w.OpenElement.Symbol, Num(w.ReductionLimitV), Num(w.OxidationLimitV),
-                    string.Join(" + ", w.ReductionProducts.Select(p => p.Entry.ReducedFormula)), string.Join(" + ", w.OxidationProducts.Select(p => p.Entry.ReducedFormula))]);
-            }
-            report.AddFigure(figure);
-            report.AddTable(new ReportTable("Windows", ["compound", "M", "reduction (V)", "oxidation (V)", "reduction products", "oxidation products"], rows));
-        }
-        if (entries is not null && interfacePair is { } pair)
+            Caption = "x: " + string.Join(", ", labels.Select((c, i) => $"{i} = {c}")),
+        };
+        var rows = new List<IReadOnlyList<string>>();
+        for (int i = 0; i < windows.Length; i++)
         {
-            var r = InterfaceReactivity.Compute(entries, Formula.Parse(pair.A), Formula.Parse(pair.B), pair.OpenElement, pair.PotentialV);
-            var figure = new PlotlyFigure($"{pair.A} | {pair.B}" + (pair.OpenElement is { } m ? $" open to {m} at {Num(pair.PotentialV)} V" : ""),
-                $"atomic fraction of {pair.A}", "reaction energy (eV/atom)")
+            var w = windows[i];
+            figure.AddTrace(new PlotlyTrace($"{labels[i]} vs {w.OpenElement.Symbol} (this dataset)", [i, i], [w.ReductionLimitV, w.OxidationLimitV])
             {
-                Caption = $"Most negative: {Num(r.MinReactionEnergyEvPerAtom, "0.###")} eV/atom at x = {Num(r.MixingRatio, "0.###")} → " +
-                          string.Join(" + ", r.Products.Select(p => p.Entry.ReducedFormula)),
-            };
-            figure.AddTrace(new PlotlyTrace("ΔE", r.Kinks.Select(k => k.MixingRatio).ToArray(), r.Kinks.Select(k => k.ReactionEnergyEvPerAtom).ToArray())
-            {
-                HoverTexts = r.Kinks.Select(k => string.Join(" + ", k.Products.Select(p => p.Entry.ReducedFormula))).ToArray(),
+                Mode = "lines+markers",
+                HoverTexts = [$"reduced below {Num(w.ReductionLimitV, "0.###")} V to {Phases(w.ReductionProducts)}", $"oxidised above {Num(w.OxidationLimitV, "0.###")} V to {Phases(w.OxidationProducts)}"],
             });
-            report.AddFigure(figure);
+            rows.Add([labels[i], w.OpenElement.Symbol, Num(w.ReductionLimitV, "0.###"), Num(w.OxidationLimitV, "0.###"), Phases(w.ReductionProducts), Phases(w.OxidationProducts)]);
         }
-        if (mechanics is { Count: > 0 })
+        var rx = new List<double>();
+        var ry = new List<double>();
+        var rt = new List<string>();
+        for (int i = 0; i < compounds.Length; i++)
         {
-            var rows = new List<IReadOnlyList<string>>();
-            var figure = new PlotlyFigure("Shear vs bulk modulus", "B (GPa)", "G (GPa)") { Caption = "Dashed: iso-Young's-modulus lines G = 3BE/(9B − E)." };
-            foreach (var m in mechanics)
+            if (i < windows.Length && cases[i].Case.Exclude is { Count: > 0 }) continue; // review markers once per compound
+            foreach (var q in new[] { "reductionLimit", "oxidationLimit" })
             {
-                var p = ElasticProperties.FromModuli(m.BulkModulusGpa, m.ShearModulusGpa);
-                var li = DendriteCriterion.Evaluate(p.ShearModulusVrhGpa, DendriteCriterion.LithiumShearModulusGpa);
-                var na = DendriteCriterion.Evaluate(p.ShearModulusVrhGpa, DendriteCriterion.SodiumShearModulusGpa);
-                rows.Add([m.Material, Num(m.BulkModulusGpa), Num(m.ShearModulusGpa), Num(p.YoungsModulusGpa), Num(p.PughRatio),
-                    p.Ductile ? "ductile" : "brittle", li.Suppresses ? "yes" : "no", na.Suppresses ? "yes" : "no", m.Source]);
-                figure.AddTrace(new PlotlyTrace(m.Material, [m.BulkModulusGpa], [m.ShearModulusGpa]) { Mode = "markers" });
+                if (ReviewLimit(review, compounds[i], q) is not { } p) continue;
+                rx.Add(i + 0.15);
+                ry.Add(p.Value);
+                rt.Add($"{compounds[i]} {q} {p.Qualifier ?? "="} {Num(p.Value)} V (review §{p.Source?.Section}; {p.Note})");
             }
-            double bMax = mechanics.Max(m => m.BulkModulusGpa) * 1.3;
-            foreach (double e in new[] { 10.0, 20, 40, 80 })
-            {
-                // G = 3BE/(9B − E), from E = 9BG/(3B + G) (isotropic elasticity), defined for B > E/9
-                var bs = Enumerable.Range(1, 40).Select(k => e / 9 + (bMax - e / 9) * k / 40.0).Where(b => b > e / 9).ToArray();
-                figure.AddTrace(new PlotlyTrace($"E = {Num(e)} GPa", bs, bs.Select(b => 3 * b * e / (9 * b - e)).ToArray()) { Mode = "lines", Dash = "dash", LegendGroup = "iso-E" });
-            }
-            report.AddTable(new ReportTable($"Mechanical properties (Pugh threshold {Num(ElasticProperties.PughThreshold)}; Monroe–Newman: G ≥ 2·G_metal, Li {Num(DendriteCriterion.LithiumShearModulusGpa)} GPa, Na {Num(DendriteCriterion.SodiumShearModulusGpa)} GPa)",
-                ["material", "B (GPa)", "G (GPa)", "E (GPa)", "B/G", "Pugh", "blocks Li dendrites", "blocks Na dendrites", "source"], rows));
-            report.AddFigure(figure);
         }
+        if (rx.Count > 0) figure.AddTrace(new PlotlyTrace("review (DFT, knowledge base)", rx, ry) { Mode = "markers", HoverTexts = rt });
+        report.AddFigure(figure);
+        report.AddParagraph("Each line spans a compound's window in this dataset, from the reduction to the oxidation limit; the dots just right of it are the " +
+                            "review's DFT limits from the knowledge base. Compounds without a sourced energy get no line. The windows \"without B5H7\" leave out the " +
+                            "only neutral borane of the data (the review's option of excluding phases): [BH4]− then oxidises to boron (or a B-rich Li boride) + H2.");
+        foreach (var c in NotComputable)
+            rows.Add([c, c.StartsWith("Li", StringComparison.Ordinal) ? "Li" : "Na", "–", "–", "not computable: no sourced energy", "(data/thermo/README.md)"]);
+        report.AddTable(new ReportTable("Windows from the built-in experimental enthalpies (V vs M+/M; products beyond each limit)",
+            ["compound", "M", "reduction limit (V)", "oxidation limit (V)", "reduction products", "oxidation products"], rows));
+    }
+
+    /// <summary>The review's four statements (seed 000 §3.2) against the computed windows; verdicts follow from the numbers.</summary>
+    public static IReadOnlyList<ReviewComparison> Compare(IReadOnlyList<ElectrochemicalWindow> windows, IReadOnlyList<PropertyRecord> review)
+    {
+        var list = new List<ReviewComparison>();
+        var bh4 = windows.Where(w => w.Compound.EndsWith("BH4", StringComparison.Ordinal)).ToArray();
+        if (bh4.Length > 0)
+        {
+            bool near = bh4.All(w => Math.Abs(w.OxidationLimitV - 2.0) <= AgreementToleranceV);
+            bool b12 = bh4.Any(w => w.OxidationProducts.Any(p => p.Entry.Composition.AmountOf("B") >= 12));
+            list.Add(new ReviewComparison("[BH4]− is oxidised near 2 V vs M+/M, to [B12H12]2−", "≈ 2 V (DFT, matches LSV)",
+                string.Join("; ", bh4.Select(w => $"{w.Compound}: {Num(w.OxidationLimitV, "0.###")} V → {Phases(w.OxidationProducts)}")),
+                (near ? $"agrees on the potential (within {Num(AgreementToleranceV)} V)" : "disagrees on the potential") +
+                (b12 ? "" : "; products differ: the data hold no M2B12H12, so [BH4]− goes to a borane and H2")));
+        }
+        list.Add(new ReviewComparison("[B12H12]2− is oxidised near 3.5 V vs M+/M, to B9H11", "≈ 3.5 V (DFT); 3.45 V measured for Na2B12H12",
+            "no sourced energy for Li2B12H12, Na2B12H12 or B9H11", "cannot be checked with these data"));
+        var li = windows.Where(w => w.OpenElement.Symbol == "Li").ToArray();
+        if (li.Length > 0)
+        {
+            bool unstable = li.All(w => w.ReductionLimitV > 0);
+            list.Add(new ReviewComparison("Li hydroborates are unstable against Li metal", "reduced at 0 V vs Li+/Li (to LiH and Li–B phases)",
+                string.Join("; ", li.Select(w => $"{w.Compound} reduced below {Num(w.ReductionLimitV, "0.###")} V → {Phases(w.ReductionProducts)}")),
+                unstable ? "agrees" : "disagrees"));
+        }
+        var na = windows.Where(w => w.OpenElement.Symbol == "Na").ToArray();
+        if (na.Length > 0)
+        {
+            bool stable = na.All(w => w.ReductionLimitV == 0);
+            list.Add(new ReviewComparison("Na hydroborates are stable against Na metal", "stable at 0 V vs Na+/Na",
+                string.Join("; ", na.Select(w => w.ReductionLimitV == 0 ? $"{w.Compound} stable down to 0 V" : $"{w.Compound} reduced below {Num(w.ReductionLimitV, "0.###")} V → {Phases(w.ReductionProducts)}")),
+                stable ? "agrees" : $"disagrees, by {Num(na.Max(w => w.ReductionLimitV), "0.###")} V: 298 K enthalpies put the reduction slightly above 0 V (a difference of the size of DFT–experiment errors; entropy neglected)"));
+        }
+        return list;
+    }
+
+    private static void AddComparison(HtmlReport report, IReadOnlyList<ReviewComparison> rows) =>
+        report.AddTable(new ReportTable("What the review states (§3.2) and what this dataset gives",
+            ["statement", "review", "this dataset", "verdict"], rows.Select(r => (IReadOnlyList<string>)[r.Statement, r.Review, r.ThisDataset, r.Verdict]).ToArray()));
+
+    private static void AddInterface(HtmlReport report)
+    {
+        var entries = BuiltinEntries.Load("na-cr-o-b-h");
+        var closed = InterfaceReactivity.Compute(entries, Formula.Parse("NaBH4"), Formula.Parse("NaCrO2"));
+        var open = InterfaceReactivity.Compute(entries, Formula.Parse("NaBH4"), Formula.Parse("NaCrO2"), "Na", InterfacePotentialV);
+        var figure = new PlotlyFigure("NaBH4 | NaCrO2 interface reaction energy", "atomic fraction of NaBH4", "reaction energy (eV/atom)");
+        foreach (var (name, r) in new[] { ("closed (chemical mixing)", closed), ($"open to Na at {Num(InterfacePotentialV)} V", open) })
+            figure.AddTrace(new PlotlyTrace(name, r.Kinks.Select(k => k.MixingRatio).ToArray(), r.Kinks.Select(k => k.ReactionEnergyEvPerAtom).ToArray())
+            {
+                HoverTexts = r.Kinks.Select(k => Phases(k.Products)).ToArray(),
+            });
+        report.AddFigure(figure);
+        report.AddParagraph(
+            $"Closed system (chemical mixing): most negative reaction energy {Num(closed.MinReactionEnergyEvPerAtom, "0.###")} eV/atom" +
+            (closed.MinReactionEnergyEvPerAtom > -5e-10 ? " — NaBH4 and NaCrO2 coexist with these enthalpies. " : $" at x = {Num(closed.MixingRatio, "0.###")} → {Phases(closed.Products)}. ") +
+            $"Open to Na at {Num(InterfacePotentialV)} V vs Na+/Na (a charged 3 V-class cathode): {Num(open.MinReactionEnergyEvPerAtom, "0.###")} eV/atom at x = " +
+            $"{Num(open.MixingRatio, "0.###")} → {Phases(open.Products)}. The review's pair, Na2B12H12 | Na0.5CrO2, needs energies of Na2B12H12 and Na0.5CrO2 " +
+            "that the sourced data do not have; NaBH4 is the hydroborate they allow.");
+    }
+
+    /// <summary>The map as a heat map (electrolyte rows × cathode columns, negative = reactive) and a matrix table.</summary>
+    public static void AddInterfaceMap(HtmlReport report, InterfaceReactivityMap map)
+    {
+        string where = map.OpenElement is { } m ? $", open to {m.Symbol} at {Num(map.PotentialV!.Value)} V" : " (closed system, chemical mixing)";
+        var figure = new PlotlyFigure("Maximum interface driving force" + where, "cathode", "electrolyte")
+        {
+            Caption = "Colour: most negative mixing reaction energy (eV/atom); more negative = more reactive; blank = not computed.",
+        };
+        var rows = new List<IReadOnlyList<string>>();
+        var z = new List<IReadOnlyList<double>>();
+        var texts = new List<IReadOnlyList<string>>();
+        for (int i = 0; i < map.Electrolytes.Count; i++)
+        {
+            var row = map.Pairs[i];
+            z.Add(row.Select(p => p.Reactivity is { } r ? r.MinReactionEnergyEvPerAtom : double.NaN).ToArray());
+            texts.Add(row.Select(p => p.Reactivity is { } r ? $"{Num(r.MinReactionEnergyEvPerAtom, "0.###")} eV/atom at x = {Num(r.MixingRatio, "0.###")} → {Phases(r.Products)}" : p.Problem ?? "").ToArray());
+            rows.Add([map.Electrolytes[i], .. row.Select(p => p.Reactivity is { } r ? Num(r.MinReactionEnergyEvPerAtom, "0.###") : "–")]);
+        }
+        figure.AddHeatmap(new PlotlyHeatmap("reaction energy", map.Electrodes, map.Electrolytes, z)
+        {
+            ColorbarTitle = "eV/atom", ColorScale = "RdBu", ReverseScale = true, ZMid = 0, CellTexts = texts, // plotly's RdBu runs blue→red; reversed, reactive (negative) cells are red
+        });
+        report.AddFigure(figure);
+        report.AddTable(new ReportTable("Most negative mixing reaction energy (eV/atom), electrolyte × cathode" + where, ["electrolyte", .. map.Electrodes], rows));
+        var problems = map.Pairs.SelectMany(r => r).Where(p => p.Problem is not null).Select(p => $"{p.Electrolyte} | {p.Electrode}: {p.Problem}").ToArray();
+        if (problems.Length > 0) report.AddParagraph("Not computed: " + string.Join("; ", problems));
+    }
+
+    /// <summary>Mechanical rows from the knowledge base: every compound with bulk and shear modulus records.</summary>
+    public static IReadOnlyList<MechanicalRow> MechanicalRows(KnowledgeDataset knowledge)
+    {
+        var props = knowledge.Properties;
+        double? Threshold(string metal) => props.FirstOrDefault(p => p.Compound == metal && p.Quantity == "criticalShearModulus")?.Value;
+        var rows = new List<MechanicalRow>();
+        foreach (var compound in props.Where(p => p.Quantity == "shearModulus").Select(p => p.Compound).Distinct())
+        {
+            var b = props.FirstOrDefault(p => p.Compound == compound && p.Quantity == "bulkModulus" && p.Unit == "GPa");
+            var g = props.First(p => p.Compound == compound && p.Quantity == "shearModulus");
+            if (g.Unit != "GPa") continue;
+            var pugh = props.FirstOrDefault(p => p.Compound == compound && p.Quantity == "pughRatio");
+            string bq = b?.Qualifier ?? "=", gq = g.Qualifier ?? "=";
+            string? metal = knowledge.Compounds.FirstOrDefault(c => c.Formula == compound)?.CarrierIon;
+            // Pugh (1954): ductile if B/G > 1.75 — computed only from values, otherwise the record's own statement
+            string pughVerdict = bq == "=" && gq == "=" && b is not null
+                ? $"B/G = {Num(b.Value / g.Value)} → {(b.Value / g.Value > ElasticProperties.PughThreshold ? "ductile" : "brittle")}"
+                : pugh is not null ? $"B/G {pugh.Qualifier ?? "="} {Num(pugh.Value)} (review) → {(pugh.Qualifier is ">" or ">=" && pugh.Value >= ElasticProperties.PughThreshold ? "ductile" : "see record")}"
+                : "no Pugh ratio";
+            string dendrite = "–";
+            if (metal is "Li" or "Na")
+            {
+                // Monroe & Newman (2005): G ≥ 2 G_metal; CRC metal moduli (DendriteCriterion) and the review's rounded values
+                double required = DendriteCriterion.RequiredRatio * DendriteCriterion.DefaultMetalShearModulusGpa(metal);
+                string reviewThreshold = Threshold(metal) is { } t ? $"; review: ≈ {Num(t)} GPa" : "";
+                dendrite = gq switch
+                {
+                    "=" or "~" => (g.Value >= required ? "suppresses" : "does not suppress") + $" {metal} dendrites (needs G ≥ {Num(required)} GPa{reviewThreshold})",
+                    "<=" or "<" when g.Value < required => $"does not suppress {metal} dendrites (G {gq} {Num(g.Value)} < {Num(required)} GPa)",
+                    "<=" or "<" => $"undecided: G {gq} {Num(g.Value)} GPa is a bound and {metal} needs G ≥ {Num(required)} GPa{reviewThreshold}",
+                    _ => $"undecided: G {gq} {Num(g.Value)} GPa",
+                };
+            }
+            var source = g.Source is { } s ? $"{s.Seed} §{s.Section}" + (s.References.Count > 0 ? $" (ref. {string.Join(", ", s.References)})" : "") : "knowledge base";
+            rows.Add(new MechanicalRow(compound, metal, b?.Value, bq, g.Value, gq, pughVerdict, dendrite, source));
+        }
+        return rows;
+    }
+
+    private static void AddMechanics(HtmlReport report, IReadOnlyList<MechanicalRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            report.AddParagraph("The knowledge base holds no shear-modulus records, so there is no mechanical table.");
+            return;
+        }
+        string Q(string q) => q == "=" ? "" : q + " ";
+        report.AddTable(new ReportTable(
+            $"Mechanical properties from the knowledge base (Pugh: ductile if B/G > {Num(ElasticProperties.PughThreshold)}; Monroe–Newman: G ≥ 2·G_metal, " +
+            $"G_Li = {Num(DendriteCriterion.LithiumShearModulusGpa)} GPa, G_Na = {Num(DendriteCriterion.SodiumShearModulusGpa)} GPa, CRC)",
+            ["compound", "B (GPa)", "G (GPa)", "Pugh", "dendrites", "source"],
+            rows.Select(r => (IReadOnlyList<string>)[r.Compound, r.BulkGpa is { } b ? Q(r.BulkQualifier) + Num(b) : "–", r.ShearGpa is { } g ? Q(r.ShearQualifier) + Num(g) : "–",
+                r.PughVerdict, r.DendriteVerdict, r.Source]).ToArray()));
+
+        var figure = new PlotlyFigure("Shear vs bulk modulus (cf. review Figure 12b)", "B (GPa)", "G (GPa)")
+        {
+            Caption = "Dashed: iso-Young's-modulus lines G = 3BE/(9B − E); dash-dot: Pugh B/G = 1.75; dotted: Monroe–Newman 2·G_metal.",
+        };
+        foreach (var group in rows.Where(r => r.BulkGpa is not null && r.ShearGpa is not null).GroupBy(r => (r.BulkGpa!.Value, r.BulkQualifier, r.ShearGpa!.Value, r.ShearQualifier)))
+        {
+            var (b, bq, g, gq) = group.Key;
+            string name = string.Join(", ", group.Select(r => r.Compound));
+            if (bq is "<=" or "<" && gq is "<=" or "<")
+                figure.AddTrace(new PlotlyTrace($"{name}: B {bq} {Num(b)}, G {gq} {Num(g)} GPa", [0, b, b, 0, 0], [0, 0, g, g, 0]) { Mode = "lines", HoverTexts = Enumerable.Repeat(name, 5).ToArray() });
+            else
+                figure.AddTrace(new PlotlyTrace(name, [b], [g]) { Mode = "markers" });
+        }
+        double bMax = Math.Max(25, rows.Max(r => r.BulkGpa ?? 0) * 1.4);
+        foreach (var (metal, gm) in new[] { ("Li", DendriteCriterion.LithiumShearModulusGpa), ("Na", DendriteCriterion.SodiumShearModulusGpa) })
+        {
+            double required = DendriteCriterion.RequiredRatio * gm;
+            figure.AddTrace(new PlotlyTrace($"Monroe–Newman, {metal}: G = {Num(required)} GPa", [0, bMax], [required, required]) { Mode = "lines", Dash = "dot" });
+        }
+        foreach (double e in new[] { 10.0, 20, 40 })
+        {
+            // G = 3BE/(9B − E), from E = 9BG/(3B + G) (isotropic elasticity); drawn for B ≥ E/3, i.e. Poisson's ratio ≥ 0
+            var bs = Enumerable.Range(1, 60).Select(k => e / 3 + (bMax - e / 3) * k / 60.0).ToArray();
+            figure.AddTrace(new PlotlyTrace($"E = {Num(e)} GPa", bs, bs.Select(b => 3 * b * e / (9 * b - e)).ToArray()) { Mode = "lines", Dash = "dash", LegendGroup = "iso-E" });
+        }
+        // Pugh (1954): B/G = 1.75 separates ductile (below the line in G vs B) from brittle
+        figure.AddTrace(new PlotlyTrace("Pugh B/G = 1.75", [0, bMax], [0, bMax / ElasticProperties.PughThreshold]) { Mode = "lines", Dash = "dashdot" });
+        report.AddFigure(figure);
+        report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
+                            "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
+                            "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The knowledge base holds no moduli of " +
+                            "the other electrolyte classes of Figure 12b (NASICON, garnet, perovskite, thiophosphate …), so they are not drawn.");
     }
 }

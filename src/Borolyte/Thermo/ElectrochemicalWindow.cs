@@ -90,7 +90,7 @@ public static class GrandPotentialDiagram
         (double Value, double Slope, List<(int Entry, double Amount)> Phases) Evaluate(double phi)
         {
             // Φ = Σ λ_i (f_i − μ' x_iM) with μ' = μ_M − μ_M⁰ = −eφ (seed 000 §3.2, eq. 4; energies per atom relative to the elements)
-            var (objective, phases, _) = pd.SolveLinearProgramme(target, allowed, rows, i => pd.EntryFormation(i) + phi * pd.EntryFractions(i)[m], null);
+            var (objective, phases, _) = pd.SolveLinearProgramme(target, allowed, rows, m, phi);
             double nM = phases.Sum(p => p.Amount * pd.EntryFractions(p.Entry)[m]);
             return (objective, nM, phases);
         }

@@ -50,10 +50,15 @@ public static class EntryFile
                 if (!item.TryGetProperty("energy", out var energyElement) || energyElement.ValueKind != JsonValueKind.Number)
                     throw new InvalidInputException($"{where}: missing number \"energy\" (total energy in eV)");
                 double energy = energyElement.GetDouble();
-                double correction = 0;
+                double correction = 0, variance = 0;
                 if (item.TryGetProperty("energy_adjustments", out var adjustments) && adjustments.ValueKind == JsonValueKind.Array && adjustments.GetArrayLength() > 0)
                 {
-                    foreach (var adj in adjustments.EnumerateArray()) correction += AdjustmentValue(adj, where);
+                    foreach (var adj in adjustments.EnumerateArray())
+                    {
+                        correction += AdjustmentValue(adj, where);
+                        double u = AdjustmentUncertainty(adj);
+                        variance += u * u;
+                    }
                 }
                 else if (item.TryGetProperty("correction", out var corr) && corr.ValueKind == JsonValueKind.Number)
                 {
@@ -63,7 +68,11 @@ public static class EntryFile
                     ? idElement.ToString()
                     : $"{composition.ReducedFormula}-{index}";
                 if (!double.IsFinite(energy + correction)) throw new InvalidInputException($"{where}: energy must be finite");
-                entries.Add(new ThermoEntry(id, composition, energy + correction, correction, $"{sourceName} entry {index}"));
+                entries.Add(new ThermoEntry(id, composition, energy + correction, correction, $"{sourceName} entry {index}")
+                {
+                    Calculation = ReadCalculation(item, where),
+                    CorrectionUncertaintyEv = Math.Sqrt(variance),
+                });
                 index++;
             }
             return Checked(entries, sourceName);
@@ -82,6 +91,50 @@ public static class EntryFile
         if (adj.TryGetProperty("adj_per_atom", out _)) return Get("adj_per_atom") * Get("n_atoms");
         if (adj.TryGetProperty("adj_per_deg", out _)) return Get("adj_per_deg") * Get("temp") * Get("n_atoms");
         throw new InvalidInputException($"{where}: energy adjustment with neither \"value\", \"adj_per_atom\" nor \"adj_per_deg\"");
+    }
+
+    // ConstantEnergyAdjustment: uncertainty; CompositionEnergyAdjustment: uncertainty_per_atom × n_atoms; NaN or absent: 0.
+    private static double AdjustmentUncertainty(JsonElement adj)
+    {
+        static double Number(JsonElement o, string key) => o.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
+        double u = adj.TryGetProperty("uncertainty_per_atom", out _) ? Number(adj, "uncertainty_per_atom") * Number(adj, "n_atoms") : Number(adj, "uncertainty");
+        return double.IsFinite(u) ? Math.Abs(u) : 0;
+    }
+
+    // parameters.run_type, parameters.hubbards, data.oxide_type, data.sulfide_type, data.oxidation_states (pymatgen ComputedEntry).
+    private static CalculationInfo? ReadCalculation(JsonElement item, string where)
+    {
+        string? runType = null, oxideType = null, sulfideType = null;
+        Dictionary<string, double>? hubbards = null, oxidation = null;
+        static Dictionary<string, double>? Numbers(JsonElement parent, string key, string where)
+        {
+            if (!parent.TryGetProperty(key, out var o) || o.ValueKind == JsonValueKind.Null) return null;
+            if (o.ValueKind != JsonValueKind.Object) throw new InvalidInputException($"{where}: \"{key}\" must be an object of numbers by element");
+            var d = new Dictionary<string, double>();
+            foreach (var p in o.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.Number) throw new InvalidInputException($"{where}: \"{key}\".\"{p.Name}\" must be a number");
+                d[p.Name] = p.Value.GetDouble();
+            }
+            return d;
+        }
+        static string? Text(JsonElement parent, string key) =>
+            parent.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        bool any = false;
+        if (item.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+        {
+            runType = Text(parameters, "run_type");
+            hubbards = Numbers(parameters, "hubbards", where);
+            any = true;
+        }
+        if (item.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            oxideType = Text(data, "oxide_type");
+            sulfideType = Text(data, "sulfide_type");
+            oxidation = Numbers(data, "oxidation_states", where);
+            any = true;
+        }
+        return any ? new CalculationInfo(runType, hubbards, oxideType, sulfideType, oxidation) : null;
     }
 
     private static Composition ReadComposition(JsonElement item, string where)

@@ -27,9 +27,12 @@ public sealed record InterfaceReactivity(
     /// lowest entry of each composition (both must be among the entries, like pymatgen with use_hull_energy=False); open to
     /// <paramref name="openElement"/> at <paramref name="potentialV"/> (V vs M⁺/M), they are grand-potential hull energies.
     /// </summary>
-    public static InterfaceReactivity Compute(IReadOnlyList<ThermoEntry> entries, Formula a, Formula b, string? openElement = null, double potentialV = 0)
+    public static InterfaceReactivity Compute(IReadOnlyList<ThermoEntry> entries, Formula a, Formula b, string? openElement = null, double potentialV = 0) =>
+        Compute(new PhaseDiagram(entries), a, b, openElement, potentialV);
+
+    /// <summary>As above on an existing phase diagram (reused across pairs, e.g. by <see cref="InterfaceReactivityMap"/>; thread-safe).</summary>
+    public static InterfaceReactivity Compute(PhaseDiagram pd, Formula a, Formula b, string? openElement = null, double potentialV = 0)
     {
-        var pd = new PhaseDiagram(entries);
         int d = pd.Elements.Count;
         int m = -1;
         Element? open = null;
@@ -61,8 +64,7 @@ public sealed record InterfaceReactivity(
             var y = new double[d];
             for (int k = 0; k < d; k++) y[k] = x * xa[k] + (1 - x) * xb[k];
             // Grand potential per non-open atom: f_i − μ' x_iM with μ' = −eφ (seed 000 §3.2, eq. 4)
-            Func<int, double> cost = m >= 0 ? i => pd.EntryFormation(i) + phi * pd.EntryFractions(i)[m] : pd.EntryFormation;
-            var (objective, phases, duals) = pd.SolveLinearProgramme(y, allowed, rows, cost, null);
+            var (objective, phases, duals) = pd.SolveLinearProgramme(y, allowed, rows, m, phi);
             // slope dE_hull/dx = Σ_k μ_k (xa_k − xb_k), the facet chemical potentials (LP duals) along the tie line
             double slope = 0;
             for (int k = 0; k < d; k++) slope += duals[k] * (xa[k] - xb[k]);

@@ -1,5 +1,4 @@
 using Borolyte.Chemistry;
-using Borolyte.Numerics;
 
 namespace Borolyte.Thermo;
 
@@ -27,10 +26,7 @@ public sealed class PhaseDiagram
     private readonly double[] _formation;    // per entry: formation energy per atom (eV)
     private readonly ulong[] _masks;         // per entry: bit set of its elements
     private readonly double[] _referenceEnergy;
-    private readonly bool[] _stable;
     private readonly Dictionary<ThermoEntry, int> _index;
-    private readonly HashSet<string> _stableIds;
-    private readonly EntryStability[] _analysis;
 
     public PhaseDiagram(IEnumerable<ThermoEntry> entries)
     {
@@ -78,35 +74,88 @@ public sealed class PhaseDiagram
             _formation[i] = _entries[i].EnergyPerAtomEv - reference;
         }
 
-        // Stable set: per reduced composition, the lowest entry is stable iff it lies strictly below the hull of all
-        // entries of other compositions (one linear programme per distinct composition).
-        _stable = new bool[n];
-        _analysis = new EntryStability[n];
-        var groups = Enumerable.Range(0, n).GroupBy(i => CompositionKey(_fractions[i])).ToArray();
-        foreach (var group in groups)
+        // Entries grouped by reduced composition (atomic fractions rounded to 1e-9).
+        _groupOf = new int[n];
+        var groups = new Dictionary<CompositionKey, int>();
+        var members = new List<List<int>>();
+        for (int i = 0; i < n; i++)
         {
-            int[] members = group.ToArray();
-            int min = members.OrderBy(i => _formation[i]).ThenBy(i => i).First();
-            var excluded = new HashSet<int>(members);
-            bool elemental = System.Numerics.BitOperations.PopCount(_masks[min]) == 1;
-            Decomposition? others = elemental ? null : SolveHull(_fractions[min], excluded);
-            bool stable = elemental || _formation[min] < others!.FormationEnergyEvPerAtom - StabilityToleranceEvPerAtom;
-            _stable[min] = stable;
-            foreach (int i in members)
+            var key = new CompositionKey(_fractions[i]);
+            if (!groups.TryGetValue(key, out int g))
             {
-                if (stable)
-                {
-                    bool self = i == min;
-                    _analysis[i] = new EntryStability(_entries[i], _formation[i], self ? 0 : _formation[i] - _formation[min], self,
-                        [new DecompositionPhase(_entries[min], 1)]);
-                }
-                else
-                {
-                    _analysis[i] = new EntryStability(_entries[i], _formation[i], _formation[i] - others!.FormationEnergyEvPerAtom, false, others.Phases);
-                }
+                g = members.Count;
+                groups.Add(key, g);
+                members.Add([]);
+            }
+            members[g].Add(i);
+            _groupOf[i] = g;
+        }
+        _groups = members.Select(m => m.ToArray()).ToArray();
+        _referenceEntry = new int[d];
+        for (int k = 0; k < d; k++)
+        {
+            _referenceEntry[k] = -1;
+            for (int i = 0; i < n && _referenceEntry[k] < 0; i++)
+                if (_masks[i] == 1UL << k && _entries[i].EnergyPerAtomEv == _referenceEnergy[k]) _referenceEntry[k] = i;
+        }
+    }
+
+    // Stability is computed on first use (all compositions at once, or one composition for a window), then cached.
+    private readonly int[] _groupOf;
+    private readonly int[][] _groups;
+    private readonly int[] _referenceEntry; // per element: the entry that is its reference (formation energy exactly 0)
+    private bool[]? _stable;
+    private HashSet<string>? _stableIds;
+    private volatile EntryStability[]? _analysis;
+    private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong Allowed, ulong Rows), Columns> _columns = new();
+
+    private void EnsureAnalysed()
+    {
+        if (_analysis is not null) return;
+        lock (_gate)
+        {
+            if (_analysis is not null) return;
+            int n = _entries.Length;
+            var analysis = new EntryStability[n];
+            var stable = new bool[n];
+            foreach (var group in _groups)
+            {
+                var (results, minimum, isStable) = AnalyseGroup(group);
+                for (int k = 0; k < group.Length; k++) analysis[group[k]] = results[k];
+                stable[minimum] = isStable;
+            }
+            _stable = stable;
+            _stableIds = Enumerable.Range(0, n).Where(i => stable[i]).Select(i => _entries[i].Id).ToHashSet();
+            _analysis = analysis;
+        }
+    }
+
+    // Per reduced composition, the lowest entry is stable iff it lies strictly below the hull of all entries of other
+    // compositions (one linear programme per distinct composition).
+    private (EntryStability[] Results, int Minimum, bool Stable) AnalyseGroup(int[] group)
+    {
+        int min = group[0];
+        foreach (int i in group) if (_formation[i] < _formation[min]) min = i;
+        bool elemental = System.Numerics.BitOperations.PopCount(_masks[min]) == 1;
+        Decomposition? others = elemental ? null : SolveHull(_fractions[min], group);
+        bool stable = elemental || _formation[min] < others!.FormationEnergyEvPerAtom - StabilityToleranceEvPerAtom;
+        var results = new EntryStability[group.Length];
+        for (int k = 0; k < group.Length; k++)
+        {
+            int i = group[k];
+            if (stable)
+            {
+                bool self = i == min;
+                results[k] = new EntryStability(_entries[i], _formation[i], self ? 0 : _formation[i] - _formation[min], self,
+                    [new DecompositionPhase(_entries[min], 1)]);
+            }
+            else
+            {
+                results[k] = new EntryStability(_entries[i], _formation[i], _formation[i] - others!.FormationEnergyEvPerAtom, false, others.Phases);
             }
         }
-        _stableIds = Enumerable.Range(0, n).Where(i => _stable[i]).Select(i => _entries[i].Id).ToHashSet();
+        return (results, min, stable);
     }
 
     public IReadOnlyList<ThermoEntry> Entries => _entries;
@@ -114,23 +163,47 @@ public sealed class PhaseDiagram
     /// <summary>Elements of the diagram in order of atomic number.</summary>
     public IReadOnlyList<Element> Elements => _elements;
 
-    public IReadOnlyList<ThermoEntry> StableEntries => Enumerable.Range(0, _entries.Length).Where(i => _stable[i]).Select(i => _entries[i]).ToArray();
+    public IReadOnlyList<ThermoEntry> StableEntries
+    {
+        get
+        {
+            EnsureAnalysed();
+            return Enumerable.Range(0, _entries.Length).Where(i => _stable![i]).Select(i => _entries[i]).ToArray();
+        }
+    }
 
-    /// <summary>O(1): is this entry (the same instance given to the constructor) on the hull?</summary>
-    public bool IsStable(ThermoEntry entry) => _index.TryGetValue(entry, out int i) ? _stable[i] : _stableIds.Contains(entry.Id);
+    /// <summary>O(1) (after the stable set is computed on first use): is this entry (the same instance given to the constructor) on the hull?</summary>
+    public bool IsStable(ThermoEntry entry)
+    {
+        EnsureAnalysed();
+        return _index.TryGetValue(entry, out int i) ? _stable![i] : _stableIds!.Contains(entry.Id);
+    }
 
-    /// <summary>O(1): is the entry with this id on the hull?</summary>
-    public bool IsStable(string id) => _stableIds.Contains(id);
+    /// <summary>O(1) (after the stable set is computed on first use): is the entry with this id on the hull?</summary>
+    public bool IsStable(string id)
+    {
+        EnsureAnalysed();
+        return _stableIds!.Contains(id);
+    }
 
     /// <summary>Energy per atom (eV) of the elemental reference of an element of the diagram.</summary>
     public double ReferenceEnergyPerAtomEv(Element element) => _referenceEnergy[ElementIndex(element)];
 
     /// <summary>Stability of every entry, in input order.</summary>
-    public IReadOnlyList<EntryStability> Analyse() => _analysis;
+    public IReadOnlyList<EntryStability> Analyse()
+    {
+        EnsureAnalysed();
+        return _analysis!;
+    }
 
-    /// <summary>Stability of one entry of the diagram.</summary>
-    public EntryStability Analyse(ThermoEntry entry) =>
-        _index.TryGetValue(entry, out int i) ? _analysis[i] : throw new InvalidInputException($"entry \"{entry.Id}\" is not part of this phase diagram");
+    /// <summary>Stability of one entry of the diagram; solves only that entry's composition if the whole diagram is not analysed yet.</summary>
+    public EntryStability Analyse(ThermoEntry entry)
+    {
+        if (!_index.TryGetValue(entry, out int i)) throw new InvalidInputException($"entry \"{entry.Id}\" is not part of this phase diagram");
+        if (_analysis is not null) return _analysis[i];
+        var group = _groups[_groupOf[i]];
+        return AnalyseGroup(group).Results[Array.IndexOf(group, i)];
+    }
 
     /// <summary>Formation energy per atom (eV) of any composition at a given total energy (eV).</summary>
     public double FormationEnergyPerAtom(Composition composition, double energyEv)
@@ -148,7 +221,8 @@ public sealed class PhaseDiagram
         FormationEnergyPerAtom(composition, energyEv) - Decompose(composition).FormationEnergyEvPerAtom;
 
     /// <summary>Formation energy per atom (eV) of an entry of the diagram.</summary>
-    public double FormationEnergyPerAtom(ThermoEntry entry) => Analyse(entry).FormationEnergyEvPerAtom;
+    public double FormationEnergyPerAtom(ThermoEntry entry) =>
+        _index.TryGetValue(entry, out int i) ? _formation[i] : throw new InvalidInputException($"entry \"{entry.Id}\" is not part of this phase diagram");
 
     internal int ElementIndex(Element element) =>
         _elementIndex.TryGetValue(element.Symbol, out int k) ? k : throw new InvalidInputException($"element {element.Symbol} is not in the phase diagram (elements: {string.Join(", ", _elements.Select(e => e.Symbol))})");
@@ -176,49 +250,100 @@ public sealed class PhaseDiagram
         return mask;
     }
 
+    /// <summary>The columns of the hull programme of one subsystem: entries, their fractions of the row elements, the starting basis.</summary>
+    private sealed record Columns(int[] Entries, double[] Coefficients, int[] Rows, int[] Start);
+
+    private Columns ColumnsFor(ulong allowedMask, ulong rowMask) => _columns.GetOrAdd((allowedMask, rowMask), key =>
+    {
+        var rows = new List<int>();
+        for (int k = 0; k < _elements.Length; k++) if ((key.Rows & (1UL << k)) != 0) rows.Add(k);
+        var entries = new List<int>();
+        for (int i = 0; i < _entries.Length; i++)
+            if ((_masks[i] & ~key.Allowed) == 0 && (_masks[i] & key.Rows) != 0) entries.Add(i);
+        int m = rows.Count;
+        var a = new double[entries.Count * m];
+        for (int j = 0; j < entries.Count; j++)
+            for (int r = 0; r < m; r++) a[j * m + r] = _fractions[entries[j]][rows[r]];
+        var start = new int[m];
+        for (int r = 0; r < m; r++) start[r] = entries.IndexOf(_referenceEntry[rows[r]]);
+        return new Columns(entries.ToArray(), a, rows.ToArray(), start);
+    });
+
     /// <summary>
-    /// The linear programme: minimise Σ λ_i (f_i + Σ_k w_k x_ik) over the entries of the subsystem of <paramref name="target"/>,
-    /// subject to Σ λ_i x_ik = target_k for every element k of <paramref name="rowMask"/>. Returns (objective, λ by entry).
+    /// The linear programme: minimise Σ λ_i (f_i + s·x_i,open) over the entries of the subsystem <paramref name="allowedMask"/>
+    /// that contain an element of <paramref name="rowMask"/>, subject to Σ λ_i x_ik = target_k for every element k of
+    /// <paramref name="rowMask"/> (an open element is left out of the rows; <paramref name="openSlope"/> = φ in eV per atom of
+    /// it, seed 000 §3.2 eq. 4). Entries in <paramref name="excluded"/> are left out. Returns the objective, λ by entry and the
+    /// duals (facet chemical potentials) by element.
     /// </summary>
     internal (double Objective, List<(int Entry, double Amount)> Phases, double[] Duals) SolveLinearProgramme(
-        double[] target, ulong allowedMask, ulong rowMask, Func<int, double> cost, ISet<int>? excluded)
+        double[] target, ulong allowedMask, ulong rowMask, int openIndex = -1, double openSlope = 0, int[]? excluded = null)
     {
-        var columns = new List<int>();
-        for (int i = 0; i < _entries.Length; i++)
-            if ((_masks[i] & ~allowedMask) == 0 && (excluded is null || !excluded.Contains(i)) && (_masks[i] & rowMask) != 0)
-                columns.Add(i);
-        var rows = new List<int>();
-        for (int k = 0; k < _elements.Length; k++) if ((rowMask & (1UL << k)) != 0) rows.Add(k);
-        var a = new double[rows.Count, columns.Count];
-        var c = new double[columns.Count];
-        var b = new double[rows.Count];
-        for (int r = 0; r < rows.Count; r++) b[r] = target[rows[r]];
-        for (int j = 0; j < columns.Count; j++)
+        var columns = ColumnsFor(allowedMask, rowMask);
+        int n = columns.Entries.Length, m = columns.Rows.Length;
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        double[] cost = pool.Rent(n);
+        try
         {
-            for (int r = 0; r < rows.Count; r++) a[r, j] = _fractions[columns[j]][rows[r]];
-            c[j] = cost(columns[j]);
+            for (int j = 0; j < n; j++)
+            {
+                int i = columns.Entries[j];
+                cost[j] = openIndex >= 0 ? _formation[i] + openSlope * _fractions[i][openIndex] : _formation[i];
+            }
+            if (excluded is not null)
+                foreach (int i in excluded)
+                {
+                    int j = Array.BinarySearch(columns.Entries, i);
+                    if (j >= 0) cost[j] = double.PositiveInfinity; // never priced in
+                }
+            Span<double> b = stackalloc double[m];
+            for (int r = 0; r < m; r++) b[r] = target[columns.Rows[r]];
+            foreach (int s in columns.Start)
+                if (s < 0) throw new InvalidOperationException("hull programme without an elemental reference (should not happen)");
+            var lp = new HullProgramme(m);
+            double objective = lp.Solve(columns.Coefficients, cost.AsSpan(0, n), n, b, columns.Start);
+            var phases = new List<(int, double)>(m);
+            for (int r = 0; r < m; r++)
+                if (lp.BasicValues[r] > FractionTolerance) phases.Add((columns.Entries[lp.Basis[r]], lp.BasicValues[r]));
+            phases.Sort((p, q) => p.Item1.CompareTo(q.Item1));
+            var duals = new double[_elements.Length];
+            for (int r = 0; r < m; r++) duals[columns.Rows[r]] = lp.Duals[r];
+            return (objective, phases, duals);
         }
-        var solution = LinearProgram.Minimize(a, b, c);
-        if (solution.Status != LinearProgramStatus.Optimal)
-            throw new InvalidOperationException($"hull linear programme is {solution.Status} (should not happen with elemental references present)");
-        var phases = new List<(int, double)>();
-        for (int j = 0; j < columns.Count; j++)
-            if (solution.X[j] > FractionTolerance) phases.Add((columns[j], solution.X[j]));
-        var duals = new double[_elements.Length]; // chemical potentials of the facet (LP duals), by element
-        for (int r = 0; r < rows.Count; r++) duals[rows[r]] = solution.Duals[r];
-        return (solution.Objective, phases, duals);
+        finally { pool.Return(cost); }
     }
 
-    private Decomposition SolveHull(double[] target, ISet<int>? excluded)
+    private Decomposition SolveHull(double[] target, int[]? excluded)
     {
         ulong mask = MaskOf(target);
-        var (objective, phases, _) = SolveLinearProgramme(target, mask, mask, i => _formation[i], excluded);
-        double total = phases.Sum(p => p.Amount);
+        var (objective, phases, _) = SolveLinearProgramme(target, mask, mask, excluded: excluded);
+        double total = 0;
+        foreach (var p in phases) total += p.Amount;
         var list = phases.OrderByDescending(p => p.Amount).Select(p => new DecompositionPhase(_entries[p.Entry], p.Amount / total)).ToArray();
         var composition = new Composition(_elements.Select((e, k) => KeyValuePair.Create(e, target[k])));
         return new Decomposition(composition, objective, list);
     }
 
-    private static string CompositionKey(double[] fractions) =>
-        string.Join(",", fractions.Select(f => Math.Round(f, 9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>A reduced composition as atomic fractions rounded to 1e-9, for grouping polymorphs.</summary>
+    private readonly struct CompositionKey : IEquatable<CompositionKey>
+    {
+        private readonly long[] _parts;
+        private readonly int _hash;
+
+        public CompositionKey(double[] fractions)
+        {
+            _parts = new long[fractions.Length];
+            var h = new HashCode();
+            for (int k = 0; k < fractions.Length; k++)
+            {
+                _parts[k] = (long)Math.Round(fractions[k] * 1e9);
+                h.Add(_parts[k]);
+            }
+            _hash = h.ToHashCode();
+        }
+
+        public bool Equals(CompositionKey other) => _parts.AsSpan().SequenceEqual(other._parts);
+        public override bool Equals(object? obj) => obj is CompositionKey k && Equals(k);
+        public override int GetHashCode() => _hash;
+    }
 }

@@ -13,6 +13,15 @@ namespace Borolyte.Thermo;
 /// <param name="Source">Where the number comes from (file and line, or a citation).</param>
 public sealed record ThermoEntry(string Id, Composition Composition, double EnergyEv, double CorrectionEv = 0, string? Source = null)
 {
+    /// <summary>How the energy was computed, as far as energy corrections need it (null: unknown, e.g. CSV entries).</summary>
+    public CalculationInfo? Calculation { get; init; }
+
+    /// <summary>One-sigma uncertainty (eV) of <see cref="CorrectionEv"/> (independent adjustments added in quadrature).</summary>
+    public double CorrectionUncertaintyEv { get; init; }
+
+    /// <summary>Energy without any correction (eV).</summary>
+    public double UncorrectedEnergyEv => EnergyEv - CorrectionEv;
+
     public double AtomCount => Composition.AtomCount;
 
     public double EnergyPerAtomEv => EnergyEv / Composition.AtomCount;
@@ -23,3 +32,15 @@ public sealed record ThermoEntry(string Id, Composition Composition, double Ener
     /// <summary>A copy with another energy per atom (used to "stabilise" a metastable phase onto the hull).</summary>
     public ThermoEntry WithEnergyPerAtom(double energyPerAtomEv) => this with { EnergyEv = energyPerAtomEv * Composition.AtomCount };
 }
+
+/// <summary>
+/// Calculation metadata of a computed entry used by energy-correction schemes (pymatgen <c>ComputedEntry.parameters</c> and
+/// <c>.data</c>): the run type ("GGA", "GGA+U", …), the Hubbard U values by element (eV), the oxide/sulfide type, and
+/// oxidation states by element when known. Every member may be null (unknown).
+/// </summary>
+public sealed record CalculationInfo(
+    string? RunType = null,
+    IReadOnlyDictionary<string, double>? HubbardUEv = null,
+    string? OxideType = null,
+    string? SulfideType = null,
+    IReadOnlyDictionary<string, double>? OxidationStates = null);

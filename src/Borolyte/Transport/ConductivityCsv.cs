@@ -48,7 +48,8 @@ public static class ConductivityCsv
     private static bool IsError(string c) =>
         c.Contains("err", StringComparison.OrdinalIgnoreCase) || c.Contains("uncert", StringComparison.OrdinalIgnoreCase) || c.Contains("std", StringComparison.OrdinalIgnoreCase);
 
-    private static bool? TemperatureUnit(string name)
+    /// <summary>True for °C, false for K, null when the header does not state the unit (shared with the NMR and QENS readers).</summary>
+    internal static bool? TemperatureUnit(string name)
     {
         var n = name.ToLowerInvariant().Replace(" ", "");
         if (n.Contains("°c") || n.Contains("degc") || n.Contains("celsius") || n.EndsWith("_c") || n.EndsWith("(c)") || n.EndsWith("/c") || n.EndsWith("[c]") || n.EndsWith("tc")) return true;

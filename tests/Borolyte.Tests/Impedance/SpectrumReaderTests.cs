@@ -97,8 +97,13 @@ public class SpectrumReaderTests
         Assert.Equal(43, all[1].Count);
         Assert.Equal(2, all[1].Metadata.Sweep);
         Assert.Equal(2 * all[0].ImpedanceOhm[0].Real, all[1].ImpedanceOhm[0].Real, 9);
-        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.Read(WriteTemp(bytes)));
-        Assert.Contains("--sweep", ex.Message);
+        string temp = WriteTemp(bytes);
+        try
+        {
+            var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.Read(temp));
+            Assert.Contains("--sweep", ex.Message);
+        }
+        finally { File.Delete(temp); }
     }
 
     [Fact]
@@ -111,7 +116,7 @@ public class SpectrumReaderTests
     }
 
     [Theory]
-    [InlineData("exampleDataBioLogic.mpt", 30, "header says 61 header lines")]
+    [InlineData("exampleDataBioLogic.mpt", 30, "ends inside the header ('Nb header lines : 61')")]
     [InlineData("exampleDataBioLogic.mpt", 61, "no data rows")]
     [InlineData("exampleDataGamry.DTA", 100, "no ZCURVE table")]
     [InlineData("exampleDataAutolab.txt", 30, "declares 41 points")]

@@ -33,6 +33,39 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Heatmap_json_is_row_major_with_categorical_axes_and_blank_gaps()
+    {
+        var figure = new PlotlyFigure("map", "cathode", "electrolyte").AddHeatmap(
+            new PlotlyHeatmap("E", ["NaCrO2", "NaFeO2", "NaVO3"], ["NaBH4", "LiBH4"], [[-0.4, double.NaN, -0.1], [-0.2, -0.3, 0.0]])
+            {
+                ZMid = 0, ReverseScale = true, ColorbarTitle = "eV/atom",
+                CellTexts = [["a", "missing", "c"], ["d", "e", "f"]],
+            });
+        var json = figure.ToPlotlyJson();
+        var map = json["data"]!.AsArray().Single()!;
+        Assert.Equal("heatmap", (string?)map["type"]);
+        var z = map["z"]!.AsArray();
+        Assert.Equal(2, z.Count);
+        Assert.Equal(-0.3, (double)z[1]!.AsArray()[1]!);  // row = electrolyte (LiBH4), column = cathode (NaFeO2)
+        Assert.Null(z[0]!.AsArray()[1]);
+        Assert.Equal("NaVO3", (string?)map["x"]!.AsArray()[2]);
+        Assert.Equal("missing", (string?)map["text"]!.AsArray()[0]!.AsArray()[1]);
+        Assert.Equal(0.0, (double)map["zmid"]!);
+        Assert.True((bool)map["reversescale"]!);
+        Assert.Equal("category", (string?)json["layout"]!["xaxis"]!["type"]);
+        Assert.Equal("category", (string?)json["layout"]!["yaxis"]!["type"]);
+    }
+
+    [Fact]
+    public void Heatmap_whose_shape_does_not_match_its_labels_is_rejected()
+    {
+        var figure = new PlotlyFigure("t", "x", "y");
+        Assert.Throws<ArgumentException>(() => figure.AddHeatmap(new PlotlyHeatmap("bad", ["a", "b"], ["r"], [[1.0]])));
+        Assert.Throws<ArgumentException>(() => figure.AddHeatmap(new PlotlyHeatmap("bad", ["a"], ["r", "s"], [[1.0]])));
+        Assert.Throws<ArgumentException>(() => figure.AddHeatmap(new PlotlyHeatmap("bad", ["a"], ["r"], [[1.0]]) { CellTexts = [["x", "y"]] }));
+    }
+
+    [Fact]
     public void Trace_with_mismatched_lengths_or_panel_is_rejected()
     {
         var figure = new PlotlyFigure("t", "x", "y");

@@ -40,7 +40,7 @@ public class FoundationStudyTests : IDisposable
         using var kb = KnowledgeBase.Open(_temp.File("demo.db"));
         var result = FoundationStudy.Run(kb, new FoundationStudyInputs(TestData.Path("cycling", "neware_uio.csv")));
         string html = result.Report.Render();
-        foreach (var section in new[] { "Knowledge base", "Ionic conductivity", "Cluster anions (Wade–Mingos)", "Infiltration recipe", "Cell design", "Cell simulation", "Cycling data" })
+        foreach (var section in new[] { "Knowledge base", "Ionic conductivity", "Cluster anions (Wade–Mingos)", "Infiltration recipe", "Cell design", "Cell simulation", "Ion transport", "Cycling data", "Stability" })
             Assert.Contains($">{System.Net.WebUtility.HtmlEncode(section)}</h2>", html);
         // One conductivity figure from the foundation, at least one from cell design and three from cycling.
         Assert.True(result.Report.FigureCount >= 5, $"{result.Report.FigureCount} figures");

@@ -1,19 +1,75 @@
+using Borolyte.Chemistry;
+using Borolyte.Knowledge;
 using Borolyte.Reporting;
 using Borolyte.Studies;
+using Borolyte.Thermo;
 
 namespace Borolyte.Tests.Thermo;
 
 public class StabilitySectionTests
 {
+    private static KnowledgeDataset Seed => SeedDataset.Load();
+
     [Fact]
-    public void RendersWindowsInterfaceAndMechanics()
+    public void RendersWindowsComparisonInterfaceMapAndMechanics()
     {
         var report = new HtmlReport("test");
-        StabilitySection.AddTo(report, ThermoFixtures.LiH(), [("LiH2", "Li"), ("LiH", "Li")], ("Li", "LiH2", null, 0),
-            [new MechanicalInput("isotropic test solid", 17, 9, "test")]);
-        Assert.Equal(3, report.FigureCount);
+        StabilitySection.AddTo(report, Seed);
+        Assert.Equal(4, report.FigureCount); // windows, interface profile, interface map, G vs B
         string html = report.Render();
-        Assert.Contains("Stability", html);
-        Assert.Contains("ductile", html);
+        foreach (var text in new[] { "Stability", "What the review states", "NaBH4 | NaCrO2", "Maximum interface driving force", "Mechanical properties", "not computable", "LiBH4 without B5H7" })
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(text), html);
+    }
+
+    [Fact]
+    public void WithoutKnowledgeTheMechanicsAreLeftOut()
+    {
+        var report = new HtmlReport("test");
+        StabilitySection.AddTo(report, null);
+        Assert.Equal(3, report.FigureCount);
+    }
+
+    [Fact]
+    public void VerdictsFollowFromTheComputedWindows()
+    {
+        var windows = StabilitySection.Windows.Where(w => w.Exclude is null)
+            .Select(w => GrandPotentialDiagram.Window(BuiltinEntries.Load(w.Dataset), Formula.Parse(w.Compound), w.OpenElement)).ToArray();
+        var rows = StabilitySection.Compare(windows, Seed.Properties).ToDictionary(r => r.Statement);
+        // LiBH4 + 10/3 Li → 4/3 LiH... : reduced to LiH + LiB3 above 0 V (experimental enthalpies) → agrees with "unstable vs Li"
+        Assert.Equal("agrees", rows["Li hydroborates are unstable against Li metal"].Verdict);
+        // NaBH4 + 3 Na → 4 NaH + B: ΔH = 4(−0.58558) + 1.98824 = −0.35408 eV for 3 Na → reduced below 0.118 V: disagrees
+        Assert.StartsWith("disagrees, by 0.118 V", rows["Na hydroborates are stable against Na metal"].Verdict);
+        Assert.StartsWith("agrees on the potential", rows["[BH4]− is oxidised near 2 V vs M+/M, to [B12H12]2−"].Verdict);
+        Assert.Equal("cannot be checked with these data", rows["[B12H12]2− is oxidised near 3.5 V vs M+/M, to B9H11"].Verdict);
+        var na = windows.Single(w => w.Compound == "NaBH4");
+        Assert.Equal((4 * 0.5855812355788128 - 1.9882400337787107) / 3, na.ReductionLimitV, 9);
+        // without the borane, NaBH4 → Na + B + 2 H2 at −ΔfH°(NaBH4) per Na
+        var noBorane = GrandPotentialDiagram.Window(BuiltinEntries.Load("na-b-h"), Formula.Parse("NaBH4"), "Na", new WindowOptions(Exclude: ["B5H7"]));
+        Assert.Equal(1.9882400337787107, noBorane.OxidationLimitV, 9);
+    }
+
+    [Fact]
+    public void MechanicalRowsKeepTheRecordsBoundsAndDecideOnlyWhatTheyAllow()
+    {
+        var rows = StabilitySection.MechanicalRows(Seed);
+        var na2b12 = rows.Single(r => r.Compound == "Na2B12H12");
+        Assert.Equal("<=", na2b12.ShearQualifier);
+        Assert.Equal(9, na2b12.ShearGpa);
+        // G ≤ 9 GPa vs 2 × 3.3 = 6.6 GPa for Na: a bound above the threshold decides nothing
+        Assert.StartsWith("undecided", na2b12.DendriteVerdict);
+        Assert.Contains("ductile", na2b12.PughVerdict);
+        // a measured value below the threshold does decide
+        var kb = new KnowledgeDataset
+        {
+            Compounds = [new Compound { Id = "cmp-X", Formula = "NaX", CarrierIon = "Na" }],
+            Properties =
+            [
+                new PropertyRecord { Id = "b", Compound = "NaX", Quantity = "bulkModulus", Value = 12, Unit = "GPa" },
+                new PropertyRecord { Id = "g", Compound = "NaX", Quantity = "shearModulus", Value = 5, Unit = "GPa" },
+            ],
+        };
+        var x = Assert.Single(StabilitySection.MechanicalRows(kb));
+        Assert.StartsWith("does not suppress Na dendrites", x.DendriteVerdict);
+        Assert.Equal("B/G = 2.4 → ductile", x.PughVerdict);
     }
 }

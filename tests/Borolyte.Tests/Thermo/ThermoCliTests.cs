@@ -62,4 +62,58 @@ public class ThermoCliTests
         Assert.Contains("bad.csv: line 3", csv.Stderr);
         Assert.Single(csv.Stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void BuiltinDatasetsLoadByName()
+    {
+        var r = CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        // NaBH4 → Na + ⅕ B5H7 + 1.3 H2 costs −ΔfH°(NaBH4) + ⅕ ΔfH°(B5H7) = 1.98824 − 0.02992 eV per Na released
+        // (experimental enthalpies of the MP2020 fitting set, Wang et al. 2021)
+        Assert.Equal(1.98824 - 0.14961 / 5, doc.RootElement.GetProperty("oxidationLimitV").GetDouble(), 4);
+        var unknown = CliProcess.Run("thermo", "hull", "builtin:na-b-q");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("available: ", unknown.Stderr);
+        var refused = CliProcess.Run("thermo", "hull", "builtin:na-b-h", "--mp2020");
+        Assert.Equal(2, refused.ExitCode);
+    }
+
+    [Fact]
+    public void Mp2020FlagCorrectsAndReportsDiscardedEntries()
+    {
+        // the Na–B–H–O–Cr entries of the pymatgen golden set (the others lack elemental references)
+        using var dir = new TempDirectory();
+        var golden = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixture("golden_mp2020.json")))!["entries"]!.AsArray();
+        var subset = new System.Text.Json.Nodes.JsonArray(golden.Where(e => e!["composition"]!.AsObject().All(p => "Na B H O Cr".Split(' ').Contains(p.Key)))
+            .Select(e => e!.DeepClone()).ToArray());
+        var path = Path.Combine(dir.Path, "na-b-h-o-cr.json");
+        File.WriteAllText(path, subset.ToJsonString());
+        var r = CliProcess.Run("thermo", "hull", path, "--mp2020", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Cr2O3-GGA", r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var nah = doc.RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "NaH");
+        Assert.Equal(-0.716, nah.GetProperty("correctionEv").GetDouble(), 9);
+        Assert.Equal(0.0052, nah.GetProperty("correctionUncertaintyEv").GetDouble(), 9);
+        Assert.DoesNotContain(doc.RootElement.GetProperty("entries").EnumerateArray(), e => e.GetProperty("id").GetString() == "Cr2O3-GGA");
+    }
+
+    [Fact]
+    public void InterfaceMapJsonHtmlAndMissingPairs()
+    {
+        using var dir = new TempDirectory();
+        var html = Path.Combine(dir.Path, "map.html");
+        var r = CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4,Na2B12H12", "--cathodes", "NaCrO2,NaFeO2", "--json", "--out", html);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(["electrolytes", "cathodes", "minReactionEnergyEvPerAtom", "pairs"], Keys(doc.RootElement).Take(4));
+        var matrix = doc.RootElement.GetProperty("minReactionEnergyEvPerAtom");
+        Assert.True(matrix[0][1].GetDouble() < -0.1);                       // NaBH4 | NaFeO2 reacts
+        Assert.Equal(JsonValueKind.Null, matrix[1][0].ValueKind);           // Na2B12H12 has no sourced energy
+        Assert.Contains("not among the entries", doc.RootElement.GetProperty("pairs")[2].GetProperty("problem").GetString());
+        Assert.Contains("Maximum interface driving force", File.ReadAllText(html));
+        var usage = CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4", "--cathodes", "NaCrO2", "--open", "Na");
+        Assert.Equal(2, usage.ExitCode);
+    }
 }

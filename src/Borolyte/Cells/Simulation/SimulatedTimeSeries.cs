@@ -45,8 +45,8 @@ public sealed class SimulatedTimeSeries
         {
             SourcePath = name, Format = "borolyte-simulation",
             TestTimeSecond = TimeS.ToArray(), VoltageVolt = VoltageV.ToArray(), CurrentAmpere = CurrentA.ToArray(),
-            InstrumentStep = StepCount.Select(s => (double)s).ToArray(),
-            InstrumentKind = Kind.Select(k => (int)k).ToArray(),
+            InstrumentStep = StepCount.ToArray(),
+            InstrumentKind = Kind.Select(k => (sbyte)k).ToArray(),
             EweVolt = PositivePotentialV.ToArray(), EceVolt = NegativePotentialV.ToArray(),
             ActiveMassKg = activeMassKg > 0 ? activeMassKg : null, AreaM2 = areaM2,
         });

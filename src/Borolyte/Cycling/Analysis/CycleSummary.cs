@@ -86,14 +86,13 @@ public static class CycleSummarizer
         int m = cycles.Length;
         var qc = new double[m]; var qd = new double[m]; var ec = new double[m]; var ed = new double[m]; var qcv = new double[m];
         var qcInt = new double[m];
-        var chargeCurrents = Enumerable.Range(0, m).Select(_ => new List<double>()).ToArray();
-        var dischargeCurrents = Enumerable.Range(0, m).Select(_ => new List<double>()).ToArray();
+        var chargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentCharge, 1);
+        var dischargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentDischarge, -1);
+        int lastCycle = int.MinValue, k = -1;
         for (int i = 0; i < n; i++)
         {
-            int k = index[run.CycleCount[i]];
+            if (run.CycleCount[i] != lastCycle) { lastCycle = run.CycleCount[i]; k = index[lastCycle]; }
             var kind = run.Kind[i];
-            if (kind == StepKind.ConstantCurrentCharge) chargeCurrents[k].Add(current[i]);
-            if (kind == StepKind.ConstantCurrentDischarge) dischargeCurrents[k].Add(-current[i]);
             if (i == 0 || kind is StepKind.Rest or StepKind.Ocv) continue;
             double dt = Math.Max(0, t[i] - t[i - 1]) / 3600.0;
             double dq = Math.Abs(current[i]) * dt;
@@ -114,7 +113,7 @@ public static class CycleSummarizer
         if (fromColumns || energyFromColumns)
             for (int i = 0; i < n; i++)
             {
-                int k = index[run.CycleCount[i]];
+                if (run.CycleCount[i] != lastCycle) { lastCycle = run.CycleCount[i]; k = index[lastCycle]; }
                 if (fromColumns)
                 {
                     qc[k] = Math.Max(qc[k], run.ChargingCapacityAmpereHour![i]);
@@ -138,7 +137,7 @@ public static class CycleSummarizer
         reference ??= cycles.Where(c => qOut[index[c]] > 0 && qIn[index[c]] > 0).Cast<int?>().FirstOrDefault();   // first complete cycle
 
         var rows = new List<CycleStatistics>(m);
-        for (int k = 0; k < m; k++)
+        for (k = 0; k < m; k++)
         {
             double? ce = preceding is not null ? preceding[k] : Ratio(qOut[k], qIn[k]);
             double? ee = Ratio(ed[k], ec[k]);   // energy delivered by the cell / energy put in, whatever the electrode mode
@@ -148,12 +147,46 @@ public static class CycleSummarizer
                 mass is { } g ? qc[k] * 1000 / (g * 1000) : null, mass is { } g2 ? qd[k] * 1000 / (g2 * 1000) : null,
                 area is { } a ? qc[k] * 1000 / (a * 1e4) : null, area is { } a2 ? qd[k] * 1000 / (a2 * 1e4) : null,
                 reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
-                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, Median(chargeCurrents[k]), Median(dischargeCurrents[k])));
+                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k]));
         }
         return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes);
     }
 
     private static double? Ratio(double numerator, double denominator) => numerator > 0 && denominator > 0 ? numerator / denominator : null;
+
+    /// <summary>
+    /// Median of sign·I over the points of <paramref name="kind"/> in each cycle, with one shared buffer (the points
+    /// of all cycles laid out cycle after cycle) instead of a list per cycle.
+    /// </summary>
+    private static double?[] MedianCurrentPerCycle(CyclingRun run, Dictionary<int, int> index, int m, StepKind kind, int sign)
+    {
+        var counts = new int[m + 1];
+        int lastCycle = int.MinValue, k = -1;
+        for (int i = 0; i < run.Count; i++)
+        {
+            if (run.CycleCount[i] != lastCycle) { lastCycle = run.CycleCount[i]; k = index[lastCycle]; }
+            if (run.Kind[i] == kind) counts[k + 1]++;
+        }
+        for (int c = 0; c < m; c++) counts[c + 1] += counts[c];   // counts[c] = start of cycle c
+        var values = new double[counts[m]];
+        var fill = (int[])counts.Clone();
+        lastCycle = int.MinValue;
+        for (int i = 0; i < run.Count; i++)
+        {
+            if (run.CycleCount[i] != lastCycle) { lastCycle = run.CycleCount[i]; k = index[lastCycle]; }
+            if (run.Kind[i] == kind) values[fill[k]++] = sign * run.CurrentAmpere[i];
+        }
+        var result = new double?[m];
+        for (int c = 0; c < m; c++)
+        {
+            var segment = values.AsSpan(counts[c], counts[c + 1] - counts[c]);
+            if (segment.IsEmpty) continue;
+            segment.Sort();
+            int mid = segment.Length / 2;
+            result[c] = segment.Length % 2 == 1 ? segment[mid] : 0.5 * (segment[mid - 1] + segment[mid]);
+        }
+        return result;
+    }
 
     internal static double? Median(List<double> values)
     {

@@ -31,7 +31,8 @@ public sealed record DifferentialCurve(int Cycle, string Direction, double[] X, 
 
 /// <summary>
 /// dQ/dV and dV/dQ. For dQ/dV the capacity passed in one direction of a cycle is counted from the current, the voltage
-/// is made monotonic (running max for charge, running min for discharge, so relaxation wiggles do not fold the curve),
+/// is made monotonic in the branch's own direction (running max when it rises — charge of the cell or working electrode —,
+/// running min when it falls; so relaxation wiggles do not fold the curve),
 /// Q is interpolated on a uniform voltage grid, differentiated by central differences and smoothed.
 /// </summary>
 public static class DifferentialCapacity
@@ -44,7 +45,10 @@ public static class DifferentialCapacity
         {
             var (q, v) = Branch(run, cycle, direction);
             if (q.Count < 5) continue;
-            for (int i = 1; i < v.Count; i++) v[i] = direction > 0 ? Math.Max(v[i], v[i - 1]) : Math.Min(v[i], v[i - 1]);
+            // The potential rises during charge for the cell and the working electrode, but falls for the counter
+            // electrode of a three-electrode cell (it is reduced): follow the branch's own trend.
+            int trend = v[^1] >= v[0] ? 1 : -1;
+            for (int i = 1; i < v.Count; i++) v[i] = trend > 0 ? Math.Max(v[i], v[i - 1]) : Math.Min(v[i], v[i - 1]);
             double step = options.VoltageStepV;
             double v0 = v[0], v1 = v[^1];
             int points = (int)Math.Floor(Math.Abs(v1 - v0) / step) + 1;
@@ -54,8 +58,8 @@ public static class DifferentialCapacity
             int j = 0;
             for (int g = 0; g < points; g++)
             {
-                double target = v0 + direction * g * step;
-                while (j < v.Count - 2 && (direction > 0 ? v[j + 1] < target : v[j + 1] > target)) j++;
+                double target = v0 + trend * g * step;
+                while (j < v.Count - 2 && (trend > 0 ? v[j + 1] < target : v[j + 1] > target)) j++;
                 double span = v[j + 1] - v[j];
                 double f = span == 0 ? 0 : Math.Clamp((target - v[j]) / span, 0, 1);
                 grid[g] = target;

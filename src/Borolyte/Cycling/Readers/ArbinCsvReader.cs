@@ -13,29 +13,30 @@ internal static class ArbinCsvReader
     public static CyclingRawData Read(string path)
     {
         using var reader = ByteLineReader.Open(path);
-        var (names, count) = CyclingFileReader.Header(reader, path, (byte)',', "Arbin");
-        var keys = names.Select(Key).ToArray();
-        var header = new HeaderIndex(path, 1, keys);
+        var header = CsvHeader.Read(reader, path, (byte)',', "Arbin", Key);
         int time = header.Require("test time", "test_time");
         int current = header.Require("current", "current");
         int voltage = header.Require("voltage", "voltage");
         int cycle = header.Require("cycle", "cycle_index");
         int step = header.Require("step", "step_index");
-        var specs = new List<FieldSpec> { new(time, names[time]), new(current, names[current]), new(voltage, names[voltage]), new(cycle, names[cycle]), new(step, names[step]) };
+        var specs = new List<FieldSpec>
+        {
+            header.Spec(time), header.Spec(current), header.Spec(voltage),
+            header.Spec(cycle, storage: FieldStorage.Int32), header.Spec(step, storage: FieldStorage.Int32),
+        };
         int?[] optional = [header.Find("charge_capacity"), header.Find("discharge_capacity"), header.Find("charge_energy"), header.Find("discharge_energy")];
-        foreach (var o in optional) if (o is { } i) specs.Add(new FieldSpec(i, names[i]));
-        var table = DelimitedTable.Read(reader, path, (byte)',', count, specs);
-        var c = table.Columns;
+        foreach (var o in optional) if (o is { } i) specs.Add(header.Spec(i));
+        var table = DelimitedTable.Read(reader, path, (byte)',', header.FieldCount, specs);
         int k = 5;
-        double[]? Next(int? index, string unit) => index is { } i ? NewareCsvReader.Scaled(c[k++], NewareCsvReader.UnitScale(UnitOf(names[i], unit), unit)) : null;
+        double[]? Next(int? index, string unit) => index is { } i ? CsvHeader.Scaled(table.Doubles(k++), header.UnitScale(i, unit)) : null;
         var notes = new List<string> { "Arbin CSV: charge current positive, capacity counters per Arbin cycle" };
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         return new CyclingRawData
         {
-            SourcePath = path, Format = "arbin-csv", TestTimeSecond = c[0],
-            CurrentAmpere = NewareCsvReader.Scaled(c[1], NewareCsvReader.UnitScale(UnitOf(names[current], "A"), "A"))!,
-            VoltageVolt = NewareCsvReader.Scaled(c[2], NewareCsvReader.UnitScale(UnitOf(names[voltage], "V"), "V"))!,
-            InstrumentCycle = c[3], InstrumentStep = c[4],
+            SourcePath = path, Format = "arbin-csv", TestTimeSecond = table.Doubles(0),
+            CurrentAmpere = CsvHeader.Scaled(table.Doubles(1), header.UnitScale(current, "A"))!,
+            VoltageVolt = CsvHeader.Scaled(table.Doubles(2), header.UnitScale(voltage, "V"))!,
+            InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4),
             ChargingCapacityAmpereHour = Next(optional[0], "Ah"), DischargingCapacityAmpereHour = Next(optional[1], "Ah"),
             ChargingEnergyWattHour = Next(optional[2], "Wh"), DischargingEnergyWattHour = Next(optional[3], "Wh"),
             Notes = notes,
@@ -49,6 +50,4 @@ internal static class ArbinCsvReader
         string bare = (open >= 0 ? header[..open] : header).Trim();
         return bare.Replace(' ', '_').ToLowerInvariant();
     }
-
-    private static string UnitOf(string header, string unit) => header.Contains('(') ? header : $"{header}({unit})";
 }

@@ -66,25 +66,29 @@ public static class BdfCsv
         }
     }
 
+    private static bool IsCounter(string name) => name is "cycle_count" or "step_count" or "step_index";
+
     public static CyclingRawData Read(string path)
     {
         using var reader = ByteLineReader.Open(path);
-        var (names, count) = CyclingFileReader.Header(reader, path, (byte)',', "BDF");
-        var canonical = names.Select(n => Known.FirstOrDefault(k => k.Name.Equals(n, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(n, StringComparison.OrdinalIgnoreCase)).Name).ToArray();
-        var header = new HeaderIndex(path, 1, canonical.Select((c, i) => c ?? names[i]).ToArray());
+        // Lookups by machine name; a column titled with the BDF label ("Test Time / s") gets its machine name as key.
+        var header = CsvHeader.Read(reader, path, (byte)',', "BDF",
+            n => Known.FirstOrDefault(k => k.Name.Equals(n, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(n, StringComparison.OrdinalIgnoreCase)).Name ?? n);
         var wanted = new List<(string Name, int Index)>();
         foreach (var (name, _) in Known)
             if (header.Find(name) is { } i) wanted.Add((name, i));
         foreach (var required in new[] { "test_time_second", "voltage_volt", "current_ampere" })
             header.Require(required, required);
-        var table = DelimitedTable.Read(reader, path, (byte)',', count, wanted.Select(w => new FieldSpec(w.Index, names[w.Index])).ToList());
-        double[]? Get(string name) { int k = wanted.FindIndex(w => w.Name == name); return k < 0 ? null : table.Columns[k]; }
+        var table = DelimitedTable.Read(reader, path, (byte)',', header.FieldCount,
+            wanted.Select(w => header.Spec(w.Index, storage: IsCounter(w.Name) ? FieldStorage.Int32 : FieldStorage.Double)).ToList());
+        double[]? Get(string name) { int k = wanted.FindIndex(w => w.Name == name); return k < 0 ? null : table.Doubles(k); }
+        int[]? GetInt(string name) { int k = wanted.FindIndex(w => w.Name == name); return k < 0 ? null : table.Ints(k); }
         var notes = new List<string> { "BDF CSV: positive current = charge (Borolyte's convention; BDF files written elsewhere should follow it)" };
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         return new CyclingRawData
         {
             SourcePath = path, Format = "bdf-csv", TestTimeSecond = Get("test_time_second")!, VoltageVolt = Get("voltage_volt")!,
-            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = Get("cycle_count"), InstrumentStep = Get("step_index") ?? Get("step_count"),
+            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = GetInt("cycle_count"), InstrumentStep = GetInt("step_index") ?? GetInt("step_count"),
             ChargingCapacityAmpereHour = Get("charging_capacity_ampere_hour"), DischargingCapacityAmpereHour = Get("discharging_capacity_ampere_hour"),
             ChargingEnergyWattHour = Get("charging_energy_watt_hour"), DischargingEnergyWattHour = Get("discharging_energy_watt_hour"),
             EweVolt = Get("ewe_volt"), EceVolt = Get("ece_volt"), Notes = notes,

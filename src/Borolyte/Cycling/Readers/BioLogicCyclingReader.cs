@@ -12,6 +12,13 @@ namespace Borolyte.Cycling.Readers;
 /// </summary>
 internal static class BioLogicCyclingReader
 {
+    /// <summary>The .mpt columns the cycling reader uses; the others are skipped without parsing.</summary>
+    private static readonly HashSet<string> CyclingColumns =
+    [
+        "time/s", "I/mA", "<I>/mA", "Ewe/V", "<Ewe>/V", "Ece/V", "<Ece>/V", "Ewe-Ece/V", "mode", "freq/Hz", "Q charge/mA.h", "Q discharge/mA.h",
+        "Q charge/discharge/mA.h", "Energy charge/W.h", "Energy discharge/W.h", "cycle number", "Ns",
+    ];
+
     public static CyclingRawData ReadMpr(string path)
     {
         var mpr = MprFile.Read(path);
@@ -29,7 +36,7 @@ internal static class BioLogicCyclingReader
 
     public static CyclingRawData ReadMpt(string path)
     {
-        var mpt = MptFile.Read(path);
+        var mpt = MptFile.Read(path, CyclingColumns.Contains);
         var notes = new List<string>();
         if (mpt.DecimalComma) notes.Add("decimal commas read as decimal points");
         double? mass = Quantity(mpt.Meta("Mass of active material"), new() { ["mg"] = 1e-6, ["g"] = 1e-3 }, notes, "active mass");
@@ -72,13 +79,13 @@ internal static class BioLogicCyclingReader
         }
         else { voltage = eweValues!; eweValues = null; eceValues = null; }
         var amps = column(current).Select(x => x * 1e-3).ToArray();
-        int[]? kind = has("mode") ? column("mode").Select(m => m == 2 ? (int)StepKind.ConstantVoltage : m == 3 ? (int)StepKind.Rest : -1).ToArray() : null;
+        sbyte[]? kind = has("mode") ? column("mode").Select(m => (sbyte)(m == 2 ? (int)StepKind.ConstantVoltage : m == 3 ? (int)StepKind.Rest : -1)).ToArray() : null;
         if (First("freq/Hz") is { } freqName)
         {
             var freq = column(freqName);
-            kind ??= Enumerable.Repeat(-1, rows).ToArray();
+            kind ??= Enumerable.Repeat((sbyte)-1, rows).ToArray();
             int ac = 0;
-            for (int i = 0; i < rows; i++) if (freq[i] > 0) { kind[i] = (int)StepKind.Rest; ac++; }
+            for (int i = 0; i < rows; i++) if (freq[i] > 0) { kind[i] = (sbyte)StepKind.Rest; ac++; }
             if (ac > 0) notes.Add($"{ac} points of impedance measurements (freq/Hz > 0): alternating current, no net charge; treated as rest");
         }
         double[]? chg = null, dchg = null;
@@ -99,11 +106,23 @@ internal static class BioLogicCyclingReader
         return new CyclingRawData
         {
             SourcePath = path, Format = format, TestTimeSecond = column(time), VoltageVolt = voltage, CurrentAmpere = amps,
-            InstrumentCycle = First("cycle number") is { } cn ? column(cn) : null,
-            InstrumentStep = First("Ns") is { } ns ? column(ns) : null, InstrumentKind = kind,
+            InstrumentCycle = First("cycle number") is { } cn ? Integers(path, cn, column(cn)) : null,
+            InstrumentStep = First("Ns") is { } ns ? Integers(path, ns, column(ns)) : null, InstrumentKind = kind,
             ChargingCapacityAmpereHour = chg, DischargingCapacityAmpereHour = dchg,
             ChargingEnergyWattHour = chgE, DischargingEnergyWattHour = dchgE,
             EweVolt = eweValues, EceVolt = eceValues, ActiveMassKg = mass, AreaM2 = area, Notes = notes,
         };
+    }
+
+    private static int[] Integers(string path, string name, double[] values)
+    {
+        var result = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] != Math.Floor(values[i]) || Math.Abs(values[i]) > int.MaxValue)
+                throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"{path}: data row {i + 1}, column '{name}': {values[i]} is not an integer"));
+            result[i] = (int)values[i];
+        }
+        return result;
     }
 }

@@ -10,7 +10,7 @@ public static class CyclingFileReader
 {
     /// <summary>Format ids this reader detects.</summary>
     public static readonly IReadOnlyList<string> Formats =
-        ["biologic-mpr", "biologic-mpt", "neware-csv", "arbin-csv", "maccor-txt", "prime-csv", "bdf-csv"];
+        ["biologic-mpr", "biologic-mpt", "neware-csv", "neware-regular-csv", "arbin-csv", "maccor-txt", "prime-csv", "pec-csv", "bdf-csv"];
 
     public static CyclingRun Read(string path, CycleDefinition? cycles = null, ColumnMapping? mapping = null) =>
         CyclingRun.Build(ReadRaw(path, mapping), cycles);
@@ -24,6 +24,8 @@ public static class CyclingFileReader
             "biologic-mpr" => BioLogicCyclingReader.ReadMpr(path),
             "biologic-mpt" => BioLogicCyclingReader.ReadMpt(path),
             "neware-csv" => NewareCsvReader.Read(path),
+            "neware-regular-csv" => NewareRegularCsvReader.Read(path),
+            "pec-csv" => PecCsvReader.Read(path),
             "arbin-csv" => ArbinCsvReader.Read(path),
             "maccor-txt" => MaccorTextReader.Read(path),
             "prime-csv" => PrimeCsvReader.Read(path),
@@ -49,19 +51,13 @@ public static class CyclingFileReader
         string lower = first.ToLowerInvariant();
         if (lower.Contains("test_time_second") || lower.Contains("test time / s")) return "bdf-csv";
         if (lower.StartsWith("datapoint,") && lower.Contains("step type")) return "neware-csv";
+        var headLines = TextFields.Decode(span).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        if (NewareRegularCsvReader.LooksLike(first.TrimEnd('\r'), headLines.Length > 1 ? headLines[1] : null)) return "neware-regular-csv";
+        if (PecCsvReader.LooksLike(headLines)) return "pec-csv";
         if ((lower.Contains("data_point") || lower.Contains("data point")) && (lower.Contains("cycle_index") || lower.Contains("cycle index"))) return "arbin-csv";
         if (span.IndexOf((byte)0) >= 0)
             throw new InvalidInputException($"{path}: binary content that is not a BioLogic .mpr file; formats read: {string.Join(", ", Formats)}");
         throw new InvalidInputException(
             $"{path} line 1: format not recognised (header '{(first.Length > 60 ? first[..60] + "…" : first)}'); formats read: {string.Join(", ", Formats)}, or give a column mapping");
-    }
-
-    internal static (string[] Names, int Count) Header(ByteLineReader reader, string path, byte delimiter, string what)
-    {
-        if (!reader.TryReadLine(out var line)) throw new InvalidInputException($"{path}: ends before the {what} header line");
-        var names = TextFields.SplitToStrings(line, delimiter);
-        int count = names.Length;
-        while (count > 0 && names[count - 1].Length == 0) count--;
-        return (names[..count], count);
     }
 }

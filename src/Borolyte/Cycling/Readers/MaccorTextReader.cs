@@ -21,9 +21,7 @@ internal static class MaccorTextReader
         }
         if (names is null) throw new InvalidInputException($"{path}: no 'Rec#' header line in the first 50 lines (not a Maccor text export?)");
         long headerLine = reader.LineNumber;
-        int count = names.Length;
-        while (count > 0 && names[count - 1].Length == 0) count--;
-        var header = new HeaderIndex(path, headerLine, names);
+        var header = new CsvHeader(path, headerLine, names);
         int time = header.Require("test time", "TestTime", "Test Time");
         int amps = header.Require("current", "Amps", "Current");
         int volts = header.Require("voltage", "Volts", "Voltage");
@@ -34,28 +32,30 @@ internal static class MaccorTextReader
         int state = header.Require("state", "State");
         var specs = new List<FieldSpec>
         {
-            new(time, names[time], FieldKind.Duration), new(amps, names[amps]), new(volts, names[volts]), new(cycle, names[cycle]),
-            new(step, names[step]), new(ah, names[ah]), new(wh, names[wh]), new(state, names[state], FieldKind.Code, StateCode),
+            new(time, names[time], FieldKind.Duration), new(amps, names[amps]), new(volts, names[volts]), new(cycle, names[cycle]) { Storage = FieldStorage.Int32 },
+            new(step, names[step]) { Storage = FieldStorage.Int32 }, new(ah, names[ah]), new(wh, names[wh]),
+            new(state, names[state], FieldKind.Code, StateCode) { Storage = FieldStorage.Int8 },
         };
-        var table = DelimitedTable.Read(reader, path, (byte)'\t', count, specs);
-        var c = table.Columns;
+        var table = DelimitedTable.Read(reader, path, (byte)'\t', header.FieldCount, specs);
         int n = table.Rows;
-        var current = c[1];
+        var current = table.Doubles(1);
+        double[] amphr = table.Doubles(5), watthr = table.Doubles(6);
+        sbyte[] states = table.Codes(7);
         var chg = new double[n]; var dchg = new double[n]; var chgE = new double[n]; var dchgE = new double[n];
         for (int i = 0; i < n; i++)
         {
-            int s = (int)c[7][i];
+            int s = states[i];
             if (s == -1 && current[i] > 0)
                 throw new InvalidInputException($"{path}: data row {i + 1}: current {current[i]} A with a State that is neither C nor D");
-            if (s == 2) { current[i] = -Math.Abs(current[i]); dchg[i] = c[5][i]; dchgE[i] = c[6][i]; }
-            else if (s == 1) { current[i] = Math.Abs(current[i]); chg[i] = c[5][i]; chgE[i] = c[6][i]; }
+            if (s == 2) { current[i] = -Math.Abs(current[i]); dchg[i] = amphr[i]; dchgE[i] = watthr[i]; }
+            else if (s == 1) { current[i] = Math.Abs(current[i]); chg[i] = amphr[i]; chgE[i] = watthr[i]; }
         }
         var notes = new List<string> { "Maccor text: current sign from the State column (D = discharge, negative); Amp-hr/Watt-hr split into charge and discharge by State" };
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         return new CyclingRawData
         {
-            SourcePath = path, Format = "maccor-txt", TestTimeSecond = c[0], CurrentAmpere = current, VoltageVolt = c[2],
-            InstrumentCycle = c[3], InstrumentStep = c[4], ChargingCapacityAmpereHour = chg, DischargingCapacityAmpereHour = dchg,
+            SourcePath = path, Format = "maccor-txt", TestTimeSecond = table.Doubles(0), CurrentAmpere = current, VoltageVolt = table.Doubles(2),
+            InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4), ChargingCapacityAmpereHour = chg, DischargingCapacityAmpereHour = dchg,
             ChargingEnergyWattHour = chgE, DischargingEnergyWattHour = dchgE, Notes = notes,
         };
     }

@@ -15,87 +15,82 @@ internal static class NewareCsvReader
     public static CyclingRawData Read(string path)
     {
         using var reader = ByteLineReader.Open(path);
-        var (names, count) = CyclingFileReader.Header(reader, path, (byte)',', "Neware");
-        var header = new HeaderIndex(path, 1, names);
-        int time = header.Find("Cumulative Time", "Total Time") ?? header.Require("time", "Cumulative Time", "Total Time");
-        int current = header.Require("current", Prefixed(names, "Current("));
-        int voltage = header.Require("voltage", Prefixed(names, "Voltage("));
+        var header = CsvHeader.Read(reader, path, (byte)',', "Neware");
+        int time = header.Require("time", "Cumulative Time", "Total Time");
+        int current = header.RequirePrefixed("current", "Current(");
+        int voltage = header.RequirePrefixed("voltage", "Voltage(");
         int cycle = header.Require("cycle", "Cycle Index", "Cycle ID");
         int step = header.Require("step", "Step Index", "Step ID");
         int type = header.Require("step type", "Step Type");
         var specs = new List<FieldSpec>
         {
-            new(time, names[time], FieldKind.Duration), new(current, names[current]), new(voltage, names[voltage]),
-            new(cycle, names[cycle]), new(step, names[step]), new(type, names[type], FieldKind.Code, StepTypeCode),
+            header.Spec(time, FieldKind.Duration), header.Spec(current), header.Spec(voltage),
+            header.Spec(cycle, storage: FieldStorage.Int32), header.Spec(step, storage: FieldStorage.Int32),
+            header.Spec(type, FieldKind.Code, FieldStorage.Int8, StepTypeCode),
         };
-        int? chg = header.Find(n => n.StartsWith("Chg. Cap.(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
-        int? dchg = header.Find(n => n.StartsWith("DChg. Cap.(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
-        int? chgE = header.Find(n => n.StartsWith("Chg. Energy(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
-        int? dchgE = header.Find(n => n.StartsWith("DChg. Energy(", StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal));
-        int? cap = header.Find(n => n.StartsWith("Capacity(", StringComparison.Ordinal));
-        int? spec = header.Find(n => n.StartsWith("Spec. Cap.(", StringComparison.Ordinal));
-        foreach (var optional in new[] { chg, dchg, chgE, dchgE, cap, spec })
-            if (optional is { } o) specs.Add(new FieldSpec(o, names[o]));
-        var table = DelimitedTable.Read(reader, path, (byte)',', count, specs);
-        var c = table.Columns;
+        static Func<string, bool> Counter(string prefix) => n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith("h)", StringComparison.Ordinal);
+        int? chg = header.Find(Counter("Chg. Cap.(")), dchg = header.Find(Counter("DChg. Cap.(")),
+            chgE = header.Find(Counter("Chg. Energy(")), dchgE = header.Find(Counter("DChg. Energy("));
+        int? cap = header.FindPrefixed("Capacity("), spec = header.FindPrefixed("Spec. Cap.(");
+        foreach (var optional in new[] { chg, dchg, chgE, dchgE })
+            if (optional is { } o) specs.Add(header.Spec(o));
+        // Capacity and specific capacity are only needed at the line of largest capacity: watched, not stored.
+        int capSlot = -1, specSlot = -1;
+        if (cap is { } capIndex && spec is { } specIndex)
+        {
+            capSlot = specs.Count; specs.Add(header.Spec(capIndex, storage: FieldStorage.None));
+            specSlot = specs.Count; specs.Add(header.Spec(specIndex, storage: FieldStorage.None));
+        }
+        var table = DelimitedTable.Read(reader, path, (byte)',', header.FieldCount, specs,
+            newWatcher: capSlot < 0 ? null : () => new LargestCapacity(capSlot, specSlot));
+        double bestCap = double.NegativeInfinity, bestSpec = 0;
+        foreach (LargestCapacity w in table.Watchers)   // chunks in file order; the first line of largest capacity wins
+            if (w.Spec > 0 && w.Capacity > bestCap) { bestCap = w.Capacity; bestSpec = w.Spec; }
         int k = 6;
-        double[]? Next(int? index) => index is null ? null : c[k++];
-        double[]? chgCol = Next(chg), dchgCol = Next(dchg), chgECol = Next(chgE), dchgECol = Next(dchgE), capCol = Next(cap), specCol = Next(spec);
+        double[]? Next(int? index, string unit) => index is { } i ? CsvHeader.Scaled(table.Doubles(k++), header.UnitScale(i, unit)) : null;
+        double[]? chgCol = Next(chg, "Ah"), dchgCol = Next(dchg, "Ah"), chgECol = Next(chgE, "Wh"), dchgECol = Next(dchgE, "Wh");
         var notes = new List<string> { "Neware CSV: record-level export; current sign as in the file (discharge negative)" };
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         double? massKg = null;
-        if (capCol is not null && specCol is not null)
+        if (capSlot >= 0 && bestSpec > 0)
         {
-            int best = -1;
-            for (int i = 0; i < capCol.Length; i++) if (specCol[i] > 0 && (best < 0 || capCol[i] > capCol[best])) best = i;
-            if (best >= 0)
-            {
-                double capAh = capCol[best] * UnitScale(names[cap!.Value], "Ah");
-                massKg = capAh * 1000 / specCol[best] * 1e-3;   // mAh / (mAh/g) = g
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"active mass {massKg * 1e6:0.####} mg recovered from the file's {names[cap.Value]} and {names[spec!.Value]} columns (line of largest capacity)"));
-            }
+            double capAh = bestCap * header.UnitScale(cap!.Value, "Ah");
+            massKg = capAh * 1000 / bestSpec * 1e-3;   // mAh / (mAh/g) = g
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"active mass {massKg * 1e6:0.####} mg recovered from the file's {header.Names[cap.Value]} and {header.Names[spec!.Value]} columns (line of largest capacity)"));
         }
         return new CyclingRawData
         {
-            SourcePath = path, Format = "neware-csv", TestTimeSecond = c[0],
-            CurrentAmpere = Scaled(c[1], UnitScale(names[current], "A")), VoltageVolt = Scaled(c[2], UnitScale(names[voltage], "V")),
-            InstrumentCycle = c[3], InstrumentStep = c[4], InstrumentKind = c[5].Select(x => (int)x).ToArray(),
-            ChargingCapacityAmpereHour = Scaled(chgCol, chg is { } a ? UnitScale(names[a], "Ah") : 1),
-            DischargingCapacityAmpereHour = Scaled(dchgCol, dchg is { } b ? UnitScale(names[b], "Ah") : 1),
-            ChargingEnergyWattHour = Scaled(chgECol, chgE is { } e ? UnitScale(names[e], "Wh") : 1),
-            DischargingEnergyWattHour = Scaled(dchgECol, dchgE is { } f ? UnitScale(names[f], "Wh") : 1),
+            SourcePath = path, Format = "neware-csv", TestTimeSecond = table.Doubles(0),
+            CurrentAmpere = CsvHeader.Scaled(table.Doubles(1), header.UnitScale(current, "A"))!,
+            VoltageVolt = CsvHeader.Scaled(table.Doubles(2), header.UnitScale(voltage, "V"))!,
+            InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4), InstrumentKind = table.Codes(5),
+            ChargingCapacityAmpereHour = chgCol, DischargingCapacityAmpereHour = dchgCol,
+            ChargingEnergyWattHour = chgECol, DischargingEnergyWattHour = dchgECol,
             ActiveMassKg = massKg, Notes = notes,
         };
     }
 
-    private static string[] Prefixed(string[] names, string prefix) =>
-        names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).DefaultIfEmpty(prefix + "A)").ToArray();
-
-    /// <summary>Factor from the unit in the header's parentheses to the base unit (A, V, Ah, Wh): "mA" → 1e-3.</summary>
-    internal static double UnitScale(string header, string baseUnit)
-    {
-        int open = header.LastIndexOf('('), close = header.LastIndexOf(')');
-        string unit = open >= 0 && close > open ? header[(open + 1)..close].Trim() : baseUnit;
-        if (unit.Equals(baseUnit, StringComparison.OrdinalIgnoreCase)) return 1;
-        if (unit.Length == baseUnit.Length + 1 && unit[1..].Equals(baseUnit, StringComparison.OrdinalIgnoreCase))
-            return unit[0] switch { 'm' => 1e-3, 'u' or 'µ' => 1e-6, 'k' => 1e3, _ => throw new InvalidInputException($"column '{header}': unit '{unit}' not understood") };
-        throw new InvalidInputException($"column '{header}': unit '{unit}' not understood (expected {baseUnit})");
-    }
-
-    internal static double[]? Scaled(double[]? values, double factor)
-    {
-        if (values is null || factor == 1) return values;
-        for (int i = 0; i < values.Length; i++) values[i] *= factor;
-        return values;
-    }
-
-    private static int StepTypeCode(ReadOnlySpan<byte> label)
+    /// <summary>Neware step types ("Rest", "CC Chg", "CC DChg", "CV Chg", "CCCV Chg", …) as <see cref="StepKind"/> codes; -1 when the data must decide.</summary>
+    internal static int StepTypeCode(ReadOnlySpan<byte> label)
     {
         if (label.SequenceEqual("Rest"u8)) return (int)StepKind.Rest;
-        if (label.SequenceEqual("CC Chg"u8)) return (int)StepKind.ConstantCurrentCharge;
-        if (label.SequenceEqual("CC DChg"u8)) return (int)StepKind.ConstantCurrentDischarge;
-        if (label.SequenceEqual("CV Chg"u8) || label.SequenceEqual("CV DChg"u8)) return (int)StepKind.ConstantVoltage;
+        if (label.SequenceEqual("CC Chg"u8) || label.SequenceEqual("CC_Chg"u8)) return (int)StepKind.ConstantCurrentCharge;
+        if (label.SequenceEqual("CC DChg"u8) || label.SequenceEqual("CC_DChg"u8)) return (int)StepKind.ConstantCurrentDischarge;
+        if (label.SequenceEqual("CV Chg"u8) || label.SequenceEqual("CV DChg"u8) || label.SequenceEqual("CV_Chg"u8) || label.SequenceEqual("CV_DChg"u8))
+            return (int)StepKind.ConstantVoltage;
         return -1;   // CCCV steps and others: classified from current and voltage
+    }
+
+    /// <summary>The Capacity and Spec. Cap. values of the first line of largest capacity with a positive specific capacity.</summary>
+    private sealed class LargestCapacity(int capacitySlot, int specSlot) : RowWatcher
+    {
+        public double Capacity { get; private set; } = double.NegativeInfinity;
+        public double Spec { get; private set; }
+
+        public override void Row(ReadOnlySpan<double> values)
+        {
+            if (values[specSlot] > 0 && values[capacitySlot] > Capacity) { Capacity = values[capacitySlot]; Spec = values[specSlot]; }
+        }
     }
 }

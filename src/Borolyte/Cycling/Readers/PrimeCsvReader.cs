@@ -29,8 +29,7 @@ internal static class PrimeCsvReader
             var f = TextFields.SplitToStrings(line, (byte)';');
             if (f.Length >= 2 && f[0].Equals("mass", StringComparison.OrdinalIgnoreCase)) mass = f[1];
         }
-        var (names, count) = CyclingFileReader.Header(reader, path, (byte)';', "PRIME column");
-        var header = new HeaderIndex(path, reader.LineNumber, names);
+        var header = CsvHeader.Read(reader, path, (byte)';', "PRIME column");
         int time = header.Require("test time", "test_time");
         int current = header.Require("current", "current");
         int voltage = header.Require("voltage", "voltage");
@@ -38,16 +37,16 @@ internal static class PrimeCsvReader
         int step = header.Require("step", "step");
         int chg = header.Require("charge capacity", "charge_capacity");
         int dchg = header.Require("discharge capacity", "discharge_capacity");
-        var specs = new[] { time, current, voltage, cycle, step, chg, dchg }.Select(i => new FieldSpec(i, names[i])).ToList();
-        var table = DelimitedTable.Read(reader, path, (byte)';', count, specs);
-        var c = table.Columns;
+        var specs = new[] { time, current, voltage, cycle, step, chg, dchg }
+            .Select((i, k) => header.Spec(i, storage: k is 3 or 4 ? FieldStorage.Int32 : FieldStorage.Double)).ToList();
+        var table = DelimitedTable.Read(reader, path, (byte)';', header.FieldCount, specs);
         var notes = new List<string> { "PRIME CSV: the file states no units; read as s, A, V, Ah" };
         if (mass is not null) notes.Add($"the header gives 'mass {mass}' without a unit; not used (give the active mass explicitly)");
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         return new CyclingRawData
         {
-            SourcePath = path, Format = "prime-csv", TestTimeSecond = c[0], CurrentAmpere = c[1], VoltageVolt = c[2],
-            InstrumentCycle = c[3], InstrumentStep = c[4], ChargingCapacityAmpereHour = c[5], DischargingCapacityAmpereHour = c[6],
+            SourcePath = path, Format = "prime-csv", TestTimeSecond = table.Doubles(0), CurrentAmpere = table.Doubles(1), VoltageVolt = table.Doubles(2),
+            InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4), ChargingCapacityAmpereHour = table.Doubles(5), DischargingCapacityAmpereHour = table.Doubles(6),
             Notes = notes,
         };
     }

@@ -18,6 +18,13 @@ internal sealed class ByteLineReader : IDisposable
         _buffer = new byte[bufferSize];
     }
 
+    /// <summary>A reader over one chunk of a file (see <see cref="LineChunks"/>): no byte-order mark check, line numbers continued.</summary>
+    internal ByteLineReader(Stream stream, long linesBefore) : this(stream)
+    {
+        _bomChecked = true;
+        LineNumber = linesBefore;
+    }
+
     public static ByteLineReader Open(string path) =>
         new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
 
@@ -88,4 +95,119 @@ internal sealed class ByteLineReader : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+}
+
+/// <summary>
+/// The data part of a text file cut into byte ranges that start at line starts, with the number of lines in each, so
+/// that the ranges can be parsed in parallel into columns allocated once at their final size (row offsets known in
+/// advance). Counting uses the vectorised Span.Count.
+/// </summary>
+internal sealed record LineChunk(long Start, long End, long LinesBefore, long Lines)
+{
+    public ByteLineReader Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = Start;
+        return new ByteLineReader(new BoundedStream(stream, End - Start), LinesBefore);
+    }
+
+    /// <summary>The same range of an in-memory copy of the file.</summary>
+    public ByteLineReader Open(byte[] bytes) =>
+        new(new MemoryStream(bytes, (int)Start, (int)(End - Start), writable: false), LinesBefore);
+}
+
+internal static class LineChunks
+{
+    /// <summary>Below this size one chunk: the parallel set-up would cost more than it saves.</summary>
+    public const long ParallelThresholdBytes = 8 << 20;
+
+    /// <summary>
+    /// Splits [<paramref name="start"/>, end of file) into up to <paramref name="parts"/> ranges cut after a '\n'.
+    /// <paramref name="linesBefore"/> is the number of lines before <paramref name="start"/>.
+    /// </summary>
+    public static LineChunk[] Split(string path, long start, long linesBefore, int parts)
+    {
+        long length = new FileInfo(path).Length;
+        if (length - start < ParallelThresholdBytes) parts = 1;
+        var bounds = new List<long> { start };
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.RandomAccess))
+        {
+            var probe = new byte[1 << 16];
+            for (int k = 1; k < parts; k++)
+            {
+                long guess = start + (length - start) * k / parts;
+                if (guess <= bounds[^1]) continue;
+                stream.Position = guess;
+                long cut = -1;
+                for (int read; cut < 0 && (read = stream.Read(probe, 0, probe.Length)) > 0; guess += read)
+                {
+                    int newline = probe.AsSpan(0, read).IndexOf((byte)'\n');
+                    if (newline >= 0) cut = guess + newline + 1;
+                }
+                if (cut < 0 || cut >= length) break;
+                bounds.Add(cut);
+            }
+        }
+        bounds.Add(length);
+        var lines = new long[bounds.Count - 1];
+        Parallel.For(0, lines.Length, k => lines[k] = CountLines(path, bounds[k], bounds[k + 1]));
+        var chunks = new LineChunk[lines.Length];
+        long before = linesBefore;
+        for (int k = 0; k < chunks.Length; k++)
+        {
+            chunks[k] = new LineChunk(bounds[k], bounds[k + 1], before, lines[k]);
+            before += lines[k];
+        }
+        return chunks;
+    }
+
+    /// <summary>The rest of an in-memory file as one chunk (serial parsing).</summary>
+    public static LineChunk InMemory(byte[] bytes, long start, long linesBefore)
+    {
+        var rest = bytes.AsSpan((int)start);
+        long lines = rest.Count((byte)'\n');
+        if (rest.Length > 0 && rest[^1] != (byte)'\n') lines++;
+        return new LineChunk(start, bytes.Length, linesBefore, lines);
+    }
+
+    private static long CountLines(string path, long start, long end)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = start;
+        var buffer = new byte[1 << 20];
+        long lines = 0, left = end - start;
+        byte last = (byte)'\n';
+        while (left > 0)
+        {
+            int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0) break;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+            left -= read;
+        }
+        return last == (byte)'\n' ? lines : lines + 1;
+    }
+}
+
+/// <summary>Reads at most a given number of bytes of the stream it wraps (and disposes it).</summary>
+internal sealed class BoundedStream(Stream inner, long length) : Stream
+{
+    private long _left = length;
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_left <= 0) return 0;
+        int read = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+        _left -= read;
+        return read;
+    }
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
 }

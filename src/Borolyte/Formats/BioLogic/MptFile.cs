@@ -49,9 +49,37 @@ public sealed class MptFile
     public static bool LooksLike(ReadOnlySpan<byte> head) =>
         head.StartsWith("EC-Lab ASCII FILE"u8) || head.StartsWith("BT-Lab ASCII FILE"u8);
 
-    public static MptFile Read(string path)
+    public static MptFile Read(string path) => Read(path, (Func<string, bool>?)null);
+
+    /// <summary>
+    /// Reads the file keeping only the columns <paramref name="keepColumn"/> accepts (null: all). Columns not kept are
+    /// still checked for their count but not parsed; their arrays are empty. Columns are allocated once at their final
+    /// size (the lines are counted first), so a large file is not held twice; above 8 MB the data rows are parsed in
+    /// parallel chunks (same result as serial).
+    /// </summary>
+    public static MptFile Read(string path, Func<string, bool>? keepColumn)
     {
         using var reader = ByteLineReader.Open(path);
+        return ReadFrom(path, reader, null, keepColumn, null);
+    }
+
+    /// <summary>
+    /// Parses an .mpt held in memory; <paramref name="path"/> only names the input in error messages.
+    /// <paramref name="checkColumns"/>, when given, sees the column names and the 1-based number of their line before any
+    /// data row is parsed, so a caller can report a missing column ahead of errors in the rows.
+    /// </summary>
+    public static MptFile Parse(string path, byte[] bytes, Action<IReadOnlyList<string>, int>? checkColumns = null)
+    {
+        using var reader = new ByteLineReader(new MemoryStream(bytes, writable: false));
+        return ReadFrom(path, reader, bytes, null, checkColumns);
+    }
+
+    /// <summary>1-based line number of the column-name line (the last header line, "Nb header lines : N").</summary>
+    public int ColumnLineNumber => HeaderLines.Count + 1;
+
+    /// <summary>Reads from <paramref name="reader"/>: the file at <paramref name="path"/> when <paramref name="bytes"/> is null, else those bytes.</summary>
+    private static MptFile ReadFrom(string path, ByteLineReader reader, byte[]? bytes, Func<string, bool>? keepColumn, Action<IReadOnlyList<string>, int>? checkColumns)
+    {
         if (!reader.TryReadLine(out var first) || !LooksLike(first))
             throw new InvalidInputException($"{path} line 1: expected 'EC-Lab ASCII FILE' or 'BT-Lab ASCII FILE' (not a BioLogic .mpt export)");
         var header = new List<string> { TextFields.Decode(first).Trim() };
@@ -81,6 +109,7 @@ public sealed class MptFile
         }
         if (names is null || names.Length == 0)
             throw new InvalidInputException($"{path} line {headerCount}: no column names on the last header line");
+        checkColumns?.Invoke(names, headerCount);
 
         var metadata = new List<KeyValuePair<string, string>>();
         foreach (var h in header)
@@ -89,14 +118,64 @@ public sealed class MptFile
             if (c > 0) metadata.Add(new(h[..c].Trim(), h[(c + 3)..].Trim()));
         }
 
-        var builders = new ColumnBuilder[names.Length];
-        for (int i = 0; i < names.Length; i++) builders[i] = new ColumnBuilder();
-        bool? decimalComma = null;
-        int rows = 0;
+        // Lines counted per chunk (one chunk per core above 8 MB), columns allocated once, chunks parsed in parallel.
+        var chunks = bytes is null
+            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount)
+            : [LineChunks.InMemory(bytes, reader.BytesConsumed, reader.LineNumber)];
+        long total = chunks.Sum(c => c.Lines);
+        if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
+        int capacity = (int)total;
+        var columns = new double[names.Length][];
+        for (int i = 0; i < names.Length; i++) columns[i] = keepColumn is null || keepColumn(names[i]) ? new double[capacity] : [];
+        bool decimalComma = false;
+        using (var peek = bytes is null ? chunks[0].Open(path) : chunks[0].Open(bytes))
+            while (peek.TryReadLine(out var line))
+                if (!line.Trim((byte)' ').IsEmpty) { decimalComma = line.IndexOf((byte)',') >= 0; break; }
+        var offsets = new int[chunks.Length];
+        for (int k = 1; k < chunks.Length; k++) offsets[k] = offsets[k - 1] + (int)chunks[k - 1].Lines;
+        var rowsPer = new int[chunks.Length];
+        if (chunks.Length == 1) rowsPer[0] = ParseRows(reader, path, names, columns, decimalComma, 0, capacity);
+        else
+        {
+            var errors = new Exception?[chunks.Length];
+            Parallel.For(0, chunks.Length, k =>
+            {
+                try
+                {
+                    using var chunkReader = chunks[k].Open(path);
+                    rowsPer[k] = ParseRows(chunkReader, path, names, columns, decimalComma, offsets[k], offsets[k] + (int)chunks[k].Lines);
+                }
+                catch (Exception e) { errors[k] = e; }
+            });
+            if (errors.FirstOrDefault(e => e is not null) is { } failure) throw failure is InvalidInputException ? failure : new AggregateException(failure);
+        }
+        int rows = rowsPer[0];
+        for (int k = 1; k < chunks.Length; k++)   // close the gaps blank lines left at the end of a chunk's range
+        {
+            if (rows != offsets[k])
+                foreach (var column in columns)
+                    if (column.Length > 0) Array.Copy(column, offsets[k], column, rows, rowsPer[k]);
+            rows += rowsPer[k];
+        }
+        return new MptFile
+        {
+            Path = path,
+            HeaderLines = header,
+            Metadata = metadata,
+            ColumnNames = names,
+            Columns = columns.Select(c => c.Length == rows || c.Length == 0 ? c : c[..rows]).ToArray(),
+            RowCount = rows,
+            DecimalComma = decimalComma,
+        };
+    }
+
+    private static int ParseRows(ByteLineReader reader, string path, string[] names, double[][] columns, bool decimalComma, int firstRow, int rowLimit)
+    {
+        int row = firstRow;
         while (reader.TryReadLine(out var line))
         {
             if (line.Trim((byte)' ').IsEmpty) continue;
-            decimalComma ??= line.IndexOf((byte)',') >= 0;
+            if (row == rowLimit) throw new InvalidOperationException($"{path}: more data lines than counted (file changed while reading?)");
             var cursor = new FieldCursor(line, (byte)'\t');
             int i = 0;
             while (cursor.TryNext(out var field))
@@ -106,11 +185,13 @@ public sealed class MptFile
                     if (TextFields.Trim(field).IsEmpty) { i++; continue; }   // trailing tab
                     throw new InvalidInputException($"{path} line {reader.LineNumber}: more fields than the {names.Length} column names");
                 }
-                if (!TextFields.TryParseNumber(field, decimalComma.Value, out double v))
+                var target = columns[i];
+                if (target.Length == 0) { i++; continue; }
+                if (!TextFields.TryParseNumber(field, decimalComma, out double v))
                     throw new InvalidInputException(
                         $"{path} line {reader.LineNumber}, column '{names[i]}': '{TextFields.Show(field)}' is not a number"
                         + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
-                builders[i].Add(v);
+                target[row] = v;
                 i++;
             }
             int filled = Math.Min(i, names.Length);
@@ -118,32 +199,8 @@ public sealed class MptFile
                 throw new InvalidInputException(
                     $"{path} line {reader.LineNumber}: {filled} fields where the header names {names.Length} columns"
                     + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
-            rows++;
+            row++;
         }
-        return new MptFile
-        {
-            Path = path,
-            HeaderLines = header,
-            Metadata = metadata,
-            ColumnNames = names,
-            Columns = builders.Select(b => b.ToArray()).ToArray(),
-            RowCount = rows,
-            DecimalComma = decimalComma ?? false,
-        };
+        return row - firstRow;
     }
-}
-
-/// <summary>A growable array of doubles (amortised doubling; no per-value allocation).</summary>
-internal sealed class ColumnBuilder
-{
-    private double[] _items = new double[1024];
-    public int Count { get; private set; }
-
-    public void Add(double value)
-    {
-        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-        _items[Count++] = value;
-    }
-
-    public double[] ToArray() => _items.AsSpan(0, Count).ToArray();
 }

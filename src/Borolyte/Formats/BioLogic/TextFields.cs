@@ -4,7 +4,7 @@ using System.Text;
 namespace Borolyte.Formats.BioLogic;
 
 /// <summary>Allocation-free helpers for delimited text: splitting a line into fields, parsing numbers, decoding headers.</summary>
-internal static class TextFields
+public static class TextFields
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
@@ -18,12 +18,15 @@ internal static class TextFields
     /// <summary>Number of fields in <paramref name="line"/> separated by <paramref name="delimiter"/>.</summary>
     public static int CountFields(ReadOnlySpan<byte> line, byte delimiter) => line.Count(delimiter) + 1;
 
-    /// <summary>Splits a line into field strings (headers only; data rows use <see cref="FieldCursor"/>).</summary>
+    /// <summary>
+    /// Splits a line into field strings (headers only; data rows use <see cref="FieldCursor"/>); surrounding spaces, tabs
+    /// and double quotes are removed (exports that quote and tab-prefix their fields, e.g. older Neware BTS).
+    /// </summary>
     public static string[] SplitToStrings(ReadOnlySpan<byte> line, byte delimiter)
     {
         var fields = new string[CountFields(line, delimiter)];
         var cursor = new FieldCursor(line, delimiter);
-        for (int i = 0; cursor.TryNext(out var field); i++) fields[i] = Decode(field).Trim();
+        for (int i = 0; cursor.TryNext(out var field); i++) fields[i] = Decode(Trim(field)).Trim();
         return fields;
     }
 
@@ -44,6 +47,7 @@ internal static class TextFields
     {
         field = Trim(field);
         if (field.IsEmpty) { value = 0; return false; }
+        if (TryParseShort(field, decimalComma ? (byte)',' : (byte)'.', out value)) return true;
         if (decimalComma && field.IndexOf((byte)',') >= 0 && field.Length <= 64)
         {
             Span<byte> copy = stackalloc byte[field.Length];
@@ -52,6 +56,70 @@ internal static class TextFields
             return double.TryParse(copy, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
         }
         return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static readonly double[] PowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>
+    /// Fast path for the numbers instruments write ("-0.00123", "3.4521", "1.234E-05"): at most 19 significant digits
+    /// with a decimal exponent of magnitude ≤ 22 and a mantissa ≤ 2^53. Both the mantissa and 10^k are then exact
+    /// doubles, so one IEEE multiplication or division gives the correctly rounded value — the same double as
+    /// double.Parse (Clinger, "How to read floating point numbers accurately", PLDI 1990, the fast path). Anything
+    /// else (more digits, "inf", garbage) returns false and goes to double.TryParse.
+    /// </summary>
+    public static bool TryParseShort(ReadOnlySpan<byte> s, byte point, out double value)
+    {
+        value = 0;
+        int i = 0;
+        bool negative = false;
+        if (s[0] == (byte)'-') { negative = true; i++; }
+        else if (s[0] == (byte)'+') i++;
+        ulong mantissa = 0;
+        int significant = 0, fraction = 0;
+        bool seenPoint = false, anyDigit = false;
+        for (; i < s.Length; i++)
+        {
+            uint digit = (uint)(s[i] - (byte)'0');
+            if (digit <= 9)
+            {
+                anyDigit = true;
+                if (mantissa != 0 || digit != 0)
+                {
+                    if (++significant > 19) return false;
+                    mantissa = mantissa * 10 + digit;
+                }
+                if (seenPoint) fraction++;
+            }
+            else if (s[i] == point && !seenPoint) seenPoint = true;
+            else break;
+        }
+        if (!anyDigit) return false;
+        int exponent = 0;
+        if (i < s.Length)
+        {
+            if ((s[i] | 0x20) != (byte)'e' || ++i == s.Length) return false;
+            bool negativeExponent = false;
+            if (s[i] == (byte)'-') { negativeExponent = true; i++; }
+            else if (s[i] == (byte)'+') i++;
+            int start = i;
+            for (; i < s.Length; i++)
+            {
+                uint digit = (uint)(s[i] - (byte)'0');
+                if (digit > 9 || i - start >= 4) return false;
+                exponent = exponent * 10 + (int)digit;
+            }
+            if (i == start) return false;
+            if (negativeExponent) exponent = -exponent;
+        }
+        exponent -= fraction;
+        if (mantissa > (1UL << 53)) return false;
+        if (mantissa == 0) { value = negative ? -0.0 : 0.0; return true; }
+        if (exponent < -22 || exponent > 22) return false;
+        double m = mantissa;
+        value = exponent < 0 ? m / PowersOfTen[-exponent] : m * PowersOfTen[exponent];
+        if (negative) value = -value;
+        return true;
     }
 
     /// <summary>Text of a field for an error message, shortened.</summary>
@@ -67,6 +135,9 @@ internal ref struct FieldCursor(ReadOnlySpan<byte> line, byte delimiter)
 {
     private ReadOnlySpan<byte> _rest = line;
     private bool _done;
+
+    /// <summary>Number of fields not yet returned (one vectorised count, no walking).</summary>
+    public readonly int CountRemaining() => _done ? 0 : _rest.Count(delimiter) + 1;
 
     public bool TryNext(out ReadOnlySpan<byte> field)
     {

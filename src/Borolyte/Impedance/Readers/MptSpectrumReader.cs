@@ -1,83 +1,75 @@
 using System.Numerics;
+using Borolyte.Formats.BioLogic;
 
 namespace Borolyte.Impedance.Readers;
 
 /// <summary>
-/// BioLogic EC-Lab / BT-Lab ASCII export (.mpt) of a PEIS/GEIS technique. Format facts (from the files themselves):
-/// line 1 "EC-Lab ASCII FILE", line 2 "Nb header lines : N" where line N is the tab-separated column header and data
-/// start at N+1; Latin-1 or UTF-8; decimal point or comma depending on the Windows locale. Impedance columns are
-/// "freq/Hz", "Re(Z)/Ohm" and "-Im(Z)/Ohm" (or the "Zwe-ce"/"Zce" variants of a 3-electrode set-up, of which the plain
-/// Z is preferred). Several sweeps in one file are split on the "z cycle" column, else on "cycle number".
+/// Impedance spectra from a BioLogic EC-Lab / BT-Lab text export (.mpt) of a PEIS/GEIS technique. The file itself is
+/// parsed by the codebase's one .mpt parser, <see cref="MptFile"/> (header-line count, Latin-1 or UTF-8, decimal point or
+/// comma); this class only picks the impedance columns: "freq/Hz", then "Re(Z)/Ohm" and "-Im(Z)/Ohm" (or the
+/// "Zwe-ce"/"Zce" variants of a 3-electrode set-up, of which the plain Z is preferred). Several sweeps in one file are
+/// split on the "z cycle" column, else on "cycle number".
 /// </summary>
 internal static class MptSpectrumReader
 {
-    public static IReadOnlyList<Spectrum> Read(EisText text)
+    public static IReadOnlyList<Spectrum> Read(string sourceName, byte[] bytes)
     {
-        var lines = text.Lines;
-        int headerLines = -1;
-        for (int i = 0; i < Math.Min(lines.Length, 5); i++)
+        // The impedance columns are checked on the column line, before the rows: a file whose header lost a column
+        // (impedance.py's exampleDataBioLogic_MissingFreq.mpt) must fail naming that column, not the rows' extra field.
+        var file = MptFile.Parse(sourceName, bytes, (names, line) =>
         {
-            var l = lines[i];
-            if (l.StartsWith("Nb header lines", StringComparison.OrdinalIgnoreCase))
-            {
-                var part = l[(l.IndexOf(':') + 1)..].Trim();
-                if (!int.TryParse(part, out headerLines) || headerLines < 1)
-                    throw text.Error(i, $"'Nb header lines' must be a positive integer, got '{part}'");
-                break;
-            }
-        }
-        if (headerLines < 0)
-        {
-            // An export without the header block ("no header" option) starts with the column line.
-            headerLines = lines.Length > 1 && lines[1].Contains('\t') ? 2 : 1;
-            if (!lines[headerLines - 1].Contains("freq", StringComparison.OrdinalIgnoreCase) && !lines[headerLines - 1].Contains("Re(Z", StringComparison.OrdinalIgnoreCase))
-                throw text.Error(1, "'Nb header lines : N' not found in the first lines of an EC-Lab file");
-        }
-        int headerIndex = headerLines - 1;
-        if (headerIndex >= lines.Length)
-            throw text.Error($"the header says {headerLines} header lines but the file has only {lines.Length} lines (truncated?)");
-        var header = lines[headerIndex].Split('\t').Select(h => h.Trim()).Where(h => h.Length > 0).ToArray();
-        string columns = string.Join(", ", header);
-        int f = EisText.FindColumn(header, "freq/Hz");
-        if (f < 0)
-            throw text.Error(headerIndex, $"frequency column 'freq/Hz' is missing; columns are: {columns}");
-        int re = EisText.FindColumn(header, "Re(Z)/Ohm", "Re(Zwe-ce)/Ohm", "Re(Zce)/Ohm");
-        if (re < 0) throw text.Error(headerIndex, $"real-part column 'Re(Z)/Ohm' is missing; columns are: {columns}");
-        int im = EisText.FindColumn(header, "-Im(Z)/Ohm", "-Im(Zwe-ce)/Ohm", "-Im(Zce)/Ohm");
+            string list = string.Join(", ", names);
+            if (Find(names, "freq/Hz") < 0)
+                throw new InvalidInputException($"{sourceName} line {line}: frequency column 'freq/Hz' is missing; columns are: {list}");
+            if (Find(names, "Re(Z)/Ohm", "Re(Zwe-ce)/Ohm", "Re(Zce)/Ohm") < 0)
+                throw new InvalidInputException($"{sourceName} line {line}: real-part column 'Re(Z)/Ohm' is missing; columns are: {list}");
+            if (Find(names, "-Im(Z)/Ohm", "-Im(Zwe-ce)/Ohm", "-Im(Zce)/Ohm", "Im(Z)/Ohm", "Im(Zwe-ce)/Ohm", "Im(Zce)/Ohm") < 0)
+                throw new InvalidInputException($"{sourceName} line {line}: imaginary-part column '-Im(Z)/Ohm' is missing; columns are: {list}");
+        });
+        int columnLine = file.ColumnLineNumber;
+        string columns = string.Join(", ", file.ColumnNames);
+        InvalidInputException Missing(string what) =>
+            new($"{sourceName} line {columnLine}: {what} is missing; columns are: {columns}");
+
+        var f = Pick(file, "freq/Hz") ?? throw Missing("frequency column 'freq/Hz'");
+        var re = Pick(file, "Re(Z)/Ohm", "Re(Zwe-ce)/Ohm", "Re(Zce)/Ohm") ?? throw Missing("real-part column 'Re(Z)/Ohm'");
         double sign = -1; // EC-Lab stores −Im(Z)
-        if (im < 0)
+        var im = Pick(file, "-Im(Z)/Ohm", "-Im(Zwe-ce)/Ohm", "-Im(Zce)/Ohm");
+        if (im is null)
         {
-            im = EisText.FindColumn(header, "Im(Z)/Ohm", "Im(Zwe-ce)/Ohm", "Im(Zce)/Ohm");
+            im = Pick(file, "Im(Z)/Ohm", "Im(Zwe-ce)/Ohm", "Im(Zce)/Ohm");
             sign = 1;
         }
-        if (im < 0) throw text.Error(headerIndex, $"imaginary-part column '-Im(Z)/Ohm' is missing; columns are: {columns}");
-        int cycle = EisText.FindColumn(header, "z cycle", "cycle number");
+        if (im is null) throw Missing("imaginary-part column '-Im(Z)/Ohm'");
+        var cycle = Pick(file, "z cycle", "cycle number");
+        if (file.RowCount == 0)
+            throw new InvalidInputException($"{sourceName} line {columnLine}: no data rows after the column header (truncated file?)");
 
-        var metadata = new SpectrumMetadata(text.SourceName, "BioLogic .mpt")
-        {
-            Header = lines.Take(headerIndex).Where(l => l.Contains(" : "))
-                .Select(l => new KeyValuePair<string, string>(l[..l.IndexOf(" : ", StringComparison.Ordinal)].Trim(), l[(l.IndexOf(" : ", StringComparison.Ordinal) + 3)..].Trim()))
-                .ToList(),
-        };
+        var metadata = new SpectrumMetadata(sourceName, "BioLogic .mpt") { Header = file.Metadata };
         var sweeps = new List<Spectrum>();
-        SpectrumRows? rows = null;
-        double? currentCycle = null;
-        for (int i = headerIndex + 1; i < lines.Length; i++)
+        int start = 0;
+        for (int i = 1; i <= file.RowCount; i++)
         {
-            if (lines[i].Trim().Length == 0) continue;
-            var fields = lines[i].Split('\t');
-            if (fields.Length > 0 && fields[^1].Trim().Length == 0) fields = fields[..^1];
-            double c = cycle >= 0 && cycle < fields.Length ? text.Number(fields[cycle], i, "cycle number") : 0;
-            if (rows is null || (cycle >= 0 && c != currentCycle))
-            {
-                if (rows is not null) sweeps.Add(rows.ToSpectrum(metadata with { Sweep = sweeps.Count + 1 }));
-                rows = new SpectrumRows(text, f, re, im, sign);
-                currentCycle = c;
-            }
-            rows.Add(i, fields, header.Length);
+            if (i < file.RowCount && (cycle is null || cycle[i] == cycle[start])) continue;
+            for (int k = start; k < i; k++)
+                if (!(f[k] > 0) || double.IsInfinity(f[k]))
+                    throw new InvalidInputException($"{sourceName} line {columnLine + 1 + k}: frequency {f[k]} Hz is not positive");
+            sweeps.Add(new Spectrum(f[start..i], Enumerable.Range(start, i - start).Select(k => new Complex(re[k], sign * im[k])),
+                metadata with { Sweep = sweeps.Count + 1 }));
+            start = i;
         }
-        if (rows is null) throw text.Error(headerIndex, "no data rows after the column header (truncated file?)");
-        sweeps.Add(rows.ToSpectrum(metadata with { Sweep = sweeps.Count + 1 }));
         return sweeps;
+    }
+
+    /// <summary>The first of the named columns the file has (exact EC-Lab names, compared without spaces).</summary>
+    private static double[]? Pick(MptFile file, params string[] names) => Find(file.ColumnNames, names) is var i and >= 0 ? file.Columns[i] : null;
+
+    private static int Find(IReadOnlyList<string> columns, params string[] names)
+    {
+        foreach (var name in names)
+            for (int i = 0; i < columns.Count; i++)
+                if (string.Equals(columns[i].Replace(" ", ""), name.Replace(" ", ""), StringComparison.OrdinalIgnoreCase))
+                    return i;
+        return -1;
     }
 }

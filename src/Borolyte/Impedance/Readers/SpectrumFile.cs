@@ -1,8 +1,10 @@
+using Borolyte.Formats.BioLogic;
+
 namespace Borolyte.Impedance.Readers;
 
 /// <summary>
 /// Reads impedance spectra from instrument text files, detecting the format from the content (never from the file name):
-/// BioLogic EC-Lab/BT-Lab .mpt, ZView/ZPlot .z, Gamry .DTA, Autolab/Z60W text, CH Instruments text, and generic
+/// BioLogic EC-Lab/BT-Lab .mpt and binary .mpr, ZView/ZPlot .z, Gamry .DTA, VersaStudio .par (ASCII), Parstat text, Autolab/Z60W text, CH Instruments text, and generic
 /// delimited tables (PowerSuite, CSV/TSV with or without a header). docs/impedance.md lists what each reader accepts.
 /// </summary>
 public static class SpectrumFile
@@ -20,10 +22,13 @@ public static class SpectrumFile
     /// <summary>All spectra in <paramref name="bytes"/>; <paramref name="sourceName"/> names the input in errors.</summary>
     public static IReadOnlyList<Spectrum> ReadAll(string sourceName, byte[] bytes)
     {
+        if (MprFile.LooksLike(bytes)) return MprSpectrumReader.Read(sourceName, bytes);
+        if (MptFile.LooksLike(WithoutBom(bytes))) return MptSpectrumReader.Read(sourceName, bytes);
         var text = EisText.Decode(sourceName, bytes);
         return Detect(text) switch
         {
-            SpectrumFormat.BioLogicMpt => MptSpectrumReader.Read(text),
+            SpectrumFormat.VersaStudioPar => VersaStudioSpectrumReader.Read(text),
+            SpectrumFormat.ParstatText => ParstatTextSpectrumReader.Read(text),
             SpectrumFormat.ZPlot => [ZPlotSpectrumReader.Read(text)],
             SpectrumFormat.GamryDta => [GamryDtaSpectrumReader.Read(text)],
             SpectrumFormat.AutolabText => [AutolabSpectrumReader.Read(text)],
@@ -47,7 +52,16 @@ public static class SpectrumFile
     }
 
     /// <summary>Format of a file's content.</summary>
-    public static SpectrumFormat DetectFormat(string path) => Detect(EisText.Decode(path, File.ReadAllBytes(path)));
+    public static SpectrumFormat DetectFormat(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (MprFile.LooksLike(bytes)) return SpectrumFormat.BioLogicMpr;
+        if (MptFile.LooksLike(WithoutBom(bytes))) return SpectrumFormat.BioLogicMpt;
+        return Detect(EisText.Decode(path, bytes));
+    }
+
+    private static ReadOnlySpan<byte> WithoutBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes;
 
     internal static SpectrumFormat Detect(EisText text)
     {
@@ -55,6 +69,11 @@ public static class SpectrumFile
         string first = lines.Length > 0 ? lines[0].Trim() : "";
         if (first.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || first.StartsWith("BT-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
             return SpectrumFormat.BioLogicMpt;
+        if (lines.Take(2000).Any(l => l.TrimStart().StartsWith("<Segment", StringComparison.OrdinalIgnoreCase))
+            && lines.Any(l => l.TrimStart().StartsWith("Definition=", StringComparison.OrdinalIgnoreCase)))
+            return SpectrumFormat.VersaStudioPar;
+        if (ParstatTextSpectrumReader.LooksLike(first))
+            return SpectrumFormat.ParstatText;
         if (first.StartsWith("ZPLOT", StringComparison.OrdinalIgnoreCase) || lines.Take(400).Any(l => l.Trim() == "End Comments"))
             return SpectrumFormat.ZPlot;
         if (first == "EXPLAIN" || lines.Take(5).Any(l => l.StartsWith("TAG\t")))
@@ -68,4 +87,4 @@ public static class SpectrumFile
 }
 
 /// <summary>Impedance file formats recognised by <see cref="SpectrumFile"/>.</summary>
-public enum SpectrumFormat { BioLogicMpt, ZPlot, GamryDta, AutolabText, ChInstrumentsText, Delimited }
+public enum SpectrumFormat { BioLogicMpt, ZPlot, GamryDta, AutolabText, ChInstrumentsText, Delimited, BioLogicMpr, VersaStudioPar, ParstatText }
