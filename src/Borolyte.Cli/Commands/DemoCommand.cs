@@ -59,7 +59,10 @@ public static class DemoCommand
                 table.AddRow(Markup.Escape(r.Recipe.Target.Text), Markup.Escape(string.Join(", ", r.Recipe.Precursors.Select(p =>
                     $"{p.MassKg * 1e6:0.0} mg {p.Formula.Text}")) + (r.Solution is { } s ? $"; {s.SolventVolumeMl:0.##} mL at {s.ConcentrationMgPerMl:0.##} mg/mL" : "")));
             console.Write(table);
-            console.WriteLine($"Report:  {reportPath}");
+            console.WriteLine($"Report: {result.Report.Sections.Count} sections, {result.Report.FigureCount} figures");
+            foreach (var section in result.Report.Sections)
+                console.WriteLine($"  - {section}");
+            console.WriteLine($"Written: {reportPath}");
             console.WriteLine($"Summary: {summaryPath}");
             return CliApp.ExitOk;
         });
@@ -78,6 +81,8 @@ public static class DemoCommand
     private static object Summary(FoundationStudyResult result, string reportPath, string dbPath) => new
     {
         report = reportPath,
+        sections = result.Report.Sections,
+        figures = result.Report.FigureCount,
         knowledgeBase = new
         {
             path = dbPath,

@@ -24,6 +24,9 @@ public sealed class HtmlReport(string title)
 
     public int FigureCount => _figureCount;
 
+    /// <summary>Titles of the level-2 sections, in order (the report's table of contents).</summary>
+    public IReadOnlyList<string> Sections => _toc.Select(t => t.Text).ToList();
+
     public HtmlReport AddHeading(string text, int level = 2)
     {
         if (level is < 2 or > 4) throw new ArgumentOutOfRangeException(nameof(level), "headings are levels 2 to 4 (1 is the title)");

@@ -32,22 +32,21 @@ public static class FoundationStudy
         var clusters = ClusterCatalogue.Entries.Select(e => (Entry: e, Result: e.Analyse())).ToList();
         var recipes = InfiltrationRecipes();
 
-        var report = new HtmlReport("Borolyte demo: hydroborate electrolytes from knowledge base to recipe")
+        var report = new HtmlReport("Borolyte demo: hydroborate electrolytes from knowledge base to cells")
         {
             Subtitle = $"Knowledge base {Path.GetFileName(kb.Path)} (schema v{kb.SchemaVersion}); every number below cites the seed document it comes from.",
         };
+        // The review's order: materials and their transport, stability, then the infiltration paper's recipe, cells and data.
         AddKnowledgeBaseSection(report, counts, dataset, kb);
         AddConductivitySection(report, series, arrhenius, dataset);
+        TransportSection.AddTo(report, kb);
         AddClusterSection(report, clusters);
+        StabilitySection.AddTo(report, dataset);
         AddRecipeSection(report, recipes);
-
-        // Sections of the later modules, one call each (issues 3–6).
         CellDesignSection.AddTo(report);
         CellSimulationSection.AddTo(report);
-        TransportSection.AddTo(report, kb);
         if (inputs.CyclerFile is { } cyclerFile)
             CyclingSection.AddTo(report, cyclerFile);
-        StabilitySection.AddTo(report, dataset);
 
         return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes);
     }

@@ -35,10 +35,20 @@ public class DemoCliTests
             var b12 = root.GetProperty("clusters").EnumerateArray().Single(c => c.GetProperty("formula").GetString() == "[B12H12]2-");
             Assert.Equal("closo", b12.GetProperty("class").GetString());
 
+            var sections = root.GetProperty("sections").EnumerateArray().Select(e => e.GetString()).ToList();
+            foreach (var expected in new[] { "Knowledge base", "Ionic conductivity", "Cell design", "Cycling data", "Stability" })
+                Assert.Contains(expected, sections);
+
+            // Every figure of the whole study is drawn by plotly.js in a real browser, not only the first.
+            int figures = root.GetProperty("figures").GetInt32();
+            Assert.True(figures >= 10, $"{figures} figures");
             string dom = HeadlessChromium.DumpDom(reportPath);
-            var figure = Regex.Match(dom, "<div class=\"plot[^\"]*\" id=\"fig1\"[^>]*>(.*?)</figure>", RegexOptions.Singleline);
-            Assert.True(figure.Success);
-            Assert.Contains("main-svg", figure.Groups[1].Value);
+            for (int i = 1; i <= figures; i++)
+            {
+                var figure = Regex.Match(dom, $"<div class=\"plot[^\"]*\" id=\"fig{i}\"[^>]*>(.*?)</figure>", RegexOptions.Singleline);
+                Assert.True(figure.Success, $"fig{i} missing");
+                Assert.True(figure.Groups[1].Value.Contains("main-svg"), $"fig{i} was not drawn");
+            }
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
