@@ -21,6 +21,9 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
     /// <summary>Titles of the panels, left to right; a figure has as many panels as titles (at least one).</summary>
     public IReadOnlyList<string> PanelTitles { get; init; } = [];
 
+    /// <summary>Title of a secondary y axis on the right for traces with <see cref="PlotlyTrace.OnSecondaryYAxis"/>; required by them.</summary>
+    public string? Y2AxisTitle { get; init; }
+
     /// <summary>Reverse the x axis (e.g. 1000/T plots where temperature rises to the right).</summary>
     public bool XReversed { get; init; }
 
@@ -53,6 +56,8 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
         int panels = Math.Max(1, PanelTitles.Count);
         if (trace.Panel < 1 || trace.Panel > panels)
             throw new ArgumentException($"trace '{trace.Name}': panel {trace.Panel} but the figure has {panels}");
+        if (trace.OnSecondaryYAxis && (Y2AxisTitle is null || panels > 1))
+            throw new ArgumentException($"trace '{trace.Name}': a secondary y axis needs Y2AxisTitle and a single-panel figure");
         _traces.Add(trace);
         return this;
     }
@@ -72,6 +77,7 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
                 ["y"] = Numbers(trace.Y),
             };
             if (trace.Panel > 1) item["xaxis"] = $"x{trace.Panel}";
+            if (trace.OnSecondaryYAxis) item["yaxis"] = "y2";
             if (trace.HoverTexts is { } texts)
             {
                 item["text"] = new JsonArray(texts.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray());
@@ -114,6 +120,15 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
             ["margin"] = new JsonObject { ["t"] = 60, ["r"] = 20 },
             ["yaxis"] = Axis(YAxisTitle, YLog, reversed: false),
         };
+        if (Y2AxisTitle is { } y2)
+        {
+            var axis = Axis(y2, log: false, reversed: false);
+            axis["overlaying"] = "y";
+            axis["side"] = "right";
+            axis["showgrid"] = false;
+            layout["yaxis2"] = axis;
+            layout["legend"] = new JsonObject { ["x"] = 1.08 };  // keep the legend clear of the right-hand axis
+        }
         int panelCount = Math.Max(1, PanelTitles.Count);
         var annotations = new JsonArray();
         for (int panel = 1; panel <= panelCount; panel++)

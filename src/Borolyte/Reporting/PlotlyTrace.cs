@@ -18,6 +18,9 @@ public sealed record PlotlyTrace(string Name, IReadOnlyList<double> X, IReadOnly
     /// <summary>Line style: "solid", "dash", "dot".</summary>
     public string? Dash { get; init; }
 
+    /// <summary>Plot against the figure's secondary y axis on the right (<see cref="PlotlyFigure.Y2AxisTitle"/>), e.g. CE next to capacity.</summary>
+    public bool OnSecondaryYAxis { get; init; }
+
     /// <summary>Which subplot column (1-based) the trace belongs to in a multi-panel figure.</summary>
     public int Panel { get; init; } = 1;
 }

@@ -66,6 +66,23 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Secondary_y_axis_traces_point_at_y2_on_the_right()
+    {
+        var figure = new PlotlyFigure("per cycle", "cycle", "capacity (mAh)") { Y2AxisTitle = "CE (%)" };
+        figure.AddTrace(new PlotlyTrace("capacity", [1, 2], [4.2, 4.1]));
+        figure.AddTrace(new PlotlyTrace("CE", [1, 2], [83, 97]) { OnSecondaryYAxis = true });
+        var json = figure.ToPlotlyJson();
+        var data = json["data"]!.AsArray();
+        Assert.Null(data[0]!["yaxis"]);
+        Assert.Equal("y2", (string?)data[1]!["yaxis"]);
+        var y2 = json["layout"]!["yaxis2"]!;
+        Assert.Equal("y", (string?)y2["overlaying"]);
+        Assert.Equal("right", (string?)y2["side"]);
+        Assert.Equal("CE (%)", (string?)y2["title"]!["text"]);
+        Assert.Throws<ArgumentException>(() => new PlotlyFigure("t", "x", "y").AddTrace(new PlotlyTrace("no axis", [1], [1]) { OnSecondaryYAxis = true }));
+    }
+
+    [Fact]
     public void Trace_with_mismatched_lengths_or_panel_is_rejected()
     {
         var figure = new PlotlyFigure("t", "x", "y");
