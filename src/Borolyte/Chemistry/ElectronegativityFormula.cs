@@ -20,6 +20,8 @@ namespace Borolyte.Chemistry;
 /// Elements without an electronegativity (NaN) are sorted as CPython 3.11's list.sort sorts NaN keys (every comparison
 /// with NaN is false): that order depends on the sort algorithm, so it is reproduced step by step (count_run, then
 /// binary insertion — the whole algorithm for lists under 64 items, i.e. any composition of fewer than 64 elements).
+/// Integer amounts are handled as exact integers (gcd and digits); quotients are doubles, as pymatgen's, and equal to
+/// pymatgen's bit for bit for amounts below 2^53.
 /// </summary>
 public static class ElectronegativityFormula
 {
@@ -50,9 +52,9 @@ public static class ElectronegativityFormula
             foreach (var (e, a) in sorted) sb.Append(e.Symbol).Append(FormatAmount(a, ignoreOnes: false));
             return (sb.ToString(), 1);
         }
-        var integers = itemsByAtomicNumber.Select(p => (p.Element, (double)(long)Math.Round(p.Amount, MidpointRounding.ToEven))).ToList();
+        var integers = itemsByAtomicNumber.Select(p => (p.Element, Math.Round(p.Amount, MidpointRounding.ToEven))).ToList();
         var (formula, gcd) = Reduce(integers);
-        double factor = gcd;
+        double factor = (double)gcd;
         if (SpecialFormulas.TryGetValue(formula, out var special))
         {
             formula = special;
@@ -62,27 +64,27 @@ public static class ElectronegativityFormula
     }
 
     // pymatgen reduce_formula: sort by [X, symbol], divide by the gcd, group a polyanion of the last two elements.
-    private static (string Formula, long Factor) Reduce(List<(Element Element, double Amount)> amounts)
+    private static (string Formula, BigInteger Factor) Reduce(List<(Element Element, double Amount)> amounts)
     {
         var syms = PythonSort(amounts, ElectronegativityThenSymbolLess).Where(p => Math.Abs(p.Amount) > AmountTolerance).ToList();
-        long factor = 1;
+        BigInteger factor = 1;
         if (amounts.All(p => p.Amount == Math.Truncate(p.Amount)))
         {
-            long g = 0;
-            foreach (var (_, a) in amounts) g = Gcd(g, (long)a);
-            factor = Math.Abs(g);
+            BigInteger g = 0;
+            foreach (var (_, a) in amounts) g = BigInteger.GreatestCommonDivisor(g, new BigInteger(a));
+            factor = g;
         }
         string polyanion = "";
         if (syms.Count >= 3 &&
             syms[^1].Element.PaulingElectronegativity - syms[^2].Element.PaulingElectronegativity < PolyanionElectronegativityDifference)
         {
-            var poly = new List<(Element, double)> { (syms[^2].Element, syms[^2].Amount / factor), (syms[^1].Element, syms[^1].Amount / factor) };
+            var poly = new List<(Element, double)> { (syms[^2].Element, syms[^2].Amount / (double)factor), (syms[^1].Element, syms[^1].Amount / (double)factor) };
             var (polyFormula, polyFactor) = Reduce(poly);
             if (polyFactor != 1) polyanion = $"({polyFormula}){polyFactor.ToString(CultureInfo.InvariantCulture)}";
         }
         if (polyanion.Length > 0) syms = syms.Take(syms.Count - 2).ToList();
         var sb = new StringBuilder();
-        foreach (var (e, a) in syms) sb.Append(e.Symbol).Append(FormatAmount(a * 1.0 / factor, ignoreOnes: true));
+        foreach (var (e, a) in syms) sb.Append(e.Symbol).Append(FormatAmount(a / (double)factor, ignoreOnes: true));
         return (sb.Append(polyanion).ToString(), factor);
     }
 
@@ -93,12 +95,6 @@ public static class ElectronegativityFormula
         return xa == xb ? string.CompareOrdinal(a.Element.Symbol, b.Element.Symbol) < 0 : xa < xb;
     }
 
-    private static long Gcd(long a, long b)
-    {
-        while (b != 0) (a, b) = (b, a % b);
-        return Math.Abs(a);
-    }
-
     /// <summary>
     /// pymatgen's formula_double_format: "" for exactly 1 when ones are ignored, the integer when within 1e-8 of
     /// int(x) (truncated), else Python's str(round(x, 8)).
@@ -107,7 +103,7 @@ public static class ElectronegativityFormula
     {
         if (ignoreOnes && x == 1) return "";
         double truncated = Math.Truncate(x);
-        if (Math.Abs(x - truncated) < AmountTolerance) return ((long)truncated).ToString(CultureInfo.InvariantCulture);
+        if (Math.Abs(x - truncated) < AmountTolerance) return new BigInteger(truncated).ToString(CultureInfo.InvariantCulture);
         return PythonRepr(PythonRound(x, 8));
     }
 

@@ -95,6 +95,11 @@ for f in ["H", "H2", "H4", "O", "O3", "N2", "F2", "Cl2", "Cl4", "Li2O2", "LiO2",
           "H0.5", "O0.5", "He0.5Ne1.5", "Fe0.9999999999O", "Fe1.000000001O2"]:
     add_text("special cases", f)
 
+# Amounts beyond the range of 64-bit integers (pymatgen computes with Python's exact integers).
+for label, amounts in [("Fe2e20O3e20", {"Fe": 2e20, "O": 3e20}), ("H1e19", {"H": 1e19}),
+                       ("Na1e18B1.2e19H1.2e19", {"Na": 1e18, "B": 1.2e19, "H": 1.2e19}), ("Li3e15O7", {"Li": 3e15, "O": 7.0})]:
+    add_amounts("large amounts", label, amounts)
+
 # 4. Random compositions over the whole periodic table (integers, with common factors), and fractional ones.
 rng = random.Random(20261122)
 symbols = [Element.from_Z(z).symbol for z in range(1, 119)]
