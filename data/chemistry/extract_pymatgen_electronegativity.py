@@ -20,8 +20,8 @@ for z in range(1, 119):
     x = table[symbol].get("X")
     values[symbol] = None if x is None else float(x)
 document = {
-    "source": "pymatgen " + pymatgen.core.__version__ + " core/periodic_table.json, key \"X\" (Element.X): Pauling "
-              "scale, as tabulated by WebElements (webelements.com); null = no value (pymatgen: NaN)",
+    "source": "pymatgen " + pymatgen.core.__version__ + " core/periodic_table.json, key \"X\" (Element.X), Pauling "
+              "scale; pymatgen states no origin (see data/chemistry/README.md); null = no value (pymatgen: NaN)",
     "paulingElectronegativity": values,
 }
 with open(os.path.join(here, "pauling-electronegativity.json"), "w") as f:
