@@ -51,10 +51,14 @@ public static class ThermoCommands
 
     private static string Num(double v, string format = "0.####") => v.ToString(format, CultureInfo.InvariantCulture);
 
-    private static object PhaseJson(DecompositionPhase p) => new { formula = p.Entry.ReducedFormula, fraction = p.Fraction, id = p.Entry.Id };
+    // Formulas are shown as pymatgen writes reduced formulas (NaBH4, NaH, H2, Na(BH)6; docs/chemistry.md); the Hill-order
+    // ThermoEntry.ReducedFormula stays the key for matching --compound/--exclude/--a/--b.
+    private static string Display(ThermoEntry entry) => entry.Composition.ReducedFormulaByElectronegativity;
+
+    private static object PhaseJson(DecompositionPhase p) => new { formula = Display(p.Entry), fraction = p.Fraction, id = p.Entry.Id };
 
     private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
-        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.ReducedFormula));
+        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => Display(p.Entry)));
 
     private static Command Hull()
     {
@@ -74,7 +78,7 @@ public static class ThermoCommands
                     entries = rows.Select(r => new
                     {
                         id = r.Entry.Id,
-                        formula = r.Entry.ReducedFormula,
+                        formula = Display(r.Entry),
                         formationEnergyEvPerAtom = r.FormationEnergyEvPerAtom,
                         eAboveHullEvPerAtom = r.EAboveHullEvPerAtom,
                         decomposition = r.Decomposition.Select(PhaseJson).ToArray(),
@@ -90,9 +94,9 @@ public static class ThermoCommands
             var table = new Table().AddColumn("Id").AddColumn("Formula")
                 .AddColumn(new TableColumn("E_f (eV/atom)").RightAligned()).AddColumn(new TableColumn("E_hull (eV/atom)").RightAligned())
                 .AddColumn("Decomposition");
-            foreach (var r in rows.OrderBy(r => r.EAboveHullEvPerAtom).ThenBy(r => r.Entry.ReducedFormula, StringComparer.Ordinal))
-                table.AddRow(Markup.Escape(r.Entry.Id), Markup.Escape(r.Entry.ReducedFormula), Num(r.FormationEnergyEvPerAtom), Num(r.EAboveHullEvPerAtom),
-                    r.IsStable ? "stable" : Markup.Escape(string.Join(" + ", r.Decomposition.Select(p => $"{Num(p.Fraction, "0.###")} {p.Entry.ReducedFormula}"))));
+            foreach (var r in rows.OrderBy(r => r.EAboveHullEvPerAtom).ThenBy(r => Display(r.Entry), StringComparer.Ordinal))
+                table.AddRow(Markup.Escape(r.Entry.Id), Markup.Escape(Display(r.Entry)), Num(r.FormationEnergyEvPerAtom), Num(r.EAboveHullEvPerAtom),
+                    r.IsStable ? "stable" : Markup.Escape(string.Join(" + ", r.Decomposition.Select(p => $"{Num(p.Fraction, "0.###")} {Display(p.Entry)}"))));
             console.WriteLine($"{list.Count} entries in {string.Join("–", pd.Elements.Select(e => e.Symbol))}: {pd.StableEntries.Count} on the hull");
             console.Write(table);
             return CliApp.ExitOk;
@@ -127,14 +131,14 @@ public static class ThermoCommands
                     openElement = w.OpenElement.Symbol,
                     reductionLimitV = w.ReductionLimitV,
                     oxidationLimitV = w.OxidationLimitV,
-                    reductionProducts = w.ReductionProducts.Select(p => p.Entry.ReducedFormula).ToArray(),
-                    oxidationProducts = w.OxidationProducts.Select(p => p.Entry.ReducedFormula).ToArray(),
+                    reductionProducts = w.ReductionProducts.Select(p => Display(p.Entry)).ToArray(),
+                    oxidationProducts = w.OxidationProducts.Select(p => Display(p.Entry)).ToArray(),
                     profile = w.Profile.Select(p => new
                     {
                         fromV = p.FromV,
                         toV = p.ToV,
                         uptakePerFormulaUnit = p.UptakePerFormulaUnit,
-                        products = p.Products.Select(x => x.Entry.ReducedFormula).ToArray(),
+                        products = p.Products.Select(x => Display(x.Entry)).ToArray(),
                     }).ToArray(),
                     eAboveHullEvPerAtom = w.EAboveHullEvPerAtom,
                     stabilized = w.Stabilized,
@@ -185,12 +189,12 @@ public static class ThermoCommands
                 {
                     minReactionEnergyEvPerAtom = r.MinReactionEnergyEvPerAtom,
                     mixingRatio = r.MixingRatio,
-                    products = r.Products.Select(p => p.Entry.ReducedFormula).ToArray(),
+                    products = r.Products.Select(p => Display(p.Entry)).ToArray(),
                     kinks = r.Kinks.Select(k => new
                     {
                         mixingRatio = k.MixingRatio,
                         reactionEnergyEvPerAtom = k.ReactionEnergyEvPerAtom,
-                        products = k.Products.Select(p => p.Entry.ReducedFormula).ToArray(),
+                        products = k.Products.Select(p => Display(p.Entry)).ToArray(),
                     }).ToArray(),
                     openElement = r.OpenElement?.Symbol,
                     potentialV = r.PotentialV,
@@ -252,7 +256,7 @@ public static class ThermoCommands
                         cathode = p.Electrode,
                         minReactionEnergyEvPerAtom = Value(p.MinReactionEnergyEvPerAtom),
                         mixingRatio = p.Reactivity?.MixingRatio,
-                        products = p.Reactivity?.Products.Select(x => x.Entry.ReducedFormula).ToArray() ?? [],
+                        products = p.Reactivity?.Products.Select(x => Display(x.Entry)).ToArray() ?? [],
                         problem = p.Problem,
                     }).ToArray(),
                     openElement = map.OpenElement?.Symbol,

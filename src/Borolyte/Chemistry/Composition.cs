@@ -159,6 +159,22 @@ public sealed class Composition : IEquatable<Composition>
         }
     }
 
+    /// <summary>
+    /// The reduced formula as pymatgen writes it (<c>Composition.reduced_formula</c>, pymatgen 2022.11.7): elements by
+    /// Pauling electronegativity (ties by symbol), amounts divided by their gcd, a polyanion pair as a group and the
+    /// special formulas of elemental gases and peroxides — NaBH4, NaH, H2, Na(BH)6 (Na2B12H12), Li2O2. Amounts that are
+    /// not integers are written as they are (Li1B9.6H10.6C1). For display; <see cref="ReducedFormula"/> stays the
+    /// Hill-order key. Rules and the one difference from a pymatgen composition parsed from text: docs/chemistry.md.
+    /// </summary>
+    public string ReducedFormulaByElectronegativity => ReducedFormulaAndFactorByElectronegativity().Formula;
+
+    /// <summary>
+    /// <see cref="ReducedFormulaByElectronegativity"/> and the factor the amounts were divided by to get it (pymatgen's
+    /// <c>get_reduced_formula_and_factor</c>): Na2B12H12 → ("Na(BH)6", 2), H4 → ("H2", 2), Li0.5O0.25 → ("Li0.5O0.25", 1).
+    /// </summary>
+    public (string Formula, double Factor) ReducedFormulaAndFactorByElectronegativity() =>
+        ElectronegativityFormula.ReducedFormulaAndFactor(_items);
+
     /// <summary>The reduced composition and the factor by which this composition was divided to get it.</summary>
     public (Composition Reduced, double Factor) Reduce()
     {

@@ -23,6 +23,13 @@ public sealed record Element(
         ? AtomicWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
         : $"[{AtomicWeight:0}]";
 
+    /// <summary>
+    /// Pauling electronegativity (dimensionless), NaN where none is tabulated (He, Ne, Ar, Rf–Og). The values are the
+    /// ones pymatgen 2022.11.7 uses (<c>Element.X</c>), from data/chemistry/pauling-electronegativity.json (origin and
+    /// extraction script: data/chemistry/README.md).
+    /// </summary>
+    public double PaulingElectronegativity { get; init; } = double.NaN;
+
     /// <summary>Molar mass in SI units (kg/mol).</summary>
     public double MolarMassKgPerMol => AtomicWeight * 1e-3;
 

@@ -164,6 +164,7 @@ public static class PeriodicTable
     {
         var lines = Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var result = new Element[lines.Length + 1];
+        var electronegativity = LoadElectronegativities();
         foreach (var line in lines)
         {
             var f = line.Split(' ');
@@ -171,8 +172,25 @@ public static class PeriodicTable
             bool standard = !f[3].StartsWith('[');
             double weight = double.Parse(f[3].Trim('[', ']'), CultureInfo.InvariantCulture);
             int? group = f[4] == "f" ? null : int.Parse(f[4], CultureInfo.InvariantCulture);
-            result[z] = new Element(z, f[1], f[2], weight, standard, group, ValenceElectronsOf(z, group));
+            result[z] = new Element(z, f[1], f[2], weight, standard, group, ValenceElectronsOf(z, group))
+            {
+                PaulingElectronegativity = electronegativity.TryGetValue(f[1], out var x) ? x : double.NaN,
+            };
         }
+        return result;
+    }
+
+    // Pauling electronegativities as pymatgen 2022.11.7 tabulates them (data/chemistry/pauling-electronegativity.json,
+    // embedded; origin in data/chemistry/README.md); null in the file = no value = NaN.
+    private static Dictionary<string, double> LoadElectronegativities()
+    {
+        const string resource = "Borolyte.data.chemistry.pauling-electronegativity.json";
+        using var stream = typeof(PeriodicTable).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
+        using var document = System.Text.Json.JsonDocument.Parse(stream);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in document.RootElement.GetProperty("paulingElectronegativity").EnumerateObject())
+            result[p.Name] = p.Value.ValueKind == System.Text.Json.JsonValueKind.Null ? double.NaN : p.Value.GetDouble();
         return result;
     }
 

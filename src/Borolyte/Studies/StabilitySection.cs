@@ -57,7 +57,7 @@ public static class StabilitySection
     private static string Num(double v, string format = "0.##") => (Math.Abs(v) < 5e-10 ? 0.0 : v).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
-        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.ReducedFormula));
+        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.Composition.ReducedFormulaByElectronegativity)); // pymatgen's way of writing (docs/chemistry.md)
 
     /// <param name="report">Report to append to.</param>
     /// <param name="knowledge">Knowledge-base records (review values of windows and moduli); null leaves those parts out.</param>
