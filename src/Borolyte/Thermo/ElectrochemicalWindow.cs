@@ -57,7 +57,7 @@ public static class GrandPotentialDiagram
         var kept = entries.Where(e => !excluded.Contains(e.ReducedFormula)).ToList();
         var matching = kept.Where(e => e.Composition.ReducedFormula == compoundKey).ToList();
         if (matching.Count == 0)
-            throw new InvalidInputException($"compound {compound.Text} is not among the entries (no entry with reduced formula {compoundKey})");
+            throw new InvalidInputException($"compound {compound.Text} is not among the entries (no entry of composition {composition.ReducedFormulaByElectronegativity})");
         if (!kept.Any(e => e.Composition.ElementCount == 1 && e.Composition.Contains(open.Symbol)))
             throw new InvalidInputException($"no entry for elemental {open.Symbol}: the open element needs a reference");
 

@@ -105,7 +105,7 @@ public sealed record InterfaceReactivity(
         string key = f.Composition.ReducedFormula;
         var matches = pd.Entries.Where(e => e.ReducedFormula == key).ToList();
         if (matches.Count == 0)
-            throw new InvalidInputException($"{f.Text} is not among the entries (no entry with reduced formula {key})");
+            throw new InvalidInputException($"{f.Text} is not among the entries (no entry of composition {f.Composition.ReducedFormulaByElectronegativity})");
         return matches.Min(e => pd.FormationEnergyPerAtom(e));
     }
 }

@@ -47,7 +47,6 @@ public static class Mp2020Compatibility
         Dictionary<string, Dictionary<string, double>> Mixing,
         Dictionary<string, Dictionary<string, double>> MixingUncertainty,
         Dictionary<string, Dictionary<string, double>> HubbardU,
-        Dictionary<string, double> Electronegativity,
         string Source);
 
     private static readonly Lazy<Tables> Data = new(Load);
@@ -55,8 +54,8 @@ public static class Mp2020Compatibility
     /// <summary>Citation of the correction values.</summary>
     public static string Source => Data.Value.Source;
 
-    /// <summary>Pauling electronegativity (NaN if not tabulated, e.g. He, Ne, Ar).</summary>
-    public static double Electronegativity(string symbol) => Data.Value.Electronegativity.TryGetValue(symbol, out var x) ? x : double.NaN;
+    /// <summary>Pauling electronegativity as pymatgen tabulates it (NaN for He, Ne, Ar, Rf–Og): <see cref="Element.PaulingElectronegativity"/>.</summary>
+    public static double Electronegativity(string symbol) => PeriodicTable.BySymbol(symbol).PaulingElectronegativity;
 
     /// <summary>
     /// The MP2020 corrections of one entry (empty for elements). Throws <see cref="InvalidInputException"/> when the entry is
@@ -75,7 +74,7 @@ public static class Mp2020Compatibility
         var elements = comp.Amounts.Where(p => p.Value > 0).Select((p, i) => (p.Key.Symbol, i))
             .OrderBy(p => Electronegativity(p.Symbol)).ThenBy(p => p.i).Select(p => p.Symbol).ToArray();
         string mostElectronegative = elements[^1];
-        string reduced = ReducedFormulaAsWritten(comp);
+        string reduced = comp.ReducedFormulaByElectronegativity;   // pymatgen's reduced_formula, as its peroxide/superoxide lists are written
 
         if (comp.Contains("S"))
         {
@@ -144,35 +143,6 @@ public static class Mp2020Compatibility
     private static EnergyCorrection Composition(Tables t, string key, string name, double atoms) =>
         new(name, t.Composition[key], atoms, t.CompositionUncertainty[key]);
 
-    // pymatgen Composition.special_formulas: peroxides keep their O2 unit in reduced formulas
-    private static readonly Dictionary<string, string> SpecialFormulas = new()
-    {
-        ["LiO"] = "Li2O2", ["NaO"] = "Na2O2", ["KO"] = "K2O2", ["HO"] = "H2O2", ["CsO"] = "Cs2O2", ["RbO"] = "Rb2O2",
-    };
-
-    // pymatgen's reduced_formula for the formula lists: amounts divided by their gcd, elements by electronegativity,
-    // then the special peroxide formulas (Na2O2 → NaO → Na2O2)
-    private static string ReducedFormulaAsWritten(Composition comp)
-    {
-        var amounts = comp.Amounts.Select(p => p.Value).ToArray();
-        double g = amounts.Aggregate(Gcd);
-        var parts = comp.Amounts.OrderBy(p => Electronegativity(p.Key.Symbol)).Select(p =>
-        {
-            double n = p.Value / g;
-            return p.Key.Symbol + (Math.Abs(n - 1) < 1e-9 ? "" : n.ToString("0.####", CultureInfo.InvariantCulture));
-        });
-        string formula = string.Concat(parts);
-        return SpecialFormulas.GetValueOrDefault(formula, formula);
-    }
-
-    private static double Gcd(double a, double b)
-    {
-        if (Math.Abs(a - Math.Round(a)) > 1e-9 || Math.Abs(b - Math.Round(b)) > 1e-9) return 1;
-        long x = (long)Math.Round(a), y = (long)Math.Round(b);
-        while (y != 0) (x, y) = (y, x % y);
-        return x;
-    }
-
     private static Tables Load()
     {
         const string resource = "Borolyte.data.thermo.mp2020-compatibility.json";
@@ -182,16 +152,12 @@ public static class Mp2020Compatibility
         var root = doc.RootElement;
         static Dictionary<string, double> Flat(JsonElement e) => e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
         static Dictionary<string, Dictionary<string, double>> Nested(JsonElement e) => e.EnumerateObject().ToDictionary(p => p.Name, p => Flat(p.Value));
-        var x = new Dictionary<string, double>();
-        var tokens = root.GetProperty("paulingElectronegativity").GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i + 1 < tokens.Length; i += 2) x[tokens[i]] = double.Parse(tokens[i + 1], CultureInfo.InvariantCulture);
         return new Tables(
             Flat(root.GetProperty("compositionCorrectionsEvPerAtom")),
             Flat(root.GetProperty("compositionUncertaintiesEvPerAtom")),
             Nested(root.GetProperty("ggauMixingCorrectionsEvPerAtom")),
             Nested(root.GetProperty("ggauMixingUncertaintiesEvPerAtom")),
             Nested(root.GetProperty("hubbardUEv")),
-            x,
             root.GetProperty("source").GetString()!);
     }
 }
