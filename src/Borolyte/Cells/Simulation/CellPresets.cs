@@ -11,7 +11,8 @@ namespace Borolyte.Cells.Simulation;
 /// </summary>
 public static class CellPresets
 {
-    public static IReadOnlyList<string> Names { get; } = ["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full", "na-symmetric"];
+    public static IReadOnlyList<string> Names { get; } = ["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full", "na-symmetric",
+        "tis2-libh4-li", "tis2-lcb-li", "nvopf-ncb-na", "li-libh4-symmetric"];
 
     private const double Area = 1e-4 * Math.PI * 0.6 * 0.6 * 1.0;   // 12 mm punched electrodes (seed 004 §4.3: "four punched 12 mm electrode")
     private const double ThirtyC = 30 + PhysicalConstants.ZeroCelsiusK;   // seed 004 §4.4: cycled at 30 °C
@@ -27,6 +28,10 @@ public static class CellPresets
         "sn-half" => SnHalf(),
         "nacro2-sn-full" => Full(),
         "na-symmetric" => NaSymmetric(),
+        "tis2-libh4-li" => ReviewCellPresets.TiS2LiBH4Li(),
+        "tis2-lcb-li" => ReviewCellPresets.TiS2LcbLi(),
+        "nvopf-ncb-na" => ReviewCellPresets.NvopfNcbNa(),
+        "li-libh4-symmetric" => ReviewCellPresets.LiLiBH4Symmetric(),
         _ => throw new InvalidInputException($"unknown cell preset '{name}'; presets: {string.Join(", ", Names)}"),
     };
 

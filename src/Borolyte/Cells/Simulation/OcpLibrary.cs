@@ -7,7 +7,7 @@ namespace Borolyte.Cells.Simulation;
 public static class OcpLibrary
 {
     /// <summary>Names of the embedded curves.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["nacro2", "sn", "na-metal", "li-metal", "na-sn-counter"];
+    public static IReadOnlyList<string> Names { get; } = ["nacro2", "sn", "na-metal", "li-metal", "na-sn-counter", "tis2", "li4ti5o12", "nvopf"];
 
     private static readonly Dictionary<string, OcpCurve> Cache = new(StringComparer.OrdinalIgnoreCase);
 

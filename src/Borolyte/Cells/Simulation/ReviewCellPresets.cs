@@ -1,0 +1,208 @@
+using Borolyte.Cells.Design;
+using Borolyte.Chemistry;
+using Borolyte.Transport;
+
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>
+/// The Li cells and the 4 V Na cell of the review (seed 000 §2.2) as simulator presets: TiS2 | LiBH4 | Li at 120 °C,
+/// TiS2 | Li(CB9H10)0.7(CB11H12)0.3 | Li, Na3(VOPO4)2F | Na4(CB11H12)2(B12H12) | Na, and the Li | LiBH4 | Li symmetric cell.
+/// The seed gives the electrolytes' conductivities, the temperatures, C-rates, cut-offs (NVOPF) and retentions, but no
+/// loadings, compositions or thicknesses: those are ASSUMED here (marked so in every parameter's source) and none is tuned
+/// to a published number. No degradation law is set: the published retentions are reported against 100 % (docs/cells.md).
+/// </summary>
+internal static class ReviewCellPresets
+{
+    private const double Area = 1e-4 * Math.PI * 0.5 * 0.5;   // ASSUMED 10 mm pellet (not in the seed); only absolute currents depend on it
+
+    // Review (seed 000) §2.1: LiBH4's hexagonal high-temperature phase "> 10-3 S cm-1" above "> 115 °C", Eₐ = 0.53 eV (ref. 36).
+    // The lower bound is taken at the preset's 120 °C (ASSUMED); the Arrhenius law is only valid above the transition.
+    public static ArrheniusConductivity LiBH4HighTemperature { get; } = ArrheniusConductivity.FromConventional(1e-3, 120, 0.53);
+    // Review §2.1: Li(CB9H10)0.7(CB11H12)0.3 "with 7 × 10-3 S cm-1 and 0.28 eV" at room temperature (25 °C, knowledge base).
+    public static ArrheniusConductivity LiCB9CB11 { get; } = ArrheniusConductivity.FromConventional(7e-3, 25, 0.28);
+    // Review §2.1: Na4(CB11H12)2(B12H12) "> 10-3 S cm-1" at room temperature (lower bound used); Eₐ ASSUMED 0.34 eV (as Na4(B12H12)(B10H10) in CellPresets).
+    public static ArrheniusConductivity Na4CB11B12 { get; } = ArrheniusConductivity.FromConventional(1e-3, 25, 0.34);
+
+    private static double K(double celsius) => celsius + PhysicalConstants.ZeroCelsiusK;
+
+    /// <summary>Specific capacity n·F/M of a host taking n alkali ions per formula unit, C/kg (Faraday's law).</summary>
+    private static double TheoreticalCPerKg(string formula, double n) => n * PhysicalConstants.FaradayCPerMol / Formula.Parse(formula).MolarMassKgPerMol;
+
+    /// <summary>A cold-pressed composite (active material + solid electrolyte [+ carbon]) given by its volume fractions.</summary>
+    private static (CompositeElectrodeParameters, List<PresetParameter>) Composite(string material, string formula, double alkaliPerFormula, OcpCurve ocp,
+        double loadingMgPerCm2, double densityGPerCm3, string densitySource, double activeFraction, double electrolyteFraction, string fractionSource,
+        double radiusUm, string radiusSource, double diffusivity, string diffusivitySource, double initial, string initialSource)
+    {
+        double loading = loadingMgPerCm2 * CellUnits.KgPerM2PerMgPerCm2;
+        double rho = densityGPerCm3 * CellUnits.KgPerM3PerGPerCm3;
+        double t = loading / (rho * activeFraction);   // thickness = active volume per area / active volume fraction
+        double cMax = alkaliPerFormula * rho / Formula.Parse(formula).MolarMassKgPerMol;
+        const double i0 = 1.0, rint = 5e-4, sigma = 10;
+        var p = new CompositeElectrodeParameters
+        {
+            Name = material, Ocp = ocp, ThicknessM = t, ActiveVolumeFraction = activeFraction, ElectrolyteVolumeFraction = electrolyteFraction,
+            ParticleRadiusM = radiusUm * CellUnits.MPerUm, SolidDiffusivityM2PerS = diffusivity, MaxConcentrationMolPerM3 = cMax,
+            ElectronicConductivitySPerM = sigma, InitialStoichiometry = initial, ExchangeCurrentDensityAPerM2 = i0,
+            InterfacialResistanceOhmM2 = rint, ContactAreaFraction = 1.0, ActiveLoadingKgPerM2 = loading,
+        };
+        string m = material + ".";
+        var sources = new List<PresetParameter>
+        {
+            new(m + "activeLoading", loadingMgPerCm2, "mg/cm2", "ASSUMED: the review (seed 000 §2.2) gives no loading; a typical lab pellet loading"),
+            new(m + "density", densityGPerCm3, "g/cm3", densitySource),
+            new(m + "thickness", t / CellUnits.MPerUm, "um", "loading / density / active volume fraction"),
+            new(m + "activeVolumeFraction", activeFraction, "1", fractionSource),
+            new(m + "electrolyteVolumeFraction", electrolyteFraction, "1", fractionSource),
+            new(m + "bruggemanExponent", 1.5, "1", "Bruggeman, Ann. Phys. 416 (1935) 636 (spheres)"),
+            new(m + "particleRadius", radiusUm, "um", radiusSource),
+            new(m + "solidDiffusivity", diffusivity, "m2/s", diffusivitySource),
+            new(m + "maxConcentration", cMax, "mol/m3", $"{alkaliPerFormula} alkali per {formula} × density / molar mass (IUPAC atomic weights)"),
+            new(m + "exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", "ASSUMED 0.1 mA/cm² per contact area (no seed value; as the NaCrO2 presets)"),
+            new(m + "interfacialResistance", rint * 1e4, "ohm cm2", "ASSUMED 5 Ω·cm² per contact area (no seed value; as the NaCrO2 presets)"),
+            new(m + "contactAreaFraction", 1.0, "1", "ASSUMED full contact; no degradation law is set for this cell"),
+            new(m + "electronicConductivity", sigma / 100, "S/cm", "ASSUMED 0.1 S/cm for the composite"),
+            new(m + "initialStoichiometry", initial, "1", initialSource),
+            new(m + "ocp", double.NaN, "", $"data/cells/ocp/{ocp.Name}.csv — {ocp.Source}"),
+        };
+        return (p, sources);
+    }
+
+    private static PlanarElectrodeParameters Metal(string name, string ocp, List<PresetParameter> sources)
+    {
+        sources.Add(new(name + ".ocp", 0, "V", $"{name} metal: 0 V vs {name}/{name}+ by definition of the reference"));
+        sources.Add(new(name + ".exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (no seed value; as the Na presets)"));
+        return new PlanarElectrodeParameters { Name = name, Ocp = OcpLibrary.Get(ocp), ExchangeCurrentDensityAPerM2 = 10 };
+    }
+
+    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyteNote) => Composite(
+        "TiS2", "TiS2", 1.0, OcpLibrary.Get("tis2"), 3.0,
+        CellMaterials.Get("TiS2").DensityKgPerM3 / CellUnits.KgPerM3PerGPerCm3, CellMaterials.Get("TiS2").DensitySource,
+        0.50, 0.40, $"ASSUMED: cold-pressed TiS2 + {electrolyteNote} composite, 50 vol% TiS2, 40 vol% electrolyte, 10 % voids (no composition in the seed; TiS2 is a metallic conductor, no carbon)",
+        2.5, "ASSUMED 2.5 µm (commercial TiS2 powder is a few µm; no seed value)",
+        1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s), the order of Li chemical diffusion coefficients reported for Li(x)TiS2; to be calibrated",
+        0.0, "as assembled: TiS2 is Li-free (the cell starts with a discharge, review §2.2: Li metal as the Li reservoir for 'Li-free' cathodes)");
+
+    /// <summary>TiS2 | LiBH4 | Li at 120 °C, C/5 (review §2.2: "> 85 % after 300 cycles at C/5 at 120 °C", ref. 128).</summary>
+    public static CellPreset TiS2LiBH4Li()
+    {
+        var (cathode, sources) = TiS2Electrode("LiBH4");
+        var li = Metal("Li", "li-metal", sources);
+        double nominal = CellMaterials.Get("TiS2").TheoreticalCapacityCPerKg!.Value;
+        sources.AddRange(
+        [
+            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed LiBH4 pellet (not in the seed)"),
+            new("electrolyteConductivity120C", 1.0, "mS/cm", "review (seed 000) §2.1: LiBH4 hexagonal high-temperature phase '> 10-3 S cm-1' above '> 115 °C' (ref. 36); the lower bound, taken at 120 °C (ASSUMED)"),
+            new("electrolyteActivationEnergy", 0.53, "eV", "review §2.1: 'with an activation energy of 0.53 eV' (high-temperature phase); the orthorhombic phase below ~115 °C is NOT modelled"),
+            new("temperature", 120, "C", "review §2.2: TiS2|LiBH4|Li cycled at 120 °C (ref. 128)"),
+            new("cRate", 0.2, "C", "review §2.2: 'at C/5'"),
+            new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "review §2.2: '239 mAh g-1 for TiS2' (one Li per TiS2, Faraday's law)"),
+            new("voltageWindowHigh", 2.7, "V", "review §2.2: TiS2 among 'active materials with relatively low redox potentials (≤ 2.7 V vs. Li+/Li)'"),
+            new("voltageWindowLow", 1.6, "V", "ASSUMED 1.6 V: below the LiTiS2 end of the slope, above the ~1.0 V further lithiation (Johnson & Worrell, J. Electrochem. Soc. 1986); not in the seed"),
+            new("publishedRetention", 0.85, "1", "review §2.2: 'capacity retention of > 85 % after 300 cycles at C/5 at 120 °C' (lower bound; not modelled: no degradation law)"),
+            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet; only absolute currents depend on it"),
+        ]);
+        var cell = new CellParameters
+        {
+            Name = "tis2-libh4-li", Positive = cathode, Negative = li, SeparatorThicknessM = 500e-6, Electrolyte = LiBH4HighTemperature,
+            TemperatureK = K(120), AreaM2 = Area, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
+            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
+        };
+        return new CellPreset("tis2-libh4-li", "TiS2 (3.0 mg/cm², assumed) | LiBH4 (high-temperature phase) | Li, 120 °C", cell, 1.6, 2.7, sources);
+    }
+
+    /// <summary>
+    /// TiS2 | Li(CB9H10)0.7(CB11H12)0.3 | Li (review §2.2, ref. 47): "> 70 % capacity remaining ... at 10C vs C/10" and "~70 %
+    /// capacity retention after 200 cycles at 1C" at 60 °C. Room temperature (25 °C) by default; the 60 °C test via --temperature-c.
+    /// </summary>
+    public static CellPreset TiS2LcbLi()
+    {
+        var (cathode, sources) = TiS2Electrode("Li(CB9H10)0.7(CB11H12)0.3");
+        var li = Metal("Li", "li-metal", sources);
+        double nominal = CellMaterials.Get("TiS2").TheoreticalCapacityCPerKg!.Value;
+        sources.AddRange(
+        [
+            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed pellet (not in the seed)"),
+            new("electrolyteConductivity25C", 7.0, "mS/cm", "review (seed 000) §2.1: Li(CB9H10)0.7(CB11H12)0.3 'with 7 × 10-3 S cm-1 and 0.28 eV' (refs. 47, 55, 106)"),
+            new("electrolyteActivationEnergy", 0.28, "eV", "review §2.1, as above"),
+            new("temperature", 25, "C", "ASSUMED room temperature for the 10C vs C/10 rate test (the review gives no temperature for it; the symmetric cell of ref. 47 is at 25 °C); the cycling test is at 60 °C (review §2.2)"),
+            new("cRate", 1, "C", "review §2.2: '200 cycles at 1C charging/discharging' at 60 °C; rate test 10C vs C/10"),
+            new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "review §2.2: '239 mAh g-1 for TiS2'"),
+            new("voltageWindowHigh", 2.7, "V", "review §2.2: TiS2 '≤ 2.7 V vs. Li+/Li', within the electrolyte's '~3.4 V vs. Li+/Li' oxidative stability"),
+            new("voltageWindowLow", 1.6, "V", "ASSUMED 1.6 V (see tis2-libh4-li); not in the seed"),
+            new("publishedRateRetention10C", 0.70, "1", "review §2.2: '> 70 % capacity remaining at ... 10C vs C/10 with a TiS2 cathode' (lower bound)"),
+            new("publishedRetention", 0.70, "1", "review §2.2: '~70 % capacity retention after 200 cycles at 1C' at 60 °C (not modelled: no degradation law)"),
+            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet; only absolute currents depend on it"),
+        ]);
+        var cell = new CellParameters
+        {
+            Name = "tis2-lcb-li", Positive = cathode, Negative = li, SeparatorThicknessM = 500e-6, Electrolyte = LiCB9CB11,
+            TemperatureK = K(25), AreaM2 = Area, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
+            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
+        };
+        return new CellPreset("tis2-lcb-li", "TiS2 (3.0 mg/cm², assumed) | Li(CB9H10)0.7(CB11H12)0.3 | Li, 25 °C", cell, 1.6, 2.7, sources);
+    }
+
+    /// <summary>Na3(VOPO4)2F | Na4(CB11H12)2(B12H12) | Na (review §2.2, ref. 54): 78 % capacity after 800 cycles at C/5, room temperature.</summary>
+    public static CellPreset NvopfNcbNa()
+    {
+        const string formula = "Na3V2O2(PO4)2F";
+        var (cathode, sources) = Composite("NVOPF", formula, 2.0, OcpLibrary.Get("nvopf"), 3.0,
+            3.2, "ASSUMED 3.2 g/cm³ (not in the seeds or the material catalogue; close to the crystallographic densities of the Na3V2(PO4)2F3 family)",
+            0.45, 0.40, "ASSUMED: NVOPF + Na4(CB11H12)2(B12H12) + carbon composite, 45 vol% active, 40 vol% electrolyte (no composition in the seed)",
+            0.5, "ASSUMED 0.5 µm (sub-µm carbon-coated polyanion powders are usual; no seed value)",
+            1e-15, "ASSUMED 1e-15 m²/s (1e-11 cm²/s), the order of GITT values for Na vanadium fluorophosphates; to be calibrated",
+            1.0, "as assembled: Na3(VOPO4)2F fully sodiated (two Na extractable between ~3 and 4.3 V)");
+        var na = Metal("Na", "na-metal", sources);
+        double nominal = TheoreticalCPerKg(formula, 2.0);
+        sources.AddRange(
+        [
+            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed pellet (not in the seed)"),
+            new("electrolyteConductivity25C", 1.0, "mS/cm", "review (seed 000) §2.1: Na4(CB11H12)2(B12H12) a 'Na+ superionic conductor (> 10-3 S cm-1) at room temperature' (lower bound used)"),
+            new("electrolyteActivationEnergy", 0.34, "eV", "ASSUMED (not in the seeds; as Na4(B12H12)(B10H10) in the NaCrO2 presets)"),
+            new("temperature", 25, "C", "review §2.2: 'cycling at room temperature' (25 °C, knowledge base)"),
+            new("cRate", 0.2, "C", "review §2.2: '800 cycles at C/5'; Fig. 7: curves at C/10 and C/5"),
+            new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "two Na per Na3(VOPO4)2F (V4+/V5+), Faraday's law with IUPAC atomic weights; not in the seed"),
+            new("voltageWindowHigh", 4.15, "V", "review Fig. 7b: 'upper cutoff voltage of (b) 4.15 V' vs Na+/Na (7c: 4.30 V, with electrolyte decomposition)"),
+            new("voltageWindowLow", 3.0, "V", "ASSUMED 3.0 V: below the ~3.6 V plateau's end; not in the seed"),
+            new("electrolyteOxidationLimits", 4.2, "V", "review §2.2: [CB11H12]- 'up to 4.2 V', [B12H12]2- 'up to 3.4 V vs. Na+/Na' (partial decomposition not modelled)"),
+            new("publishedRetention", 0.78, "1", "review §2.2: 'capacity (78 %) and energy (76 %) retention after 800 cycles at C/5' (not modelled: no degradation law)"),
+            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet; only absolute currents depend on it"),
+        ]);
+        var cell = new CellParameters
+        {
+            Name = "nvopf-ncb-na", Positive = cathode, Negative = na, SeparatorThicknessM = 500e-6, Electrolyte = Na4CB11B12,
+            TemperatureK = K(25), AreaM2 = Area, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
+            ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
+        };
+        return new CellPreset("nvopf-ncb-na", "Na3(VOPO4)2F (3.0 mg/cm², assumed) | Na4(CB11H12)2(B12H12) | Na, 25 °C", cell, 3.0, 4.15, sources);
+    }
+
+    /// <summary>
+    /// Li | LiBH4 | Li symmetric cell (review §2.2, ref. 126): "stable 100 h galvanostatic stripping/plating ... at 0.2 mA cm-2 and
+    /// 0.1 mAh cm-2 at 120 °C". Protocol in current density and time, e.g. "(Charge at 0.2 mA/cm2 for 30 minutes; Discharge at
+    /// 0.2 mA/cm2 for 30 minutes) x 100"; 1C is 0.1 mAh/cm² per hour. No specific capacities.
+    /// </summary>
+    public static CellPreset LiLiBH4Symmetric()
+    {
+        var sources = new List<PresetParameter>
+        {
+            new("Li.ocp", 0, "V", "Li metal: 0 V vs Li/Li+ by definition"),
+            new("Li.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (no seed value); to be calibrated on a symmetric-cell overpotential"),
+            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed LiBH4 pellet (not in the seed)"),
+            new("electrolyteConductivity120C", 1.0, "mS/cm", "review §2.1: LiBH4 high-temperature phase '> 10-3 S cm-1' (lower bound at 120 °C, ASSUMED)"),
+            new("electrolyteActivationEnergy", 0.53, "eV", "review §2.1: 0.53 eV"),
+            new("temperature", 120, "C", "review §2.2: symmetric cell at 120 °C"),
+            new("currentDensity", 0.2, "mA/cm2", "review §2.2: '0.2 mA cm-2'"),
+            new("arealCapacityPerHalfCycle", 0.1, "mAh/cm2", "review §2.2: '0.1 mAh cm-2' (defines 1C here)"),
+            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet"),
+        };
+        PlanarElectrodeParameters Li(string name) => new() { Name = name, Ocp = OcpLibrary.Get("li-metal"), ExchangeCurrentDensityAPerM2 = 10 };
+        var cell = new CellParameters
+        {
+            Name = "li-libh4-symmetric", Positive = Li("Li (working)"), Negative = Li("Li (counter)"), SeparatorThicknessM = 500e-6,
+            Electrolyte = LiBH4HighTemperature, TemperatureK = K(120), AreaM2 = Area,
+            NominalArealCapacityCPerM2 = 0.1 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
+        };
+        return new CellPreset("li-libh4-symmetric", "Li | LiBH4 | Li symmetric stripping/plating cell, 120 °C", cell, -1, 1, sources);
+    }
+}
