@@ -11,28 +11,15 @@ namespace Borolyte.Transport;
 /// Line endings (LF, CRLF) and a byte-order mark are handled by <see cref="File.ReadAllLines(string)"/>. Every error
 /// names the file and the 1-based line.
 /// </summary>
-internal sealed class MeasurementTable
+internal sealed class MeasurementTable(string path, string[] lines, int headerIndex, char separator, string[] columns)
 {
-    private readonly string[] _lines;
-    private readonly int _headerIndex;
-    private readonly char _separator;
-
-    private MeasurementTable(string path, string[] lines, int headerIndex, char separator, string[] columns)
-    {
-        Path = path;
-        _lines = lines;
-        _headerIndex = headerIndex;
-        _separator = separator;
-        Columns = columns;
-    }
-
-    public string Path { get; }
+    public string Path { get; } = path;
 
     /// <summary>The header's names, in file order.</summary>
-    public IReadOnlyList<string> Columns { get; }
+    public IReadOnlyList<string> Columns { get; } = columns;
 
     /// <summary>"FILE line N" of the header, the prefix of every error about the columns.</summary>
-    public string AtHeader => $"{Path} line {_headerIndex + 1}";
+    public string AtHeader => $"{Path} line {headerIndex + 1}";
 
     /// <summary>The header's names joined by ", " (for "columns are: …" in errors).</summary>
     public string ColumnList => string.Join(", ", Columns);
@@ -64,10 +51,10 @@ internal sealed class MeasurementTable
     public IEnumerable<Row> Rows(params int[] used)
     {
         int needed = used.Length == 0 ? 0 : used.Max();
-        for (int i = _headerIndex + 1; i < _lines.Length; i++)
+        for (int i = headerIndex + 1; i < lines.Length; i++)
         {
-            if (IsSkipped(_lines[i])) continue;
-            var fields = Split(_lines[i], _separator, Path, i + 1);
+            if (IsSkipped(lines[i])) continue;
+            var fields = Split(lines[i], separator, Path, i + 1);
             if (fields.Length <= needed)
                 throw new InvalidInputException($"{Path} line {i + 1}: {fields.Length} fields where {Columns.Count} were expected");
             yield return new Row(this, i + 1, fields);
