@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Cli;
 
@@ -6,21 +6,16 @@ public class ChemCliTests
 {
     private const double H = 1.008, B = 10.81, Na = 22.98976928, O = 15.999;
 
-    private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
-
     [Fact]
     public void MassJsonContract()
     {
         var r = CliProcess.Run("chem", "mass", "Na2B12H12", "--json");
-        Assert.Equal(0, r.ExitCode);
+        var root = CliJson.AssertContract(r, "formula", "molarMassGPerMol", "elements");
         Assert.Equal("", r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
-        Assert.Equal(["formula", "molarMassGPerMol", "elements"], Keys(root).Take(3));
         Assert.Equal("Na2B12H12", root.GetProperty("formula").GetString());
         Assert.Equal(2 * Na + 12 * B + 12 * H, root.GetProperty("molarMassGPerMol").GetDouble(), 9);
         var elements = root.GetProperty("elements");
-        Assert.Equal(["Na", "B", "H"], Keys(elements));
+        CliJson.AssertKeysExactly(elements, "Na", "B", "H");
         Assert.Equal(2, elements.GetProperty("Na").GetDouble());
         Assert.Equal(12, elements.GetProperty("B").GetDouble());
         Assert.Equal(12, elements.GetProperty("H").GetDouble());
@@ -29,14 +24,11 @@ public class ChemCliTests
     [Fact]
     public void MassJsonHydrateAndFractions()
     {
-        var r = CliProcess.Run("chem", "mass", "Na2B12H12·2H2O", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal(2 * Na + 12 * B + 16 * H + 2 * O, doc.RootElement.GetProperty("molarMassGPerMol").GetDouble(), 9);
+        var hydrate = CliJson.AssertContract(CliProcess.Run("chem", "mass", "Na2B12H12·2H2O", "--json"));
+        Assert.Equal(2 * Na + 12 * B + 16 * H + 2 * O, hydrate.GetProperty("molarMassGPerMol").GetDouble(), 9);
 
-        var mixed = CliProcess.Run("chem", "mass", "Li(CB9H10)0.7(CB11H12)0.3", "--json");
-        using var mdoc = JsonDocument.Parse(mixed.Stdout);
-        Assert.Equal(10.6, mdoc.RootElement.GetProperty("elements").GetProperty("H").GetDouble(), 9);
+        var mixed = CliJson.AssertContract(CliProcess.Run("chem", "mass", "Li(CB9H10)0.7(CB11H12)0.3", "--json"));
+        Assert.Equal(10.6, mixed.GetProperty("elements").GetProperty("H").GetDouble(), 9);
     }
 
     [Fact]
@@ -51,11 +43,8 @@ public class ChemCliTests
     [Fact]
     public void ClusterJsonContract()
     {
-        var r = CliProcess.Run("chem", "cluster", "[B12H12]2-", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
-        Assert.Equal(["formula", "charge", "vertices", "skeletalElectronPairs", "class"], Keys(root).Take(5));
+        var root = CliJson.AssertContract(CliProcess.Run("chem", "cluster", "[B12H12]2-", "--json"),
+            "formula", "charge", "vertices", "skeletalElectronPairs", "class");
         Assert.Equal("[B12H12]2-", root.GetProperty("formula").GetString());
         Assert.Equal(-2, root.GetProperty("charge").GetInt32());
         Assert.Equal(12, root.GetProperty("vertices").GetInt32());
@@ -66,11 +55,9 @@ public class ChemCliTests
     [Fact]
     public void ClusterChargeOption()
     {
-        var r = CliProcess.Run("chem", "cluster", "B10H14", "--charge", "0", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal("nido", doc.RootElement.GetProperty("class").GetString());
-        Assert.Equal(12, doc.RootElement.GetProperty("skeletalElectronPairs").GetDouble());
+        var root = CliJson.AssertContract(CliProcess.Run("chem", "cluster", "B10H14", "--charge", "0", "--json"));
+        Assert.Equal("nido", root.GetProperty("class").GetString());
+        Assert.Equal(12, root.GetProperty("skeletalElectronPairs").GetDouble());
     }
 
     [Fact]
@@ -103,10 +90,7 @@ public class ChemCliTests
     [Fact]
     public void CatalogueJsonListsFigure3()
     {
-        var r = CliProcess.Run("chem", "catalogue", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var entries = doc.RootElement.EnumerateArray().ToList();
+        var entries = CliJson.AssertContract(CliProcess.Run("chem", "catalogue", "--json")).EnumerateArray().ToList();
         var b11 = entries.Single(e => e.GetProperty("formula").GetString() == "[B11H14]-");
         Assert.Equal("nido", b11.GetProperty("class").GetString());
         Assert.Equal(11, b11.GetProperty("vertices").GetInt32());

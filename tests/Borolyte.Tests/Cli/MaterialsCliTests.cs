@@ -1,5 +1,4 @@
 using Borolyte.Tests.Support;
-using System.Text.Json;
 using Borolyte.Tests.Knowledge;
 
 namespace Borolyte.Tests.Cli;
@@ -23,18 +22,14 @@ public class MaterialsCliTests : IDisposable
     public void ShowJsonStartsWithTheContractKeys()
     {
         ImportFixture();
-        var r = Run("materials", "show", "Na4B22H22", "--json", "--db", Db);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
-        Assert.Equal(["formula", "properties"], root.EnumerateObject().Take(2).Select(p => p.Name));
+        var root = CliJson.AssertContract(Run("materials", "show", "Na4B22H22", "--json", "--db", Db), "formula", "properties");
         Assert.Equal("Na4(B12H12)(B10H10)", root.GetProperty("formula").GetString());
         var properties = root.GetProperty("properties").EnumerateArray().ToList();
         Assert.NotEmpty(properties);
         foreach (var p in properties)
         {
-            Assert.Equal(["quantity", "value", "unit", "temperatureC", "method", "source"], p.EnumerateObject().Take(6).Select(x => x.Name));
-            Assert.Equal(["doi", "reference"], p.GetProperty("source").EnumerateObject().Take(2).Select(x => x.Name));
+            CliJson.AssertKeysFirst(p, "quantity", "value", "unit", "temperatureC", "method", "source");
+            CliJson.AssertKeysFirst(p.GetProperty("source"), "doi", "reference");
         }
         var fixtureProperty = properties.Single(p => p.GetProperty("id").GetString() == "prop-fx-003");
         Assert.Equal(20, fixtureProperty.GetProperty("temperatureC").GetDouble());
@@ -78,8 +73,7 @@ public class MaterialsCliTests : IDisposable
         var ok = Run("materials", "add-property", "--compound", "sodium thioantimonate", "--quantity", "ionicConductivity", "--value", "2e-4",
             "--unit", "S/cm", "--temperature-c", "25", "--method", "EIS", "--doi", "10.1038/ncomms1843", "--reference", "Hayashi 2012", "--db", Db);
         Assert.True(ok.ExitCode == 0, ok.Stderr);
-        using var doc = JsonDocument.Parse(Run("materials", "show", "Na3SbS4", "--json", "--db", Db).Stdout);
-        var source = doc.RootElement.GetProperty("properties")[0].GetProperty("source");
+        var source = CliJson.AssertContract(Run("materials", "show", "Na3SbS4", "--json", "--db", Db)).GetProperty("properties")[0].GetProperty("source");
         Assert.Equal("10.1038/ncomms1843", source.GetProperty("doi").GetString());
         Assert.Equal("user: Hayashi 2012", source.GetProperty("reference").GetString());
     }
@@ -98,10 +92,8 @@ public class MaterialsCliTests : IDisposable
     public void ListSearchAndPlot()
     {
         ImportFixture();
-        var list = Run("materials", "list", "--min-conductivity-s-cm", "1e-3", "--at-c", "40", "--json", "--db", Db);
-        Assert.True(list.ExitCode == 0, list.Stderr);
-        using (var doc = JsonDocument.Parse(list.Stdout))
-            Assert.Contains(doc.RootElement.GetProperty("compounds").EnumerateArray(), c => c.GetProperty("formula").GetString() == "Na4(B12H12)(B10H10)");
+        var list = CliJson.AssertContract(Run("materials", "list", "--min-conductivity-s-cm", "1e-3", "--at-c", "40", "--json", "--db", Db));
+        Assert.Contains(list.GetProperty("compounds").EnumerateArray(), c => c.GetProperty("formula").GetString() == "Na4(B12H12)(B10H10)");
         var search = Run("materials", "search", "isopropanol", "--json", "--db", Db);
         Assert.Contains("prop-fx-003", search.Stdout);
         var plot = Run("materials", "plot-conductivity", "Na4(B12H12)(B10H10)", "LiCB11H12", "--out", _temp.File("fig.html"), "--db", Db);

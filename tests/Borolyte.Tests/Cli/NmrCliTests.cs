@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Cli;
@@ -14,11 +13,8 @@ public class NmrCliTests : IDisposable
     {
         // tests/data/nmr/generate.py: Ea = 0.40 eV, τ₀ = 1e-14 s, 3 % noise, 400 and 100 MHz.
         var r = CliProcess.Run("nmr", "fit", TestData.Path("nmr", "r1_two_frequencies.csv"), "--larmor-mhz", "400", "--larmor-mhz", "100", "--json");
-        Assert.Equal(0, r.ExitCode);
+        var root = CliJson.AssertContract(r, "activationEnergyEv", "tau0S", "peakTemperatureK", "jumpRates");
         Assert.Equal("", r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
-        Assert.Equal(["activationEnergyEv", "tau0S", "peakTemperatureK", "jumpRates"], root.EnumerateObject().Select(p => p.Name).Take(4));
         double ea = root.GetProperty("activationEnergyEv").GetDouble();
         Assert.InRange(Math.Abs(ea - 0.40), 0, 4 * root.GetProperty("activationEnergyStdErrEv").GetDouble());
         Assert.InRange(root.GetProperty("tau0S").GetDouble(), 0.7e-14, 1.4e-14);
@@ -26,12 +22,11 @@ public class NmrCliTests : IDisposable
         Assert.Equal(tp, root.GetProperty("peakTemperatureK").GetDouble(), 0.02 * tp);
         var rates = root.GetProperty("jumpRates").EnumerateArray().ToList();
         Assert.Equal(21, rates.Count);
-        Assert.Equal(["temperatureK", "rateHz"], rates[0].EnumerateObject().Select(p => p.Name));
+        CliJson.AssertKeysExactly(rates[0], "temperatureK", "rateHz");
         Assert.Equal(400, root.GetProperty("peakLarmorMHz").GetDouble());
         // With 100 MHz first the peak is quoted for 100 MHz: lower temperature.
-        var r100 = CliProcess.Run("nmr", "fit", TestData.Path("nmr", "r1_two_frequencies.csv"), "--larmor-mhz", "100", "--larmor-mhz", "400", "--json");
-        using var d100 = JsonDocument.Parse(r100.Stdout);
-        Assert.True(d100.RootElement.GetProperty("peakTemperatureK").GetDouble() < tp - 30);
+        var r100 = CliJson.AssertContract(CliProcess.Run("nmr", "fit", TestData.Path("nmr", "r1_two_frequencies.csv"), "--larmor-mhz", "100", "--larmor-mhz", "400", "--json"));
+        Assert.True(r100.GetProperty("peakTemperatureK").GetDouble() < tp - 30);
     }
 
     [Fact]
@@ -47,9 +42,7 @@ public class NmrCliTests : IDisposable
     public void Out_writes_an_html_report_with_the_figure()
     {
         var html = _temp.File("r1.html");
-        var r = CliProcess.Run("nmr", "fit", TestData.Path("nmr", "r1_transition.csv"), "--larmor-mhz", "90", "--transition-k", "523", "--json", "--out", html);
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout); // --json stays one document
+        CliJson.AssertContract(CliProcess.Run("nmr", "fit", TestData.Path("nmr", "r1_transition.csv"), "--larmor-mhz", "90", "--transition-k", "523", "--json", "--out", html)); // --json stays one document
         var text = File.ReadAllText(html);
         Assert.Contains("BPP fit, 90 MHz", text);
         Assert.Contains("phase transition", text);

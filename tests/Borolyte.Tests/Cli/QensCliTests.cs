@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Cli;
@@ -11,11 +10,8 @@ public class QensCliTests : IDisposable
     [Fact]
     public void Eisf_json_gives_points_and_the_large_Q_limit()
     {
-        var r = CliProcess.Run("qens", "eisf", "--anion", "[B12H12]2-", "--model", "multiaxial", "--q", "0", "--q", "1.5", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
-        Assert.Equal(["anion", "model", "mechanism", "points"], root.EnumerateObject().Select(p => p.Name).Take(4));
+        var root = CliJson.AssertContract(CliProcess.Run("qens", "eisf", "--anion", "[B12H12]2-", "--model", "multiaxial", "--q", "0", "--q", "1.5", "--json"),
+            "anion", "model", "mechanism", "points");
         var pts = root.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(1, pts[0].GetProperty("eisf").GetDouble(), 12);
         Assert.Equal(1.0 / 12, root.GetProperty("largeQLimit").GetDouble(), 12);
@@ -25,18 +21,14 @@ public class QensCliTests : IDisposable
     [Fact]
     public void Fit_prefers_multiaxial_for_the_multiaxial_fixture_and_recovers_the_immobile_fraction()
     {
-        var r = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
+        var root = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "--json"));
         Assert.Equal("multiaxial", root.GetProperty("bestModel").GetString());
         Assert.Equal(0.15, root.GetProperty("immobileFraction").GetDouble(), 0.02); // generate.py: 0.15
         var html = _temp.File("eisf.html");
         Assert.Equal(0, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--out", html).ExitCode);
         Assert.Contains("multiaxial (AIC", File.ReadAllText(html));
-        var c5 = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12", "--json");
-        using var d5 = JsonDocument.Parse(c5.Stdout);
-        Assert.Equal("uniaxial", d5.RootElement.GetProperty("mechanism").GetString());
+        var c5 = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12", "--json"));
+        Assert.Equal("uniaxial", c5.GetProperty("mechanism").GetString());
         // Human output: the C3/C5 identity is reported, brackets printed as written.
         var human = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12");
         Assert.Contains("c3, c5 give identical EISFs for [B12H12]2-:", human.Stdout);

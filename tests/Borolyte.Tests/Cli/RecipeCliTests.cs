@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Cli;
 
@@ -6,22 +6,17 @@ public class RecipeCliTests
 {
     private const double H = 1.008, B = 10.81, Na = 22.98976928;
 
-    private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
-
     [Fact]
     public void RecipeJsonContract()
     {
         var r = CliProcess.Run("recipe", "Na4(B12H12)(B10H10)", "--from", "Na2B12H12,Na2B10H10", "--mass", "1g", "--solvent-volume", "20mL", "--json");
-        Assert.Equal(0, r.ExitCode);
+        var root = CliJson.AssertContract(r, "target", "targetMassMg", "precursors");
         Assert.Equal("", r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var root = doc.RootElement;
-        Assert.Equal(["target", "targetMassMg", "precursors"], Keys(root).Take(3));
         Assert.Equal("Na4(B12H12)(B10H10)", root.GetProperty("target").GetString());
         Assert.Equal(1000, root.GetProperty("targetMassMg").GetDouble(), 9);
         var precursors = root.GetProperty("precursors").EnumerateArray().ToList();
         Assert.Equal(2, precursors.Count);
-        Assert.Equal(["formula", "massMg", "amountMmol"], Keys(precursors[0]).Take(3));
+        CliJson.AssertKeysFirst(precursors[0], "formula", "massMg", "amountMmol");
         double m12 = 2 * Na + 12 * B + 12 * H, m10 = 2 * Na + 10 * B + 10 * H;
         double mmol = 1000 / (m12 + m10);
         Assert.Equal("Na2B12H12", precursors[0].GetProperty("formula").GetString());
@@ -34,10 +29,8 @@ public class RecipeCliTests
     [Fact]
     public void ConcentrationGivesVolume()
     {
-        var r = CliProcess.Run("recipe", "Na3Sn", "--from", "Na,Sn", "--mass", "500 mg", "--concentration", "100 g/L", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal(5, doc.RootElement.GetProperty("solution").GetProperty("solventVolumeMl").GetDouble(), 9);
+        var root = CliJson.AssertContract(CliProcess.Run("recipe", "Na3Sn", "--from", "Na,Sn", "--mass", "500 mg", "--concentration", "100 g/L", "--json"));
+        Assert.Equal(5, root.GetProperty("solution").GetProperty("solventVolumeMl").GetDouble(), 9);
     }
 
     [Fact]
@@ -92,9 +85,7 @@ public class RecipeCliTests
     [Fact]
     public void LocantCommasDoNotSplitFormulas()
     {
-        var r = CliProcess.Run("recipe", "C2B10H12", "--from", "1,2-C2B10H12", "--mass", "1g", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal("1,2-C2B10H12", doc.RootElement.GetProperty("precursors")[0].GetProperty("formula").GetString());
+        var root = CliJson.AssertContract(CliProcess.Run("recipe", "C2B10H12", "--from", "1,2-C2B10H12", "--mass", "1g", "--json"));
+        Assert.Equal("1,2-C2B10H12", root.GetProperty("precursors")[0].GetProperty("formula").GetString());
     }
 }

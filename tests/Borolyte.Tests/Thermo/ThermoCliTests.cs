@@ -8,41 +8,33 @@ public class ThermoCliTests
 {
     private static string Fixture(string name) => TestData.Path("thermo", name);
 
-    private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
-
     [Fact]
     public void HullJsonContract()
     {
-        var r = CliProcess.Run("thermo", "hull", Fixture("li-b-h.entries.json"), "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var first = doc.RootElement.GetProperty("entries")[0];
-        Assert.Equal(["id", "formula", "formationEnergyEvPerAtom", "eAboveHullEvPerAtom", "decomposition"], Keys(first).Take(5));
-        Assert.Equal(["formula", "fraction"], Keys(first.GetProperty("decomposition")[0]).Take(2));
-        foreach (var e in doc.RootElement.GetProperty("entries").EnumerateArray())
+        var root = CliJson.AssertContract(CliProcess.Run("thermo", "hull", Fixture("li-b-h.entries.json"), "--json"));
+        var first = root.GetProperty("entries")[0];
+        CliJson.AssertKeysFirst(first, "id", "formula", "formationEnergyEvPerAtom", "eAboveHullEvPerAtom", "decomposition");
+        CliJson.AssertKeysFirst(first.GetProperty("decomposition")[0], "formula", "fraction");
+        foreach (var e in root.GetProperty("entries").EnumerateArray())
             Assert.Equal(1.0, e.GetProperty("decomposition").EnumerateArray().Sum(p => p.GetProperty("fraction").GetDouble()), 9);
     }
 
     [Fact]
     public void WindowJsonContract()
     {
-        var r = CliProcess.Run("thermo", "window", Fixture("na-b-h-o.entries.json"), "--compound", "NaBHO3", "--open", "Na", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal(["compound", "openElement", "reductionLimitV", "oxidationLimitV", "reductionProducts", "oxidationProducts", "profile"], Keys(doc.RootElement).Take(7));
-        Assert.Equal(["fromV", "toV", "uptakePerFormulaUnit", "products"], Keys(doc.RootElement.GetProperty("profile")[0]));
-        Assert.Equal(0.658, doc.RootElement.GetProperty("reductionLimitV").GetDouble(), 3);
-        Assert.Equal(1.323, doc.RootElement.GetProperty("oxidationLimitV").GetDouble(), 3);
+        var root = CliJson.AssertContract(CliProcess.Run("thermo", "window", Fixture("na-b-h-o.entries.json"), "--compound", "NaBHO3", "--open", "Na", "--json"),
+            "compound", "openElement", "reductionLimitV", "oxidationLimitV", "reductionProducts", "oxidationProducts", "profile");
+        CliJson.AssertKeysExactly(root.GetProperty("profile")[0], "fromV", "toV", "uptakePerFormulaUnit", "products");
+        Assert.Equal(0.658, root.GetProperty("reductionLimitV").GetDouble(), 3);
+        Assert.Equal(1.323, root.GetProperty("oxidationLimitV").GetDouble(), 3);
     }
 
     [Fact]
     public void InterfaceJsonContract()
     {
-        var r = CliProcess.Run("thermo", "interface", Fixture("na-b-h-o.entries.json"), "--a", "Na3B", "--b", "H2O4", "--open", "Na", "--potential-v", "1.0", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal(["minReactionEnergyEvPerAtom", "mixingRatio", "products", "kinks"], Keys(doc.RootElement).Take(4));
-        Assert.Equal(["mixingRatio", "reactionEnergyEvPerAtom", "products"], Keys(doc.RootElement.GetProperty("kinks")[0]));
+        var root = CliJson.AssertContract(CliProcess.Run("thermo", "interface", Fixture("na-b-h-o.entries.json"), "--a", "Na3B", "--b", "H2O4", "--open", "Na", "--potential-v", "1.0", "--json"),
+            "minReactionEnergyEvPerAtom", "mixingRatio", "products", "kinks");
+        CliJson.AssertKeysExactly(root.GetProperty("kinks")[0], "mixingRatio", "reactionEnergyEvPerAtom", "products");
     }
 
     [Fact]
@@ -66,12 +58,10 @@ public class ThermoCliTests
     [Fact]
     public void BuiltinDatasetsLoadByName()
     {
-        var r = CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--json");
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = CliJson.AssertContract(CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--json"));
         // NaBH4 → Na + ⅕ B5H7 + 1.3 H2 costs −ΔfH°(NaBH4) + ⅕ ΔfH°(B5H7) = 1.98824 − 0.02992 eV per Na released
         // (experimental enthalpies of the MP2020 fitting set, Wang et al. 2021)
-        Assert.Equal(1.98824 - 0.14961 / 5, doc.RootElement.GetProperty("oxidationLimitV").GetDouble(), 4);
+        Assert.Equal(1.98824 - 0.14961 / 5, root.GetProperty("oxidationLimitV").GetDouble(), 4);
         var unknown = CliProcess.Run("thermo", "hull", "builtin:na-b-q");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("available: ", unknown.Stderr);
@@ -90,13 +80,12 @@ public class ThermoCliTests
         var path = Path.Combine(dir.Path, "na-b-h-o-cr.json");
         File.WriteAllText(path, subset.ToJsonString());
         var r = CliProcess.Run("thermo", "hull", path, "--mp2020", "--json");
-        Assert.Equal(0, r.ExitCode);
+        var root = CliJson.AssertContract(r);
         Assert.Contains("Cr2O3-GGA", r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        var nah = doc.RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "NaH");
+        var nah = root.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "NaH");
         Assert.Equal(-0.716, nah.GetProperty("correctionEv").GetDouble(), 9);
         Assert.Equal(0.0052, nah.GetProperty("correctionUncertaintyEv").GetDouble(), 9);
-        Assert.DoesNotContain(doc.RootElement.GetProperty("entries").EnumerateArray(), e => e.GetProperty("id").GetString() == "Cr2O3-GGA");
+        Assert.DoesNotContain(root.GetProperty("entries").EnumerateArray(), e => e.GetProperty("id").GetString() == "Cr2O3-GGA");
     }
 
     [Fact]
@@ -104,14 +93,12 @@ public class ThermoCliTests
     {
         using var dir = new TempDirectory();
         var html = Path.Combine(dir.Path, "map.html");
-        var r = CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4,Na2B12H12", "--cathodes", "NaCrO2,NaFeO2", "--json", "--out", html);
-        Assert.Equal(0, r.ExitCode);
-        using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal(["electrolytes", "cathodes", "minReactionEnergyEvPerAtom", "pairs"], Keys(doc.RootElement).Take(4));
-        var matrix = doc.RootElement.GetProperty("minReactionEnergyEvPerAtom");
+        var root = CliJson.AssertContract(CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4,Na2B12H12", "--cathodes", "NaCrO2,NaFeO2", "--json", "--out", html),
+            "electrolytes", "cathodes", "minReactionEnergyEvPerAtom", "pairs");
+        var matrix = root.GetProperty("minReactionEnergyEvPerAtom");
         Assert.True(matrix[0][1].GetDouble() < -0.1);                       // NaBH4 | NaFeO2 reacts
         Assert.Equal(JsonValueKind.Null, matrix[1][0].ValueKind);           // Na2B12H12 has no sourced energy
-        Assert.Contains("not among the entries", doc.RootElement.GetProperty("pairs")[2].GetProperty("problem").GetString());
+        Assert.Contains("not among the entries", root.GetProperty("pairs")[2].GetProperty("problem").GetString());
         Assert.Contains("Maximum interface driving force", File.ReadAllText(html));
         var usage = CliProcess.Run("thermo", "interface-map", "builtin:experimental", "--electrolytes", "NaBH4", "--cathodes", "NaCrO2", "--open", "Na");
         Assert.Equal(2, usage.ExitCode);
