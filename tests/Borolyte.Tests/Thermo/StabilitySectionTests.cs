@@ -15,9 +15,10 @@ public class StabilitySectionTests
     {
         var report = new HtmlReport("test");
         StabilitySection.AddTo(report, Seed);
-        Assert.Equal(4, report.FigureCount); // windows, interface profile, interface map, G vs B
+        Assert.Equal(5, report.FigureCount); // windows, NaBH4 profile, interface profile, interface map, G vs B
         string html = report.Render();
-        foreach (var text in new[] { "Stability", "What the review states", "NaBH4 | NaCrO2", "Maximum interface driving force", "Mechanical properties", "not computable", "LiBH4 without B5H7" })
+        foreach (var text in new[] { "Stability", "What the review states", "NaBH4 | NaCrO2", "Maximum interface driving force", "Mechanical properties", "not computable", "LiBH4 without B5H7",
+                     "NaBH4: Na uptake vs potential", "without B5H7: oxidation limit 1.988 V", "all entries: oxidation limit 1.958 V" })
             Assert.Contains(System.Net.WebUtility.HtmlEncode(text), html);
     }
 
@@ -26,7 +27,7 @@ public class StabilitySectionTests
     {
         var report = new HtmlReport("test");
         StabilitySection.AddTo(report, null);
-        Assert.Equal(3, report.FigureCount);
+        Assert.Equal(4, report.FigureCount);
     }
 
     [Fact]
