@@ -58,8 +58,7 @@ public static class ThermoCommands
 
     private static object PhaseJson(DecompositionPhase p) => new { formula = Display(p.Entry), fraction = p.Fraction, id = p.Entry.Id };
 
-    private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
-        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => Display(p.Entry)));
+    private static string Phases(IReadOnlyList<DecompositionPhase> phases) => DecompositionPhase.Describe(phases);
 
     private static Command Hull()
     {
