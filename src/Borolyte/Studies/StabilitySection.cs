@@ -135,9 +135,11 @@ public static class StabilitySection
         var cases = windows.Where(w => w.Case.Compound == ProfileCompound).ToArray();
         report.AddFigure(WindowProfileFigure.Build(cases.Select(c => new LabelledWindow(
             c.Case.Exclude is { Count: > 0 } ex ? "without " + string.Join(", ", ex) : "all entries", c.Window)).ToArray()));
-        report.AddParagraph($"The full grand-potential profile of {ProfileCompound} (the review's option of excluding phases, side by side): below the reduction limit " +
-                            "Na is taken up (NaBH4 + 3 Na → 4 NaH + B), above the oxidation limit Na is released; leaving out the borane B5H7 moves the oxidation " +
-                            "limit up and changes its products. Hover over a step for the phases of its range.");
+        var sentences = cases.Select(c => $"{(c.Case.Exclude is { Count: > 0 } ex ? "without " + string.Join(", ", ex) : "with all entries")}, {c.Window.OpenElement.Symbol} is taken up " +
+            $"below {Num(c.Window.ReductionLimitV, "0.###")} V (→ {Phases(c.Window.ReductionProducts)}) and released above {Num(c.Window.OxidationLimitV, "0.###")} V " +
+            $"(→ {Phases(c.Window.OxidationProducts)})");
+        report.AddParagraph($"The full grand-potential profile of {ProfileCompound} (the review's option of excluding phases, side by side): " +
+                            string.Join("; ", sentences) + ". Hover over a step for the phases of its range.");
     }
 
     /// <summary>The review's four statements (seed 000 §3.2) against the computed windows; verdicts follow from the numbers.</summary>
