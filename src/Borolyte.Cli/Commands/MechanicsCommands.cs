@@ -1,17 +1,22 @@
 using System.CommandLine;
 using System.Globalization;
+using Borolyte.Knowledge;
 using Borolyte.Mechanics;
+using Borolyte.Reporting;
+using Borolyte.Storage;
+using Borolyte.Studies;
 using Spectre.Console;
 
 namespace Borolyte.Cli.Commands;
 
-/// <summary>`borolyte mechanics elastic`: VRH moduli, Pugh's ratio, anisotropy, Born stability, Monroe–Newman (docs/mechanics.md).</summary>
+/// <summary>`borolyte mechanics elastic|plot`: VRH moduli, Pugh's ratio, anisotropy, Born stability, Monroe–Newman; the G–B comparison plot (docs/mechanics.md).</summary>
 public static class MechanicsCommands
 {
     public static Command Build()
     {
         var command = new Command("mechanics", "Mechanical properties: polycrystalline elastic moduli, ductility and the dendrite criterion");
         command.Subcommands.Add(Elastic());
+        command.Subcommands.Add(Plot());
         return command;
     }
 
@@ -81,6 +86,45 @@ public static class MechanicsCommands
             console.WriteLine($"Pugh's ratio B/G: {Num(p.PughRatio)} → {(p.Ductile ? "ductile" : "brittle")} (threshold {Num(ElasticProperties.PughThreshold)})");
             console.WriteLine($"Universal anisotropy A^U: {Num(p.UniversalAnisotropy)}; Born stable: {(p.BornStable ? "yes" : "no")}");
             console.WriteLine($"Monroe–Newman vs {metalSymbol} (G = {Num(gMetal)} GPa): needs G ≥ {Num(dendrite.RequiredShearModulusGpa)} GPa → {(dendrite.Suppresses ? "suppresses dendrites" : "does not suppress dendrites")}");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static Command Plot()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "HTML report to write (self-contained, plotly.js embedded)", Required = true };
+        var db = new Option<string>("--db") { Description = "Knowledge-base file (default: $XDG_DATA_HOME/borolyte/borolyte.db)", DefaultValueFactory = _ => DatabaseLocation.Default() };
+        var points = new Option<string[]>("--point")
+        {
+            Description = "A further material NAME=B,G (bulk and shear modulus in GPa, e.g. LLZO=100,60); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("plot", "Shear vs bulk modulus of the knowledge base's electrolytes (review Figure 12b) with iso-Young's-modulus, Pugh and Monroe–Newman lines")
+        {
+            output, db, points,
+        };
+        command.SetAction(parse =>
+        {
+            // parse the points before opening anything, so a malformed one writes nothing
+            var extra = (parse.GetValue(points) ?? []).Select(p => ModulusPoint.Parse(p)).ToArray();
+            KnowledgeDataset dataset;
+            string dbPath = parse.GetValue(db)!;
+            using (var kb = KnowledgeBase.Open(dbPath)) dataset = kb.Export();
+            var rows = StabilitySection.MechanicalRows(dataset);
+            var report = new HtmlReport("Shear vs bulk modulus") { Subtitle = $"knowledge base {dbPath}" + (extra.Length > 0 ? $" and {extra.Length} point(s) given" : "") };
+            StabilitySection.AddMechanics(report, rows, extra);
+            var file = parse.GetValue(output)!;
+            report.Save(file.FullName);
+            var console = CliOutput.Console(parse);
+            console.WriteLine($"wrote {file.FullName}: {StabilitySection.ModulusPoints(rows).Count} knowledge-base compound(s) with B and G, {extra.Length} point(s) given");
+            foreach (var p in extra)
+            {
+                var e = ElasticProperties.FromModuli(p.BulkGpa, p.ShearGpa);
+                string Suppresses(string metal) => DendriteCriterion.Evaluate(p.ShearGpa, DendriteCriterion.DefaultMetalShearModulusGpa(metal)).Suppresses ? "suppresses" : "does not suppress";
+                console.WriteLine($"{p.Name}: E = {Num(e.YoungsModulusGpa)} GPa, B/G = {Num(e.PughRatio)} → {(e.Ductile ? "ductile" : "brittle")}; " +
+                                  $"Monroe–Newman: {Suppresses("Li")} Li dendrites, {Suppresses("Na")} Na dendrites");
+            }
             return CliApp.ExitOk;
         });
         return command;

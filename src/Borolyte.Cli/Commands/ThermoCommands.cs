@@ -49,7 +49,8 @@ public static class ThermoCommands
         return corrected.Entries;
     }
 
-    private static string Num(double v, string format = "0.####") => v.ToString(format, CultureInfo.InvariantCulture);
+    // |v| < 5e-10 prints as 0 (no "-0" for a reaction energy of −1e-17 eV/atom)
+    private static string Num(double v, string format = "0.####") => (Math.Abs(v) < 5e-10 ? 0.0 : v).ToString(format, CultureInfo.InvariantCulture);
 
     // Formulas are shown as pymatgen writes reduced formulas (NaBH4, NaH, H2, Na(BH)6; docs/chemistry.md); the Hill-order
     // ThermoEntry.ReducedFormula stays the key for matching --compound/--exclude/--a/--b.
@@ -57,8 +58,7 @@ public static class ThermoCommands
 
     private static object PhaseJson(DecompositionPhase p) => new { formula = Display(p.Entry), fraction = p.Fraction, id = p.Entry.Id };
 
-    private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
-        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => Display(p.Entry)));
+    private static string Phases(IReadOnlyList<DecompositionPhase> phases) => DecompositionPhase.Describe(phases);
 
     private static Command Hull()
     {
@@ -113,53 +113,111 @@ public static class ThermoCommands
         var exclude = new Option<string?>("--exclude") { Description = "Comma-separated formulas of phases to leave out, e.g. B9H11,B10H14" };
         var json = CliOutput.JsonOption();
         var mp2020 = Mp2020Option();
+        var output = CliOutput.OutOption("Write the full profile (M uptake vs φ, products of each range, the limits) as a self-contained HTML report");
         var command = new Command("window", "Electrochemical stability window vs M+/M from the grand-potential phase diagram (exact facet potentials)")
         {
-            entries, compound, open, stabilize, exclude, mp2020, json,
+            entries, compound, open, stabilize, exclude, mp2020, json, output,
         };
         command.SetAction(parse =>
         {
             var list = LoadEntries(parse, entries, mp2020);
             var formula = Formula.Parse(parse.GetValue(compound)!);
             var excluded = parse.GetValue(exclude)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var w = GrandPotentialDiagram.Window(list, formula, parse.GetValue(open)!, new WindowOptions(parse.GetValue(stabilize), excluded));
+            if (excluded is { Length: 0 }) excluded = null;
+            var options = new WindowOptions(parse.GetValue(stabilize), excluded);
+            var w = GrandPotentialDiagram.Window(list, formula, parse.GetValue(open)!, options);
+            // issue 4 §2: with exclusions, the window on all entries too, side by side
+            var all = excluded is null ? null : GrandPotentialDiagram.Window(list, formula, parse.GetValue(open)!, options with { Exclude = null });
+            string withoutLabel = excluded is null ? "" : "without " + string.Join(", ", excluded);
+            if (parse.GetValue(output) is { } file)
+                WindowReport(w, all, withoutLabel, parse.GetValue(entries)!).Save(file.FullName);
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(parse, new
+                var document = new Dictionary<string, object?>
                 {
-                    compound = w.Compound,
-                    openElement = w.OpenElement.Symbol,
-                    reductionLimitV = w.ReductionLimitV,
-                    oxidationLimitV = w.OxidationLimitV,
-                    reductionProducts = w.ReductionProducts.Select(p => Display(p.Entry)).ToArray(),
-                    oxidationProducts = w.OxidationProducts.Select(p => Display(p.Entry)).ToArray(),
-                    profile = w.Profile.Select(p => new
-                    {
-                        fromV = p.FromV,
-                        toV = p.ToV,
-                        uptakePerFormulaUnit = p.UptakePerFormulaUnit,
-                        products = p.Products.Select(x => Display(x.Entry)).ToArray(),
-                    }).ToArray(),
-                    eAboveHullEvPerAtom = w.EAboveHullEvPerAtom,
-                    stabilized = w.Stabilized,
-                    searchLimitV = GrandPotentialDiagram.SearchLimitV,
-                });
+                    ["compound"] = w.Compound,
+                    ["openElement"] = w.OpenElement.Symbol,
+                };
+                foreach (var (key, value) in WindowJson(w)) document[key] = value;
+                document["searchLimitV"] = GrandPotentialDiagram.SearchLimitV;
+                if (all is not null)
+                {
+                    document["excluded"] = excluded;
+                    document["withoutExclusions"] = WindowJson(all);
+                }
+                CliOutput.WriteJson(parse, document);
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
             string m = w.OpenElement.Symbol;
-            console.WriteLine($"{w.Compound} vs {m}+/{m}: stable from {Num(w.ReductionLimitV, "0.###")} V to {Num(w.OxidationLimitV, "0.###")} V" +
+            console.WriteLine($"{w.Compound} vs {m}+/{m}{(all is null ? "" : $" ({withoutLabel})")}: stable from {Num(w.ReductionLimitV, "0.###")} V to {Num(w.OxidationLimitV, "0.###")} V" +
                               (w.Stabilized ? $" (stabilised; E_hull was {Num(w.EAboveHullEvPerAtom)} eV/atom)" : w.EAboveHullEvPerAtom > 0 ? $" (metastable: E_hull {Num(w.EAboveHullEvPerAtom)} eV/atom)" : ""));
             console.WriteLine($"Reduction products: {Phases(w.ReductionProducts)}");
             console.WriteLine($"Oxidation products: {Phases(w.OxidationProducts)}");
-            var table = new Table().AddColumn(new TableColumn("From (V)").RightAligned()).AddColumn(new TableColumn("To (V)").RightAligned())
-                .AddColumn(new TableColumn($"{m} uptake per f.u.").RightAligned()).AddColumn("Phases");
-            foreach (var p in w.Profile)
-                table.AddRow(Num(p.FromV, "0.###"), Num(p.ToV, "0.###"), Num(p.UptakePerFormulaUnit, "0.###"), Markup.Escape(Phases(p.Products)));
-            console.Write(table);
+            if (all is not null)
+            {
+                var side = new Table().AddColumn("").AddColumn(Markup.Escape(withoutLabel)).AddColumn("all entries");
+                side.AddRow("reduction limit (V)", Num(w.ReductionLimitV, "0.###"), Num(all.ReductionLimitV, "0.###"));
+                side.AddRow("oxidation limit (V)", Num(w.OxidationLimitV, "0.###"), Num(all.OxidationLimitV, "0.###"));
+                side.AddRow("reduction products", Markup.Escape(Phases(w.ReductionProducts)), Markup.Escape(Phases(all.ReductionProducts)));
+                side.AddRow("oxidation products", Markup.Escape(Phases(w.OxidationProducts)), Markup.Escape(Phases(all.OxidationProducts)));
+                console.Write(side);
+            }
+            foreach (var (label, window) in all is null ? [("", w)] : new[] { (withoutLabel, w), ("all entries", all) })
+            {
+                var table = new Table().AddColumn(new TableColumn("From (V)").RightAligned()).AddColumn(new TableColumn("To (V)").RightAligned())
+                    .AddColumn(new TableColumn($"{m} uptake per f.u.").RightAligned()).AddColumn("Phases");
+                if (label.Length > 0) table.Title = new TableTitle(Markup.Escape($"Profile, {label}"));
+                foreach (var p in window.Profile)
+                    table.AddRow(Num(p.FromV, "0.###"), Num(p.ToV, "0.###"), Num(p.UptakePerFormulaUnit, "0.###"), Markup.Escape(Phases(p.Products)));
+                console.Write(table);
+            }
+            if (parse.GetValue(output) is { } written) console.WriteLine($"wrote {written.FullName}");
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    // The limit/product/profile keys of a window (issue 4 §2 order), then its extras; shared by the top level and withoutExclusions.
+    private static Dictionary<string, object?> WindowJson(ElectrochemicalWindow w) => new()
+    {
+        ["reductionLimitV"] = w.ReductionLimitV,
+        ["oxidationLimitV"] = w.OxidationLimitV,
+        ["reductionProducts"] = w.ReductionProducts.Select(p => Display(p.Entry)).ToArray(),
+        ["oxidationProducts"] = w.OxidationProducts.Select(p => Display(p.Entry)).ToArray(),
+        ["profile"] = w.Profile.Select(p => new
+        {
+            fromV = p.FromV,
+            toV = p.ToV,
+            uptakePerFormulaUnit = p.UptakePerFormulaUnit,
+            products = p.Products.Select(x => Display(x.Entry)).ToArray(),
+        }).ToArray(),
+        ["eAboveHullEvPerAtom"] = w.EAboveHullEvPerAtom,
+        ["stabilized"] = w.Stabilized,
+    };
+
+    // The --out report of `thermo window`: limits, the profile plot (both profiles with exclusions) and the profile tables.
+    private static HtmlReport WindowReport(ElectrochemicalWindow w, ElectrochemicalWindow? all, string withoutLabel, string source)
+    {
+        string m = w.OpenElement.Symbol;
+        var report = new HtmlReport($"{w.Compound} vs {m}+/{m}: electrochemical stability window") { Subtitle = "entries: " + source };
+        var cases = all is null ? new[] { ("", w) } : [(withoutLabel, w), ("all entries", all)];
+        report.AddHeading("Limits");
+        foreach (var (label, window) in cases)
+            report.AddKeyValues([
+                ("entries", label.Length == 0 ? "all" : label),
+                ("reduction limit", $"{Num(window.ReductionLimitV, "0.###")} V → {Phases(window.ReductionProducts)}"),
+                ("oxidation limit", window.OxidationLimitV < GrandPotentialDiagram.SearchLimitV
+                    ? $"{Num(window.OxidationLimitV, "0.###")} V → {Phases(window.OxidationProducts)}" : $"none below {Num(GrandPotentialDiagram.SearchLimitV)} V"),
+                ("energy above hull", $"{Num(window.EAboveHullEvPerAtom)} eV/atom" + (window.Stabilized ? " (stabilised)" : "")),
+            ]);
+        report.AddHeading("Profile");
+        report.AddFigure(WindowProfileFigure.Build(cases.Select(c => new LabelledWindow(c.Item1.Length == 0 ? "all entries" : c.Item1, c.Item2)).ToArray()));
+        foreach (var (label, window) in cases)
+            report.AddTable(new ReportTable($"{m} uptake per formula unit by range of φ (V vs {m}+/{m})" + (label.Length == 0 ? "" : $", {label}"),
+                ["from (V)", "to (V)", $"{m} uptake per f.u.", "phases"],
+                window.Profile.Select(p => (IReadOnlyList<string>)[Num(p.FromV, "0.###"), Num(p.ToV, "0.###"), Num(p.UptakePerFormulaUnit, "0.###"), Phases(p.Products)]).ToArray()));
+        return report;
     }
 
     private static Command Interface()
@@ -171,9 +229,10 @@ public static class ThermoCommands
         var potential = new Option<double?>("--potential-v") { Description = "Potential vs M+/M in V of the open element" };
         var json = CliOutput.JsonOption();
         var mp2020 = Mp2020Option();
+        var output = CliOutput.OutOption("Write the reaction energy vs mixing ratio (kinks and their products) as a self-contained HTML report");
         var command = new Command("interface", "Reaction energy of mixing two materials vs mixing ratio (exact kinks), optionally open to the alkali metal")
         {
-            entries, a, b, open, potential, mp2020, json,
+            entries, a, b, open, potential, mp2020, json, output,
         };
         command.SetAction(parse =>
         {
@@ -183,6 +242,8 @@ public static class ThermoCommands
                 throw new UsageException("--open and --potential-v go together: give both or neither");
             var list = LoadEntries(parse, entries, mp2020);
             var r = InterfaceReactivity.Compute(list, Formula.Parse(parse.GetValue(a)!), Formula.Parse(parse.GetValue(b)!), openElement, phi ?? 0);
+            if (parse.GetValue(output) is { } file)
+                InterfaceReport(r, parse.GetValue(entries)!).Save(file.FullName);
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new
@@ -208,9 +269,26 @@ public static class ThermoCommands
             foreach (var k in r.Kinks)
                 table.AddRow(Num(k.MixingRatio), Num(k.ReactionEnergyEvPerAtom), Markup.Escape(Phases(k.Products)));
             console.Write(table);
+            if (parse.GetValue(output) is { } written) console.WriteLine($"wrote {written.FullName}");
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    // The --out report of `thermo interface`: the most negative reaction, the ΔE(x) plot and the kink table.
+    private static HtmlReport InterfaceReport(InterfaceReactivity r, string source)
+    {
+        string conditions = r.OpenElement is { } el ? $"open to {el.Symbol} at {Num(r.PotentialV!.Value, "0.###")} V vs {el.Symbol}+/{el.Symbol}" : "closed (chemical mixing)";
+        var report = new HtmlReport($"{r.A} | {r.B} interface reactivity") { Subtitle = $"entries: {source}; {conditions}" };
+        report.AddKeyValues([
+            ("most negative reaction energy", $"{Num(r.MinReactionEnergyEvPerAtom)} eV/atom"),
+            ($"mixing ratio (atomic fraction of {r.A})", Num(r.MixingRatio)),
+            ("products", Phases(r.Products)),
+        ]);
+        report.AddFigure(InterfaceReactionFigure.Build([new LabelledReactivity(conditions, r)]));
+        report.AddTable(new ReportTable($"Kinks of the reaction energy ({conditions})", [$"x({r.A})", "ΔE (eV/atom)", "products"],
+            r.Kinks.Select(k => (IReadOnlyList<string>)[Num(k.MixingRatio), Num(k.ReactionEnergyEvPerAtom), Phases(k.Products)]).ToArray()));
+        return report;
     }
 
     private static Command InterfaceMap()

@@ -56,8 +56,7 @@ public static class StabilitySection
     // |v| < 5e-10 prints as 0 (no "-0" for a reaction energy of −1e-17 eV/atom)
     private static string Num(double v, string format = "0.##") => (Math.Abs(v) < 5e-10 ? 0.0 : v).ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Phases(IReadOnlyList<DecompositionPhase> phases) =>
-        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.Composition.ReducedFormulaByElectronegativity)); // pymatgen's way of writing (docs/chemistry.md)
+    private static string Phases(IReadOnlyList<DecompositionPhase> phases) => DecompositionPhase.Describe(phases); // pymatgen's way of writing (docs/chemistry.md)
 
     /// <param name="report">Report to append to.</param>
     /// <param name="knowledge">Knowledge-base records (review values of windows and moduli); null leaves those parts out.</param>
@@ -73,6 +72,7 @@ public static class StabilitySection
             new WindowOptions(Exclude: w.Exclude)))).ToArray();
         var review = knowledge?.Properties ?? [];
         AddWindows(report, windows, review);
+        AddProfile(report, windows);
         AddComparison(report, Compare(windows.Where(w => w.Case.Exclude is not { Count: > 0 }).Select(w => w.Window).ToArray(), review));
         AddInterface(report);
         AddInterfaceMap(report, InterfaceReactivityMap.Compute(BuiltinEntries.Load("experimental"), MapElectrolytes, MapCathodes));
@@ -127,6 +127,21 @@ public static class StabilitySection
             ["compound", "M", "reduction limit (V)", "oxidation limit (V)", "reduction products", "oxidation products"], rows));
     }
 
+    /// <summary>Compound whose full profile the demo draws, with all entries and without the excluded phases of its other window.</summary>
+    public const string ProfileCompound = "NaBH4";
+
+    private static void AddProfile(HtmlReport report, IReadOnlyList<(WindowCase Case, ElectrochemicalWindow Window)> windows)
+    {
+        var cases = windows.Where(w => w.Case.Compound == ProfileCompound).ToArray();
+        report.AddFigure(WindowProfileFigure.Build(cases.Select(c => new LabelledWindow(
+            c.Case.Exclude is { Count: > 0 } ex ? "without " + string.Join(", ", ex) : "all entries", c.Window)).ToArray()));
+        var sentences = cases.Select(c => $"{(c.Case.Exclude is { Count: > 0 } ex ? "without " + string.Join(", ", ex) : "with all entries")}, {c.Window.OpenElement.Symbol} is taken up " +
+            $"below {Num(c.Window.ReductionLimitV, "0.###")} V (→ {Phases(c.Window.ReductionProducts)}) and released above {Num(c.Window.OxidationLimitV, "0.###")} V " +
+            $"(→ {Phases(c.Window.OxidationProducts)})");
+        report.AddParagraph($"The full grand-potential profile of {ProfileCompound} (the review's option of excluding phases, side by side): " +
+                            string.Join("; ", sentences) + ". Hover over a step for the phases of its range.");
+    }
+
     /// <summary>The review's four statements (seed 000 §3.2) against the computed windows; verdicts follow from the numbers.</summary>
     public static IReadOnlyList<ReviewComparison> Compare(IReadOnlyList<ElectrochemicalWindow> windows, IReadOnlyList<PropertyRecord> review)
     {
@@ -171,13 +186,7 @@ public static class StabilitySection
         var entries = BuiltinEntries.Load("na-cr-o-b-h");
         var closed = InterfaceReactivity.Compute(entries, Formula.Parse("NaBH4"), Formula.Parse("NaCrO2"));
         var open = InterfaceReactivity.Compute(entries, Formula.Parse("NaBH4"), Formula.Parse("NaCrO2"), "Na", InterfacePotentialV);
-        var figure = new PlotlyFigure("NaBH4 | NaCrO2 interface reaction energy", "atomic fraction of NaBH4", "reaction energy (eV/atom)");
-        foreach (var (name, r) in new[] { ("closed (chemical mixing)", closed), ($"open to Na at {Num(InterfacePotentialV)} V", open) })
-            figure.AddTrace(new PlotlyTrace(name, r.Kinks.Select(k => k.MixingRatio).ToArray(), r.Kinks.Select(k => k.ReactionEnergyEvPerAtom).ToArray())
-            {
-                HoverTexts = r.Kinks.Select(k => Phases(k.Products)).ToArray(),
-            });
-        report.AddFigure(figure);
+        report.AddFigure(InterfaceReactionFigure.Build([new("closed (chemical mixing)", closed), new($"open to Na at {Num(InterfacePotentialV)} V", open)]));
         report.AddParagraph(
             $"Closed system (chemical mixing): most negative reaction energy {Num(closed.MinReactionEnergyEvPerAtom, "0.###")} eV/atom" +
             (closed.MinReactionEnergyEvPerAtom > -5e-10 ? " — NaBH4 and NaCrO2 coexist with these enthalpies. " : $" at x = {Num(closed.MixingRatio, "0.###")} → {Phases(closed.Products)}. ") +
@@ -253,52 +262,56 @@ public static class StabilitySection
         return rows;
     }
 
-    private static void AddMechanics(HtmlReport report, IReadOnlyList<MechanicalRow> rows)
+    /// <summary>The knowledge-base rows as points of the G–B plot (rows with both moduli).</summary>
+    public static IReadOnlyList<ModulusPoint> ModulusPoints(IReadOnlyList<MechanicalRow> rows) =>
+        rows.Where(r => r.BulkGpa is not null && r.ShearGpa is not null)
+            .Select(r => new ModulusPoint(r.Compound, r.BulkGpa!.Value, r.ShearGpa!.Value, r.BulkQualifier, r.ShearQualifier, r.Source)).ToArray();
+
+    /// <summary>
+    /// The mechanical table of knowledge-base rows, a table of further points (e.g. given on the command line, verdicts computed
+    /// from their values) and the G–B plot of both (<see cref="ModulusComparisonFigure"/>). Used by the demo and `mechanics plot`.
+    /// </summary>
+    public static void AddMechanics(HtmlReport report, IReadOnlyList<MechanicalRow> rows, IReadOnlyList<ModulusPoint>? extra = null)
     {
-        if (rows.Count == 0)
+        extra ??= [];
+        if (rows.Count == 0 && extra.Count == 0)
         {
             report.AddParagraph("The knowledge base holds no shear-modulus records, so there is no mechanical table.");
             return;
         }
         string Q(string q) => q == "=" ? "" : q + " ";
-        report.AddTable(new ReportTable(
-            $"Mechanical properties from the knowledge base (Pugh: ductile if B/G > {Num(ElasticProperties.PughThreshold)}; Monroe–Newman: G ≥ 2·G_metal, " +
-            $"G_Li = {Num(DendriteCriterion.LithiumShearModulusGpa)} GPa, G_Na = {Num(DendriteCriterion.SodiumShearModulusGpa)} GPa, CRC)",
-            ["compound", "B (GPa)", "G (GPa)", "Pugh", "dendrites", "source"],
-            rows.Select(r => (IReadOnlyList<string>)[r.Compound, r.BulkGpa is { } b ? Q(r.BulkQualifier) + Num(b) : "–", r.ShearGpa is { } g ? Q(r.ShearQualifier) + Num(g) : "–",
-                r.PughVerdict, r.DendriteVerdict, r.Source]).ToArray()));
-
-        var figure = new PlotlyFigure("Shear vs bulk modulus (cf. review Figure 12b)", "B (GPa)", "G (GPa)")
+        if (rows.Count > 0)
+            report.AddTable(new ReportTable(
+                $"Mechanical properties from the knowledge base (Pugh: ductile if B/G > {Num(ElasticProperties.PughThreshold)}; Monroe–Newman: G ≥ 2·G_metal, " +
+                $"G_Li = {Num(DendriteCriterion.LithiumShearModulusGpa)} GPa, G_Na = {Num(DendriteCriterion.SodiumShearModulusGpa)} GPa, CRC)",
+                ["compound", "B (GPa)", "G (GPa)", "Pugh", "dendrites", "source"],
+                rows.Select(r => (IReadOnlyList<string>)[r.Compound, r.BulkGpa is { } b ? Q(r.BulkQualifier) + Num(b) : "–", r.ShearGpa is { } g ? Q(r.ShearQualifier) + Num(g) : "–",
+                    r.PughVerdict, r.DendriteVerdict, r.Source]).ToArray()));
+        else
+            report.AddParagraph("The knowledge base holds no shear-modulus records; only the points given are drawn.");
+        if (extra.Count > 0)
         {
-            Caption = "Dashed: iso-Young's-modulus lines G = 3BE/(9B − E); dash-dot: Pugh B/G = 1.75; dotted: Monroe–Newman 2·G_metal.",
-        };
-        foreach (var group in rows.Where(r => r.BulkGpa is not null && r.ShearGpa is not null).GroupBy(r => (r.BulkGpa!.Value, r.BulkQualifier, r.ShearGpa!.Value, r.ShearQualifier)))
-        {
-            var (b, bq, g, gq) = group.Key;
-            string name = string.Join(", ", group.Select(r => r.Compound));
-            if (bq is "<=" or "<" && gq is "<=" or "<")
-                figure.AddTrace(new PlotlyTrace($"{name}: B {bq} {Num(b)}, G {gq} {Num(g)} GPa", [0, b, b, 0, 0], [0, 0, g, g, 0]) { Mode = "lines", HoverTexts = Enumerable.Repeat(name, 5).ToArray() });
-            else
-                figure.AddTrace(new PlotlyTrace(name, [b], [g]) { Mode = "markers" });
+            string Dendrite(double g, string metal)
+            {
+                // Monroe & Newman (2005): G ≥ 2 G_metal, CRC metal moduli (DendriteCriterion)
+                var v = DendriteCriterion.Evaluate(g, DendriteCriterion.DefaultMetalShearModulusGpa(metal));
+                return $"{(v.Suppresses ? "suppresses" : "does not suppress")} (needs ≥ {Num(v.RequiredShearModulusGpa)})";
+            }
+            report.AddTable(new ReportTable("Points given (isotropic: E = 9BG/(3B + G), ν = (3B − 2G)/(2(3B + G)); verdicts from the values)",
+                ["material", "B (GPa)", "G (GPa)", "E (GPa)", "ν", "Pugh", "Li dendrites", "Na dendrites", "source"],
+                extra.Select(p =>
+                {
+                    var e = ElasticProperties.FromModuli(p.BulkGpa, p.ShearGpa);
+                    return (IReadOnlyList<string>)[p.Name, Num(p.BulkGpa), Num(p.ShearGpa), Num(e.YoungsModulusGpa), Num(e.PoissonRatio, "0.###"),
+                        $"B/G = {Num(e.PughRatio)} → {(e.Ductile ? "ductile" : "brittle")}", Dendrite(p.ShearGpa, "Li"), Dendrite(p.ShearGpa, "Na"), p.Source ?? ""];
+                }).ToArray()));
         }
-        double bMax = Math.Max(25, rows.Max(r => r.BulkGpa ?? 0) * 1.4);
-        foreach (var (metal, gm) in new[] { ("Li", DendriteCriterion.LithiumShearModulusGpa), ("Na", DendriteCriterion.SodiumShearModulusGpa) })
-        {
-            double required = DendriteCriterion.RequiredRatio * gm;
-            figure.AddTrace(new PlotlyTrace($"Monroe–Newman, {metal}: G = {Num(required)} GPa", [0, bMax], [required, required]) { Mode = "lines", Dash = "dot" });
-        }
-        foreach (double e in new[] { 10.0, 20, 40 })
-        {
-            // G = 3BE/(9B − E), from E = 9BG/(3B + G) (isotropic elasticity); drawn for B ≥ E/3, i.e. Poisson's ratio ≥ 0
-            var bs = Enumerable.Range(1, 60).Select(k => e / 3 + (bMax - e / 3) * k / 60.0).ToArray();
-            figure.AddTrace(new PlotlyTrace($"E = {Num(e)} GPa", bs, bs.Select(b => 3 * b * e / (9 * b - e)).ToArray()) { Mode = "lines", Dash = "dash", LegendGroup = "iso-E" });
-        }
-        // Pugh (1954): B/G = 1.75 separates ductile (below the line in G vs B) from brittle
-        figure.AddTrace(new PlotlyTrace("Pugh B/G = 1.75", [0, bMax], [0, bMax / ElasticProperties.PughThreshold]) { Mode = "lines", Dash = "dashdot" });
-        report.AddFigure(figure);
-        report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
-                            "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
-                            "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The knowledge base holds no moduli of " +
-                            "the other electrolyte classes of Figure 12b (NASICON, garnet, perovskite, thiophosphate …), so they are not drawn.");
+        report.AddFigure(ModulusComparisonFigure.Build([.. ModulusPoints(rows), .. extra]));
+        if (rows.Count > 0)
+            report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
+                                "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
+                                "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The knowledge base holds no moduli of " +
+                                "the other electrolyte classes of Figure 12b (NASICON, garnet, perovskite, thiophosphate …), so they are not drawn" +
+                                (extra.Count > 0 ? " unless given as points." : "."));
     }
 }

@@ -3,7 +3,12 @@ using Borolyte.Chemistry;
 namespace Borolyte.Thermo;
 
 /// <summary>One phase of a decomposition and its fraction by atoms.</summary>
-public sealed record DecompositionPhase(ThermoEntry Entry, double Fraction);
+public sealed record DecompositionPhase(ThermoEntry Entry, double Fraction)
+{
+    /// <summary>"NaH + B" (formulas as pymatgen writes reduced formulas, docs/chemistry.md), "–" for none: how reports name a phase assemblage.</summary>
+    public static string Describe(IReadOnlyList<DecompositionPhase> phases) =>
+        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.Composition.ReducedFormulaByElectronegativity));
+}
 
 /// <summary>
 /// The equilibrium phase assemblage at a composition: the phases on the lower convex hull and their atomic fractions

@@ -33,4 +33,55 @@ public class MechanicsCliTests
         Assert.False(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("bornStable").GetBoolean());
         Assert.Contains("not positive definite", r.Stderr);
     }
+
+    [Fact]
+    public void PlotWritesKnowledgeBaseAndGivenPoints()
+    {
+        using var dir = new Borolyte.Tests.Support.TempDirectory();
+        string html = dir.File("gb.html"), db = dir.File("kb.db");
+        var r = CliProcess.Run("mechanics", "plot", "--out", html, "--db", db, "--point", "LLZO=100,60", "--point", "soft=10,4");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("6 knowledge-base compound(s) with B and G, 2 point(s) given", r.Stdout);   // the review's six hydroborate bounds
+        // LLZO: E = 9·100·60/(300 + 60) = 150 GPa, B/G = 1.667 → brittle, G = 60 ≥ 8.4 and 6.6
+        Assert.Contains("LLZO: E = 150 GPa, B/G = 1.667 → brittle; Monroe–Newman: suppresses Li dendrites, suppresses Na dendrites", r.Stdout);
+        // soft: B/G = 2.5 → ductile; G = 4 < 6.6
+        Assert.Contains("soft: E = 10.588 GPa, B/G = 2.5 → ductile; Monroe–Newman: does not suppress Li dendrites, does not suppress Na dendrites", r.Stdout);
+        string text = File.ReadAllText(html);
+        Assert.EndsWith("</html>", text.TrimEnd());
+        var figure = Assert.Single(Borolyte.Tests.Thermo.ReportFigures.Parse(text));
+        Assert.Equal("Shear vs bulk modulus (cf. review Figure 12b)", Borolyte.Tests.Thermo.ReportFigures.Title(figure));
+        var traces = Borolyte.Tests.Thermo.ReportFigures.Traces(figure).ToDictionary(Borolyte.Tests.Thermo.ReportFigures.Name);
+        Assert.Equal([8.4, 8.4], Borolyte.Tests.Thermo.ReportFigures.Numbers(traces["Monroe–Newman, Li: G = 8.4 GPa"], "y"));
+        Assert.Equal([6.6, 6.6], Borolyte.Tests.Thermo.ReportFigures.Numbers(traces["Monroe–Newman, Na: G = 6.6 GPa"], "y"));
+        Assert.Contains("Pugh B/G = 1.75", traces.Keys);
+        Assert.Contains("E = 160 GPa", traces.Keys);             // iso-E lines reach the stiff point's scale (B axis to 140 GPa)
+        Assert.Equal([100.0], Borolyte.Tests.Thermo.ReportFigures.Numbers(traces["LLZO"], "x"));
+        Assert.Equal([60.0], Borolyte.Tests.Thermo.ReportFigures.Numbers(traces["LLZO"], "y"));
+        Assert.Equal([4.0], Borolyte.Tests.Thermo.ReportFigures.Numbers(traces["soft"], "y"));
+        // the knowledge base's bounds (the review's B ≤ 17, G ≤ 9 GPa for six hydroborates) as one region
+        var bound = Assert.Single(traces, t => t.Key.EndsWith(": B <= 17, G <= 9 GPa", StringComparison.Ordinal));
+        Assert.Contains("Na2B12H12", bound.Key);
+        Assert.Equal([0.0, 17, 17, 0, 0], Borolyte.Tests.Thermo.ReportFigures.Numbers(bound.Value, "x"));
+        Assert.Contains("Points given", text);
+        Assert.Equal(["gb.html", "kb.db"], Directory.GetFiles(dir.Path).Select(f => Path.GetFileName(f)!).Order().ToArray());
+    }
+
+    [Theory]
+    [InlineData("LLZO", "no '='")]
+    [InlineData("LLZO=100", "1 number(s)")]
+    [InlineData("LLZO=100,x", "is not a number")]
+    [InlineData("LLZO=100,-1", "must be > 0")]
+    public void PlotRejectsMalformedPointsAndWritesNothing(string point, string why)
+    {
+        using var dir = new Borolyte.Tests.Support.TempDirectory();
+        string html = dir.File("gb.html");
+        var r = CliProcess.Run("mechanics", "plot", "--out", html, "--db", dir.File("kb.db"), "--point", "ok=20,10", "--point", point);
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith($"error: --point \"{point}\": ", r.Stderr);
+        Assert.Contains(why, r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+        Assert.False(File.Exists(html));
+        var noOut = CliProcess.Run("mechanics", "plot", "--point", "ok=20,10");
+        Assert.Equal(2, noOut.ExitCode);
+    }
 }

@@ -15,9 +15,12 @@ public class StabilitySectionTests
     {
         var report = new HtmlReport("test");
         StabilitySection.AddTo(report, Seed);
-        Assert.Equal(4, report.FigureCount); // windows, interface profile, interface map, G vs B
+        Assert.Equal(5, report.FigureCount); // windows, NaBH4 profile, interface profile, interface map, G vs B
         string html = report.Render();
-        foreach (var text in new[] { "Stability", "What the review states", "NaBH4 | NaCrO2", "Maximum interface driving force", "Mechanical properties", "not computable", "LiBH4 without B5H7" })
+        foreach (var text in new[] { "Stability", "What the review states", "NaBH4 | NaCrO2", "Maximum interface driving force", "Mechanical properties", "not computable", "LiBH4 without B5H7",
+                     "NaBH4: Na uptake vs potential", "without B5H7: oxidation limit 1.988 V", "all entries: oxidation limit 1.958 V",
+                     "without B5H7, Na is taken up below 0.118 V (→ NaH + B) and released above 1.988 V (→ H2 + B)",
+                     "with all entries, Na is taken up below 0.118 V (→ NaH + B) and released above 1.958 V (→ H2 + B5H7)" })
             Assert.Contains(System.Net.WebUtility.HtmlEncode(text), html);
     }
 
@@ -26,7 +29,7 @@ public class StabilitySectionTests
     {
         var report = new HtmlReport("test");
         StabilitySection.AddTo(report, null);
-        Assert.Equal(3, report.FigureCount);
+        Assert.Equal(4, report.FigureCount);
     }
 
     [Fact]
