@@ -86,7 +86,20 @@ public sealed class PlotlyFigure(string title, string xAxisTitle, string yAxisTi
             if (trace.YErrors is { } errors)
                 item["error_y"] = new JsonObject { ["type"] = "data", ["array"] = Numbers(errors), ["visible"] = true };
             if (trace.LegendGroup is { } group) item["legendgroup"] = group;
-            if (trace.Dash is { } dash) item["line"] = new JsonObject { ["dash"] = dash };
+            if (trace.Dash is not null || trace.LineWidth is not null)
+            {
+                var line = new JsonObject();
+                if (trace.Dash is { } dash) line["dash"] = dash;
+                if (trace.LineWidth is { } width) line["width"] = width;
+                item["line"] = line;
+            }
+            if (trace.MarkerSymbol is not null || trace.MarkerSize is not null)
+            {
+                var marker = new JsonObject();
+                if (trace.MarkerSymbol is { } symbol) marker["symbol"] = symbol;
+                if (trace.MarkerSize is { } size) marker["size"] = size;
+                item["marker"] = marker;
+            }
             data.Add(item);
         }
         foreach (var map in _heatmaps)

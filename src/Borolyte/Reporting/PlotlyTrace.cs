@@ -21,6 +21,15 @@ public sealed record PlotlyTrace(string Name, IReadOnlyList<double> X, IReadOnly
     /// <summary>Plot against the figure's secondary y axis on the right (<see cref="PlotlyFigure.Y2AxisTitle"/>), e.g. CE next to capacity.</summary>
     public bool OnSecondaryYAxis { get; init; }
 
+    /// <summary>Line width in px (Plotly's default 2 when null).</summary>
+    public double? LineWidth { get; init; }
+
+    /// <summary>Marker symbol, e.g. "star", "diamond", "x" (Plotly's circle when null).</summary>
+    public string? MarkerSymbol { get; init; }
+
+    /// <summary>Marker size in px (Plotly's default 6 when null).</summary>
+    public double? MarkerSize { get; init; }
+
     /// <summary>Which subplot column (1-based) the trace belongs to in a multi-panel figure.</summary>
     public int Panel { get; init; } = 1;
 }

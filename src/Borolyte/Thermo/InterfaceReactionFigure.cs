@@ -34,7 +34,7 @@ public static class InterfaceReactionFigure
             string min = $"most negative: {Num(r.MinReactionEnergyEvPerAtom, "0.####")} eV/atom at x = {Num(r.MixingRatio, "0.####")} → {DecompositionPhase.Describe(r.Products)}";
             figure.AddTrace(new PlotlyTrace($"{label}: {min}", [r.MixingRatio], [r.MinReactionEnergyEvPerAtom])
             {
-                Mode = "markers", LegendGroup = label, HoverTexts = [min],
+                Mode = "markers", LegendGroup = label, HoverTexts = [min], MarkerSymbol = "star", MarkerSize = 14,
             });
         }
         return figure;

@@ -68,7 +68,12 @@ public static class WindowProfileFigure
                 texts.AddRange([text, text]);
             }
             string group = several ? label : "profile";
-            figure.AddTrace(new PlotlyTrace(several ? $"{m} uptake, {label}" : $"{m} uptake", xs, ys) { Mode = "lines", HoverTexts = texts, LegendGroup = group });
+            // Later profiles are drawn thinner and dashed so that where two coincide both stay visible.
+            bool firstProfile = figure.Traces.Count == 0;
+            figure.AddTrace(new PlotlyTrace(several ? $"{m} uptake, {label}" : $"{m} uptake", xs, ys)
+            {
+                Mode = "lines", HoverTexts = texts, LegendGroup = group, LineWidth = firstProfile ? 5 : 2, Dash = firstProfile ? null : "dash",
+            });
             string prefix = several ? label + ": " : "";
             string reduction = w.ReductionLimitV > 0
                 ? $"reduced below {Num(w.ReductionLimitV)} V → {DecompositionPhase.Describe(w.ReductionProducts)}"

@@ -83,6 +83,21 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Line_width_and_marker_style_reach_plotly_only_when_set()
+    {
+        var figure = new PlotlyFigure("t", "x", "y");
+        figure.AddTrace(new PlotlyTrace("plain", [1], [1]));
+        figure.AddTrace(new PlotlyTrace("styled", [1], [1]) { LineWidth = 5, Dash = "dash", MarkerSymbol = "star", MarkerSize = 14 });
+        var data = figure.ToPlotlyJson()["data"]!.AsArray();
+        Assert.Null(data[0]!["line"]);
+        Assert.Null(data[0]!["marker"]);
+        Assert.Equal(5.0, (double)data[1]!["line"]!["width"]!);
+        Assert.Equal("dash", (string?)data[1]!["line"]!["dash"]);
+        Assert.Equal("star", (string?)data[1]!["marker"]!["symbol"]);
+        Assert.Equal(14.0, (double)data[1]!["marker"]!["size"]!);
+    }
+
+    [Fact]
     public void Trace_with_mismatched_lengths_or_panel_is_rejected()
     {
         var figure = new PlotlyFigure("t", "x", "y");
