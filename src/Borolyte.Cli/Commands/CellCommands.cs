@@ -102,6 +102,11 @@ public static class CellCommands
                               $"{Num(energy.SpecificEnergyWhPerKgElectrodes, "0.#")} Wh/kg electrodes, {Num(energy.SpecificEnergyWhPerKgStack, "0.#")} Wh/kg stack; " +
                               $"{Num(energy.EnergyDensityWhPerLStack, "0.#")} Wh/L stack");
             console.WriteLine("Expected SE: pores filled once with the solution, solvent evaporated (docs/cells.md).");
+            // design engineer: the discharge's source.
+            console.WriteLine(design.SimulatedDischarge is { } simulated
+                ? $"Discharge from the simulator: {simulated.Cell}, cycle {simulated.Cycle} of \"{simulated.Protocol}\" at {Num(simulated.TemperatureK - PhysicalConstants.ZeroCelsiusK, "0.#")} °C: " +
+                  $"{Num(simulated.DischargeCapacityMAhPerG, "0.#")} mAh/g at {Num(simulated.AverageDischargeVoltageV, "0.###")} V"
+                : $"Discharge from the spec: {Num(design.DischargeCapacityCPerKgCathodeActive / CellUnits.CPerKgPerMAhPerG, "0.#")} mAh/g at {Num(design.AverageDischargeVoltageV, "0.###")} V");
             return CliApp.ExitOk;
         });
         return command;
@@ -219,6 +224,17 @@ public static class CellCommands
         currentCollectorMassMgPerCm2 = energy.CurrentCollectorMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2,
         dischargeCapacityMAhPerG = design.DischargeCapacityCPerKgCathodeActive / CellUnits.CPerKgPerMAhPerG,
         averageDischargeVoltageV = design.AverageDischargeVoltageV,
+        // design engineer: where the discharge came from ("spec" or "simulation") and, for a simulation, what was run.
+        dischargeSource = design.DischargeSource,
+        dischargeSimulation = design.SimulatedDischarge is not { } sim ? null : new
+        {
+            cell = sim.Cell,
+            protocol = sim.Protocol,
+            temperatureC = sim.TemperatureK - PhysicalConstants.ZeroCelsiusK,
+            cycle = sim.Cycle,
+            wallTimeMs = sim.WallTimeMs,
+            notes = sim.Notes,
+        },
     };
 
     private static object ElectrodeDocument(DesignedElectrode d)

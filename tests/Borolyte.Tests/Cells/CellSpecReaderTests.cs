@@ -44,7 +44,7 @@ public class CellSpecReaderTests
     [Fact]
     public void Material_catalogue_file_mirrors_the_library()
     {
-        // data/cells/materials.yaml is the human-readable copy of CellMaterials (data/cells is not embedded in the library).
+        // data/cells/materials.yaml is the catalogue (embedded; see Design/CellMaterialsCatalogueTests for the full check).
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "data", "cells", "materials.yaml"));
         var yaml = new YamlDotNet.RepresentationModel.YamlStream();
         yaml.Load(new StringReader(text));

@@ -15,6 +15,11 @@ public sealed record CellDesign
     /// <summary>Discharge capacity per mass of cathode active material, C/kg.</summary>
     public required double DischargeCapacityCPerKgCathodeActive { get; init; }
     public required double AverageDischargeVoltageV { get; init; }
+    /// <summary>The simulation the discharge capacity and voltage were taken from; null when the spec gives them.</summary>
+    public SimulatedDischarge? SimulatedDischarge { get; init; }
+
+    /// <summary>"spec" (capacity and voltage written in the spec) or "simulation" (<see cref="SimulatedDischarge"/>).</summary>
+    public string DischargeSource => SimulatedDischarge is null ? "spec" : "simulation";
 
     /// <summary>n/p on the electrodes' practical (nominal) capacities.</summary>
     public double NpRatio => ElectrodeBalance.NpRatio(Anode.Electrode, Cathode.Electrode, CapacityBasis.Practical);

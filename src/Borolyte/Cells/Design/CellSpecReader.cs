@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Borolyte.Cells.Protocols;
+using Borolyte.Cells.Simulation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,10 +22,15 @@ public static class CellSpecReader
         try { text = File.ReadAllText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         { throw new CellSpecException($"{path}: cannot read the spec ({ex.Message})", ex); }
-        return Parse(text, Path.GetFileName(path));
+        return Parse(text, Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
-    public static CellDesign Parse(string yaml, string sourceName = "spec")
+    /// <summary>
+    /// Parses a spec. <paramref name="baseDirectory"/> resolves relative paths inside it (a simulation spec file named
+    /// by <c>discharge.fromSimulation.cell</c>, OCP CSVs of an inline simulation spec). A <c>fromSimulation</c> discharge
+    /// runs the simulator here.
+    /// </summary>
+    public static CellDesign Parse(string yaml, string sourceName = "spec", string baseDirectory = ".")
     {
         var stream = new YamlStream();
         try { stream.Load(new StringReader(yaml)); }
@@ -40,7 +48,7 @@ public static class CellSpecReader
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new CellSpecException($"{sourceName}:1: expected a mapping with cathode, anode, separator and discharge");
-        var ctx = new Context(sourceName);
+        var ctx = new Context(sourceName, yaml, baseDirectory);
         var top = new Section(ctx, root, "");
         top.AllowOnly("name", "electrolyte", "infiltration", "cathode", "anode", "separator", "currentCollectors", "discharge");
 
@@ -85,9 +93,23 @@ public static class CellSpecReader
         }
 
         var discharge = top.RequiredSection("discharge");
-        discharge.AllowOnly("capacityMAhPerG", "averageVoltageV");
-        double q = discharge.RequiredPositive("capacityMAhPerG") * CellUnits.CPerKgPerMAhPerG;
-        double v = discharge.RequiredPositive("averageVoltageV");
+        discharge.AllowOnly("capacityMAhPerG", "averageVoltageV", "fromSimulation");
+        double q, v;
+        SimulatedDischarge? simulated = null;
+        if (discharge.Has("fromSimulation"))
+        {
+            foreach (var given in new[] { "capacityMAhPerG", "averageVoltageV" })
+                if (discharge.Has(given))
+                    throw discharge.Error(given, "cannot be given together with fromSimulation (the simulation provides it)");
+            simulated = ReadSimulatedDischarge(discharge, cathode);
+            q = simulated.DischargeCapacityCPerKg;
+            v = simulated.AverageDischargeVoltageV;
+        }
+        else
+        {
+            q = discharge.RequiredPositive("capacityMAhPerG") * CellUnits.CPerKgPerMAhPerG;
+            v = discharge.RequiredPositive("averageVoltageV");
+        }
 
         return new CellDesign
         {
@@ -98,7 +120,73 @@ public static class CellSpecReader
             CurrentCollectors = collectors,
             DischargeCapacityCPerKgCathodeActive = q,
             AverageDischargeVoltageV = v,
+            SimulatedDischarge = simulated,
         };
+    }
+
+    private static Protocol ParseProtocol(Section from, string text)
+    {
+        try { return Protocol.Parse(text); }
+        catch (InvalidInputException ex) { throw from.Error("protocol", $"is not a valid protocol: {ex.Message}"); }
+    }
+
+    /// <summary>
+    /// discharge.fromSimulation: either a preset name (<c>fromSimulation: nacro2-sn-full</c>) or a mapping with
+    /// <c>cell</c> (preset name, simulation-spec file *.yaml, or an inline simulation spec), <c>protocol</c> or <c>cRate</c>
+    /// (default 0.1: one charge–discharge cycle in the preset's voltage window), <c>temperatureC</c> and <c>cycle</c> (default 1).
+    /// </summary>
+    private static SimulatedDischarge ReadSimulatedDischarge(Section discharge, DesignedElectrode cathode)
+    {
+        CellPreset preset;
+        CellParameters cell;
+        string? protocolText = null;
+        double cRate = 0.1;
+        int cycle = 1;
+        Section errors;   // where the simulation's own failures are reported
+        if (discharge.OptionalSection("fromSimulation", allowScalar: true) is { } from)
+        {
+            from.AllowOnly("cell", "protocol", "cRate", "temperatureC", "cycle");
+            (preset, cell) = from.SimulationCell("cell");
+            protocolText = from.OptionalString("protocol");
+            if (from.OptionalPositive("cRate") is { } c)
+            {
+                if (protocolText is not null) throw from.Error("cRate", "cannot be given together with protocol (the protocol sets the rates)");
+                cRate = c;
+            }
+            if (from.OptionalNumber("temperatureC") is { } tc)
+            {
+                if (!(tc > -PhysicalConstants.ZeroCelsiusK)) throw from.Error("temperatureC", $"must be above −273.15 °C, got {tc.ToString(CultureInfo.InvariantCulture)}");
+                cell = cell with { TemperatureK = tc + PhysicalConstants.ZeroCelsiusK };
+            }
+            cycle = from.OptionalPositiveInt("cycle") ?? 1;
+            errors = from;
+        }
+        else
+        {
+            (preset, cell) = discharge.SimulationCell("fromSimulation");
+            errors = discharge;
+        }
+        string field = errors == discharge ? "fromSimulation" : "";
+        if (!string.Equals(cell.Positive.Name, cathode.Electrode.ActiveMaterial, StringComparison.OrdinalIgnoreCase))
+            throw errors.Error(field.Length > 0 ? field : "cell",
+                $"simulates a cell whose positive electrode is {cell.Positive.Name}, but the design's cathode is {cathode.Electrode.ActiveMaterial}");
+        Protocol protocol = protocolText is null
+            ? Protocol.Parse(SimulatedDischarge.DefaultProtocol(cRate, preset.MinVoltageV, preset.MaxVoltageV))
+            : ParseProtocol(errors, protocolText);
+        SimulatedDischarge result;
+        try { result = SimulatedDischarge.Run(cell, protocol, cycle); }
+        catch (InvalidInputException ex) when (ex is not CellSpecException)
+        {
+            throw errors.Error(field, $"did not give a discharge: {ex.Message}");
+        }
+        double designLoading = cathode.Electrode.ActiveLoadingKgPerM2, simLoading = result.SimulatedActiveLoadingKgPerM2;
+        if (Math.Abs(designLoading - simLoading) > 1e-6 * designLoading)
+            result = result with
+            {
+                Notes = [.. result.Notes, string.Create(CultureInfo.InvariantCulture,
+                    $"the simulated cell has {simLoading / CellUnits.KgPerM2PerMgPerCm2:0.###} mg/cm² of {cell.Positive.Name}, the design {designLoading / CellUnits.KgPerM2PerMgPerCm2:0.###} mg/cm²: the capacity per gram and the voltage are used as simulated")],
+            };
+        return result;
     }
 
     private static DesignedElectrode ReadElectrode(Section s, SolutionInfiltration? infiltration)
@@ -151,7 +239,7 @@ public static class CellSpecReader
         return designed;
     }
 
-    private sealed record Context(string Source);
+    private sealed record Context(string Source, string Text, string BaseDirectory);
 
     /// <summary>A mapping node with its dotted path, for messages.</summary>
     private sealed class Section(Context ctx, YamlMappingNode node, string path)
@@ -261,14 +349,75 @@ public static class CellSpecReader
                 ?? throw Error(key, $"is required: '{material}' is not in the material catalogue ({string.Join(", ", CellMaterials.All.Select(m => m.Name))})");
         }
 
+        /// <summary>
+        /// The text from (line, column) to (endLine, endColumn) (1-based, end exclusive) with everything before it blanked:
+        /// earlier lines empty, the first line's prefix spaces, so that a parser sees the same lines and columns.
+        /// </summary>
+        private static string InlineText(string text, int line, int column, int endLine, int endColumn)
+        {
+            var lines = text.ReplaceLineEndings("\n").Split('\n');
+            var sb = new System.Text.StringBuilder();
+            for (int i = 1; i < line; i++) sb.Append('\n');
+            for (int i = line; i <= Math.Min(endLine, lines.Length); i++)
+            {
+                string l = lines[i - 1];
+                int from = i == line ? Math.Min(column - 1, l.Length) : 0;
+                int to = i == endLine ? Math.Clamp(endColumn - 1, from, l.Length) : l.Length;
+                sb.Append(' ', from).Append(l, from, to - from).Append('\n');
+            }
+            return sb.ToString();
+        }
+
         public Section RequiredSection(string key) => OptionalSection(key) ?? throw Missing(key);
 
-        public Section? OptionalSection(string key)
+        public bool Has(string key) => Get(key) is not null and not YamlScalarNode { Value: null or "" or "~" or "null" };
+
+        /// <summary>A mapping, or null when absent (or, with <paramref name="allowScalar"/>, when it is a single value).</summary>
+        public Section? OptionalSection(string key, bool allowScalar = false)
         {
             var v = Get(key);
             if (v is null || v is YamlScalarNode { Value: null or "" or "~" or "null" }) return null;
+            if (allowScalar && v is YamlScalarNode) return null;
             if (v is not YamlMappingNode m) throw Error(key, "must be a mapping of fields");
             return new Section(ctx, m, Path(key));
+        }
+
+        public double? OptionalNumber(string key) => Number(key);
+
+        /// <summary>
+        /// A simulated cell: a preset name, a simulation-spec file (*.yaml/*.yml, relative to the spec) or an inline
+        /// simulation spec (a mapping with the fields of docs/cells.md "A simulation spec"), read by <see cref="CellSimulationSpec"/>.
+        /// Errors name this file, the line and the field.
+        /// </summary>
+        public (CellPreset Preset, CellParameters Cell) SimulationCell(string key)
+        {
+            var node = Get(key);
+            if (node is null || node is YamlScalarNode { Value: null or "" or "~" or "null" }) throw Missing(key);
+            if (node is YamlScalarNode scalar)
+            {
+                string text = scalar.Value!.Trim();
+                if (text.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                {
+                    string file = System.IO.Path.IsPathRooted(text) ? text : System.IO.Path.Combine(ctx.BaseDirectory, text);
+                    try { return CellSimulationSpec.ReadFile(file); }
+                    catch (InvalidInputException ex) when (ex is not CellSpecException) { throw Error(key, $"simulation spec {text}: {ex.Message}"); }
+                }
+                try { var preset = CellPresets.Get(text); return (preset, preset.Cell); }
+                catch (InvalidInputException ex) when (ex is not CellSpecException) { throw Error(key, ex.Message); }
+            }
+            if (node is not YamlMappingNode map) throw Error(key, "must be a preset name, a simulation spec file (.yaml) or an inline simulation spec (a mapping)");
+            // The inline spec's own text, at its own lines and columns, so that CellSimulationSpec's messages carry this file's line numbers.
+            // YamlDotNet's representation model gives a block mapping no end mark (End = Start), so the text ends where its last scalar does.
+            var last = map.AllNodes.Select(n => n.End).MaxBy(e => (e.Line, e.Column))!;
+            string inline = InlineText(ctx.Text, (int)map.Start.Line, (int)map.Start.Column, (int)last.Line, (int)last.Column);
+            try { return CellSimulationSpec.Parse(inline, ctx.Source, ctx.BaseDirectory); }
+            catch (InvalidInputException ex) when (ex is not CellSpecException)
+            {
+                var m = Regex.Match(ex.Message, $"^{Regex.Escape(ctx.Source)}(?::(?<line>\\d+))?: (?<rest>.*)$", RegexOptions.Singleline);
+                if (!m.Success) throw Error(key, ex.Message);
+                string line = m.Groups["line"].Success ? m.Groups["line"].Value : map.Start.Line.ToString(CultureInfo.InvariantCulture);
+                throw new CellSpecException($"{ctx.Source}:{line}: {Path(key)}: {m.Groups["rest"].Value}", ex);
+            }
         }
 
         public IEnumerable<(Section Item, int Index)> OptionalSequence(string key)

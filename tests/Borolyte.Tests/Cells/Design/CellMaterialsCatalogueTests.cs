@@ -1,0 +1,124 @@
+using System.Globalization;
+using Borolyte.Cells.Design;
+using YamlDotNet.RepresentationModel;
+
+namespace Borolyte.Tests.Cells.Design;
+
+/// <summary>The material catalogue is data/cells/materials.yaml, embedded in the library.</summary>
+public class CellMaterialsCatalogueTests
+{
+    private static string RepoFile(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Borolyte.sln"))) dir = dir.Parent;
+        return Path.Combine([dir?.FullName ?? throw new DirectoryNotFoundException("Borolyte.sln not found"), .. parts]);
+    }
+
+    /// <summary>
+    /// The catalogue as it stood in code before it moved to the YAML file (CellMaterials.cs, commit a19d302): name, role,
+    /// density (g/cm³) and electrons per formula unit. Seed values among them: Na4(B12H12)(B10H10) 1.17, Li6PS5Cl 1.86,
+    /// Li7La3Zr2O12 5.01 g/cm³ (seed 004 §1).
+    /// </summary>
+    public static TheoryData<string, MaterialRole, double, double?> Previous => new()
+    {
+        { "NaCrO2", MaterialRole.ActiveMaterial, 4.36, 0.5 },
+        { "Sn", MaterialRole.ActiveMaterial, 7.265, 3.75 },
+        { "TiS2", MaterialRole.ActiveMaterial, 3.22, 1.0 },
+        { "S", MaterialRole.ActiveMaterial, 2.07, 2.0 },
+        { "PVDF", MaterialRole.Binder, 1.78, null },
+        { "Super P", MaterialRole.Carbon, 1.9, null },
+        { "Na4(B12H12)(B10H10)", MaterialRole.Electrolyte, 1.17, null },
+        { "Li6PS5Cl", MaterialRole.Electrolyte, 1.86, null },
+        { "Li7La3Zr2O12", MaterialRole.Electrolyte, 5.01, null },
+        { "Na3PS4", MaterialRole.Electrolyte, 2.23, null },
+        { "Al", MaterialRole.CurrentCollector, 2.70, null },
+        { "Cu", MaterialRole.CurrentCollector, 8.96, null },
+        { "Ti", MaterialRole.CurrentCollector, 4.506, null },
+        { "Na", MaterialRole.Metal, 0.968, 1.0 },
+        { "Li", MaterialRole.Metal, 0.534, 1.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Previous))]
+    public void Catalogue_keeps_the_previous_numbers(string name, MaterialRole role, double densityGPerCm3, double? electrons)
+    {
+        var m = CellMaterials.Get(name);
+        Assert.Equal(role, m.Role);
+        Assert.Equal(densityGPerCm3 * 1000, m.DensityKgPerM3, 9);
+        Assert.Equal(electrons, m.ElectronsPerFormulaUnit);
+        Assert.False(string.IsNullOrWhiteSpace(m.DensitySource));
+        if (electrons is not null) Assert.False(string.IsNullOrWhiteSpace(m.CapacitySource));
+    }
+
+    [Fact]
+    public void Catalogue_has_exactly_the_previous_materials_in_order()
+    {
+        Assert.Equal(Previous.Select(row => (string)row[0]), CellMaterials.All.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Catalogue_equals_the_yaml_file_field_by_field()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(RepoFile("data", "cells", "materials.yaml"))));
+        var list = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["materials"];
+        Assert.Equal(list.Children.Count, CellMaterials.All.Count);
+        string? Text(YamlMappingNode n, string key) => n.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
+        foreach (var (node, m) in list.Children.Cast<YamlMappingNode>().Zip(CellMaterials.All))
+        {
+            Assert.Equal(Text(node, "name"), m.Name);
+            Assert.Equal(double.Parse(Text(node, "densityGPerCm3")!, CultureInfo.InvariantCulture), m.DensityGPerCm3, 12);
+            Assert.Equal(Text(node, "densitySource"), m.DensitySource);
+            Assert.Equal(Text(node, "capacitySource"), m.CapacitySource);
+            Assert.Equal(Text(node, "formula"), m.FormulaText);
+            Assert.Equal(Text(node, "electronsPerFormulaUnit") is { } e ? double.Parse(e, CultureInfo.InvariantCulture) : null, m.ElectronsPerFormulaUnit);
+            if (Text(node, "theoreticalCapacityMAhPerG") is { } q)
+                Assert.Equal(double.Parse(q, CultureInfo.InvariantCulture), m.TheoreticalCapacityMAhPerG!.Value, 0.1);
+        }
+    }
+
+    [Theory]
+    // Seed 004 §2: Sn 847 mAh/g; seed 000 §2.2: TiS2 239, S 1672 mAh/g. Faraday's law with IUPAC atomic weights.
+    [InlineData("Sn", 847)]
+    [InlineData("TiS2", 239)]
+    [InlineData("S", 1672)]
+    public void Theoretical_capacities_match_the_seeds(string name, double seedMAhPerG)
+    {
+        Assert.Equal(seedMAhPerG, CellMaterials.Get(name).TheoreticalCapacityMAhPerG!.Value, 0.5);
+    }
+
+    private const string Good = """
+        materials:
+          - name: "X"
+            role: active
+            densityGPerCm3: 4.36
+            densitySource: "somewhere"
+            formula: "NaCrO2"
+            electronsPerFormulaUnit: 0.5
+            theoreticalCapacityMAhPerG: 125.3
+            capacitySource: "somewhere"
+        """;
+
+    [Fact]
+    public void A_well_formed_catalogue_parses()
+    {
+        var m = Assert.Single(CellMaterials.Parse(Good, "t.yaml"));
+        Assert.Equal(4360, m.DensityKgPerM3, 9);
+    }
+
+    [Theory]
+    [InlineData("theoreticalCapacityMAhPerG: 125.3", "theoreticalCapacityMAhPerG: 120", "theoreticalCapacityMAhPerG (X) says 120 mAh/g but n·F/(3.6·M) gives 125.2")]
+    [InlineData("    densitySource: \"somewhere\"\n", "", "densitySource is required")]
+    [InlineData("role: active", "role: cathode", "role must be")]
+    [InlineData("densityGPerCm3: 4.36", "densityGPerCm3: -1", "densityGPerCm3 must be a number greater than zero")]
+    [InlineData("    capacitySource: \"somewhere\"", "", "go together")]
+    [InlineData("role: active", "role: active\n    colour: green", "colour is not a catalogue field")]
+    public void A_defective_catalogue_names_the_line_and_field(string from, string to, string expected)
+    {
+        string yaml = Good.Replace(from, to);
+        Assert.NotEqual(Good, yaml);
+        var ex = Assert.Throws<InvalidOperationException>(() => CellMaterials.Parse(yaml, "t.yaml"));
+        Assert.StartsWith("t.yaml:2: ", ex.Message);
+        Assert.Contains(expected, ex.Message);
+    }
+}
