@@ -102,7 +102,7 @@ public static class BdfCsv
         return new CyclingRawData
         {
             SourcePath = path, Format = "bdf-csv", TestTimeSecond = Get("test_time_second")!, VoltageVolt = Get("voltage_volt")!,
-            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = GetInt("cycle_count"), InstrumentStep = GetInt("step_index") ?? GetInt("step_count"),
+            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = GetInt("cycle_count"), CycleCountIsDefinitive = true, InstrumentStep = GetInt("step_index") ?? GetInt("step_count"),
             ChargingCapacityAmpereHour = Get("charging_capacity_ampere_hour"), DischargingCapacityAmpereHour = Get("discharging_capacity_ampere_hour"),
             ChargingEnergyWattHour = Get("charging_energy_watt_hour"), DischargingEnergyWattHour = Get("discharging_energy_watt_hour"),
             EweVolt = Get("ewe_volt"), EceVolt = Get("ece_volt"), Notes = notes,
