@@ -55,6 +55,41 @@ public static class CyclingBenchFiles
         return path;
     }
 
+    /// <summary>
+    /// A Neware regular export (cycle, step and record rows) of at least <paramref name="targetBytes"/>: the rows of
+    /// tests/data/cycling/neware_regular_uio.csv (real records of neware_uio.csv in the documented layout) repeated with
+    /// the cycle rows' Cycle Index shifted per copy; reused when present.
+    /// </summary>
+    public static string NewareRegular(long targetBytes)
+    {
+        string path = Path.Combine(Folder, $"neware_regular_{targetBytes / 1_000_000}MB.csv");
+        if (File.Exists(path)) return path;
+        Directory.CreateDirectory(Folder);
+        var lines = File.ReadAllLines(RepositoryFile("tests", "data", "cycling", "neware_regular_uio.csv"));
+        var body = lines.Skip(3).Where(l => l.Length > 0).ToArray();
+        int maxCycle = body.Where(l => l[0] != ',').Max(l => int.Parse(l.Split(',')[0], CultureInfo.InvariantCulture));
+        string temp = path + ".tmp";
+        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 20))
+        {
+            foreach (var header in lines.Take(3)) { writer.Write(header); writer.Write('\n'); }
+            long written = 0;
+            for (int copy = 0; written < targetBytes; copy++)
+                foreach (var l in body)
+                {
+                    string line = l;
+                    if (l[0] != ',')
+                    {
+                        int comma = l.IndexOf(',');
+                        line = (int.Parse(l[..comma], CultureInfo.InvariantCulture) + copy * maxCycle).ToString(CultureInfo.InvariantCulture) + l[comma..];
+                    }
+                    writer.Write(line); writer.Write('\n');
+                    written += line.Length + 1;
+                }
+        }
+        File.Move(temp, path, true);
+        return path;
+    }
+
     /// <summary>An EC-Lab .mpt of at least <paramref name="targetBytes"/> from biol.mpr's records; reused when present.</summary>
     public static string Mpt(long targetBytes)
     {

@@ -15,13 +15,14 @@ namespace Borolyte.Bench;
 public class CyclingBenchmarks
 {
     public const long TargetBytes = 100_000_000;
-    private string _neware = null!, _mpt = null!;
+    private string _neware = null!, _mpt = null!, _regular = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _neware = CyclingBenchFiles.Neware(TargetBytes);
         _mpt = CyclingBenchFiles.Mpt(TargetBytes);
+        _regular = CyclingBenchFiles.NewareRegular(TargetBytes);
         Console.WriteLine($"// {_neware}: {new FileInfo(_neware).Length} bytes; {_mpt}: {new FileInfo(_mpt).Length} bytes");
     }
 
@@ -30,6 +31,9 @@ public class CyclingBenchmarks
 
     [Benchmark(Description = "read BioLogic .mpt ~100 MB")]
     public int ReadMpt() => CyclingFileReader.ReadRaw(_mpt).TestTimeSecond.Length;
+
+    [Benchmark(Description = "read Neware regular export ~100 MB")]
+    public int ReadNewareRegular() => CyclingFileReader.ReadRaw(_regular).TestTimeSecond.Length;
 
     [Benchmark(Description = "summarize Neware CSV ~100 MB (read + harmonise + per-cycle table)")]
     public int SummarizeNeware() => CycleSummarizer.Summarize(CyclingFileReader.Read(_neware)).Cycles.Count;

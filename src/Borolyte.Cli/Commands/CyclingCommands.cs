@@ -46,7 +46,41 @@ public static class CyclingCommands
         var other => throw new UsageException($"--electrode must be cell, working or counter, not '{other}'"),
     };
 
-    private static CyclingRun ReadRun(ParseResult parse, Argument<string> file, Option<string?> map, Option<string?> cycles)
+    /// <summary>
+    /// Where an analysis command takes its run from: a cycler file (FILE, with --map/--cycles) or a run stored by
+    /// `cycling import` (--run NAME [--db]), loaded bit-identical, so the output is the same as on the original file.
+    /// </summary>
+    private sealed class RunSource
+    {
+        public readonly Argument<string?> File = new("file") { Description = "Cycler file; the format is detected from its content (or --run)", Arity = ArgumentArity.ZeroOrOne };
+        public readonly Option<string?> Run = new("--run") { Description = "A run stored by `cycling import` (name or id) instead of a file" };
+        public readonly Option<string> Db = DbOption();
+        public readonly Option<string?> Map = MapOption();
+        public readonly Option<string?> Cycles = CyclesOption();
+
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(File);
+            foreach (var option in new Option[] { Run, Db, Map, Cycles }) command.Options.Add(option);
+        }
+
+        public CyclingRun Read(ParseResult parse)
+        {
+            string? file = parse.GetValue(File), run = parse.GetValue(Run);
+            if (run is null)
+                return file is null ? throw new UsageException("give a cycler file or --run NAME (a run stored by `cycling import`)") : ReadRun(parse, file, Map, Cycles);
+            if (file is not null) throw new UsageException($"give either a file or --run, not both ('{file}' and --run {run})");
+            if (parse.GetValue(Map) is not null || parse.GetValue(Cycles) is not null)
+                throw new UsageException("--map and --cycles apply when reading a file; a stored run keeps the cycles it was imported with");
+            using var kb = KnowledgeBase.Open(parse.GetValue(Db)!);
+            return kb.LoadCyclingRun(run);
+        }
+    }
+
+    private static CyclingRun ReadRun(ParseResult parse, Argument<string> file, Option<string?> map, Option<string?> cycles) =>
+        ReadRun(parse, parse.GetValue(file)!, map, cycles);
+
+    private static CyclingRun ReadRun(ParseResult parse, string file, Option<string?> map, Option<string?> cycles)
     {
         CycleDefinition? definition = parse.GetValue(cycles) switch
         {
@@ -57,12 +91,12 @@ public static class CyclingCommands
             var other => throw new UsageException($"--cycles must be instrument, charge-first or discharge-first, not '{other}'"),
         };
         var mapping = parse.GetValue(map) is { } m ? ColumnMapping.Parse(m) : null;
-        return CyclingFileReader.Read(parse.GetValue(file)!, definition, mapping);
+        return CyclingFileReader.Read(file, definition, mapping);
     }
 
     private static Command Summarize()
     {
-        var file = FileArgument();
+        var source = new RunSource();
         var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg (overrides the file's; without one no mAh/g is reported)" };
         var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (for mAh/cm²)" };
         var mode = new Option<string?>("--mode") { Description = "cathode (CE = discharge/charge) or anode (CE = charge/discharge); default from the first current" };
@@ -73,9 +107,10 @@ public static class CyclingCommands
         var host = new Option<string?>("--host-formula") { Description = "Composition window: formula unit of the electrode's host, e.g. NaCrO2 (needs --initial-content and an active mass)" };
         var initial = new Option<double?>("--initial-content") { Description = "Composition window: mobile-ion content per formula unit at the start of the file, e.g. 1 for NaCrO2" };
         var ionCharge = new Option<int>("--ion-charge") { Description = "Composition window: charge number of the mobile ion (1 for Li+, Na+)", DefaultValueFactory = _ => 1 };
-        var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
+        var json = CliOutput.JsonOption();
         var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention; per electrode and compositional window for three-electrode files")
-        { file, mass, area, mode, pairing, reference, integrate, electrode, host, initial, ionCharge, map, cycles, json };
+        { mass, area, mode, pairing, reference, integrate, electrode, host, initial, ionCharge, json };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
             double? massMg = parse.GetValue(mass), areaCm2 = parse.GetValue(area);
@@ -91,7 +126,7 @@ public static class CyclingCommands
             string? hostFormula = parse.GetValue(host);
             double? x0 = parse.GetValue(initial);
             if ((hostFormula is null) != (x0 is null)) throw new UsageException("--host-formula and --initial-content go together (the composition window needs both)");
-            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
+            var run = source.Read(parse).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, options);
             IReadOnlyList<CompositionRange>? window = null;
             CompositionOptions? composition = null;
@@ -205,17 +240,21 @@ public static class CyclingCommands
 
     private static Command RateTable()
     {
-        var file = FileArgument();
+        var source = new RunSource();
         var nominal = new Option<double>("--nominal-capacity-mah") { Description = "Nominal capacity in mAh (1C = this capacity in one hour)", Required = true };
         var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg for mAh/g" };
         var mode = new Option<string?>("--mode") { Description = "cathode (rates of the discharge) or anode (rates of the charge)" };
-        var map = MapOption(); var cycles = CyclesOption(); var json = CliOutput.JsonOption();
-        var command = new Command("rate-table", "Cycles grouped by C-rate: median and spread of capacity, retention vs the slowest rate") { file, nominal, mass, mode, map, cycles, json };
+        var electrode = ElectrodeOption();
+        var json = CliOutput.JsonOption();
+        var command = new Command("rate-table", "Cycles grouped by C-rate: median and spread of capacity, retention vs the slowest rate; per electrode for three-electrode files")
+        { nominal, mass, mode, electrode, json };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
             double q = parse.GetValue(nominal);
             if (!(q > 0)) throw new UsageException($"--nominal-capacity-mah must be positive, got {q}");
-            var run = ReadRun(parse, file, map, cycles);
+            var role = Electrode(parse, electrode);
+            var run = source.Read(parse).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, new SummaryOptions
             {
                 ActiveMassKg = parse.GetValue(mass) * 1e-6,
@@ -237,10 +276,12 @@ public static class CyclingCommands
                 {
                     ["format"] = run.Format, ["nominalCapacityMAh"] = q,
                     ["capacityDirection"] = summary.Mode == ElectrodeMode.Cathode ? "discharge" : "charge", ["groups"] = array,
+                    ["electrode"] = role.ToString().ToLowerInvariant(),
                 });
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
+            if (role != ElectrodeRole.Cell) console.WriteLine($"{run.SourcePath}: {role.ToString().ToLowerInvariant()} electrode vs reference");
             var table = new Table().AddColumn("C-rate").AddColumn("Cycles").AddColumn(new TableColumn("I (mA)").RightAligned())
                 .AddColumn(new TableColumn("Median (mAh)").RightAligned()).AddColumn(new TableColumn("Min–max (mAh)").RightAligned()).AddColumn(new TableColumn("Retention (%)").RightAligned());
             foreach (var g in groups)
@@ -254,15 +295,15 @@ public static class CyclingCommands
 
     private static Command DqDv()
     {
-        var file = FileArgument();
+        var source = new RunSource();
         var cycle = new Option<int>("--cycle") { Description = "Cycle number", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "CSV to write (direction, voltage_volt, dqdv_mah_per_volt)", Required = true };
         var smoothing = new Option<string>("--smoothing") { Description = "savitzky-golay (default), gaussian or none", DefaultValueFactory = _ => "savitzky-golay" };
         var window = new Option<int>("--window") { Description = "Savitzky–Golay window in points (odd)", DefaultValueFactory = _ => 9 };
         var step = new Option<double>("--step-mv") { Description = "Voltage grid step in mV", DefaultValueFactory = _ => 5 };
         var electrode = ElectrodeOption();
-        var map = MapOption(); var cycles = CyclesOption();
-        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed; per electrode for three-electrode files") { file, cycle, output, smoothing, window, step, electrode, map, cycles };
+        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed; per electrode for three-electrode files") { cycle, output, smoothing, window, step, electrode };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
             var options = new DifferentialOptions
@@ -272,7 +313,7 @@ public static class CyclingCommands
             };
             if (!(options.VoltageStepV > 0)) throw new UsageException("--step-mv must be positive");
             var role = Electrode(parse, electrode);
-            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
+            var run = source.Read(parse).ForElectrode(role);
             var curves = DifferentialCapacity.DqDv(run, parse.GetValue(cycle), options);
             if (curves.Count == 0) throw new InvalidInputException($"cycle {parse.GetValue(cycle)} has too few current-carrying points for dQ/dV");
             var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}{(role == ElectrodeRole.Cell ? "" : $", {role.ToString().ToLowerInvariant()} electrode vs reference")}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
@@ -292,16 +333,16 @@ public static class CyclingCommands
 
     private static Command Plot()
     {
-        var file = FileArgument();
+        var source = new RunSource();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg" };
         var electrode = ElectrodeOption();
-        var map = MapOption(); var cycles = CyclesOption();
-        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { file, output, mass, electrode, map, cycles };
+        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { output, mass, electrode };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
             var role = Electrode(parse, electrode);
-            var run = ReadRun(parse, file, map, cycles).ForElectrode(role);
+            var run = source.Read(parse).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, new SummaryOptions { ActiveMassKg = parse.GetValue(mass) * 1e-6 });
             var report = new HtmlReport($"Cycling: {Path.GetFileName(run.SourcePath)}") { Subtitle = $"{run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; positive current = charge" };
             CyclingReport.AddTo(report, run, summary);
@@ -336,21 +377,29 @@ public static class CyclingCommands
         var simulatedFile = new Argument<string>("simulated") { Description = "Second run in the same schema, e.g. the cell simulator's BDF CSV" };
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mode = new Option<string?>("--mode") { Description = "cathode or anode (CE convention for both runs; default from each run's first current)" };
+        var electrode = new Option<string?>("--electrode")
+        {
+            Description = "Three-electrode runs: cell (default), working (Ewe; the simulator's positive electrode) or counter (Ece; its negative electrode), the same view of both runs",
+        };
         var json = CliOutput.JsonOption();
-        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots") { measuredFile, simulatedFile, output, mode, json };
+        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots") { measuredFile, simulatedFile, output, mode, electrode, json };
         command.SetAction(parse =>
         {
             var options = new SummaryOptions
             {
                 Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
             };
-            var measured = CyclingFileReader.Read(parse.GetValue(measuredFile)!);
-            var simulated = CyclingFileReader.Read(parse.GetValue(simulatedFile)!);
+            var role = Electrode(parse, electrode);
+            var measured = CyclingFileReader.Read(parse.GetValue(measuredFile)!).ForElectrode(role);
+            var simulated = CyclingFileReader.Read(parse.GetValue(simulatedFile)!).ForElectrode(role);
             var comparison = RunComparison.Compare(measured, simulated, options);
             if (comparison.Cycles.Count == 0)
                 throw new InvalidInputException($"{simulated.SourcePath}: no cycle in common with {measured.SourcePath} (cycles {measured.Cycles.First()}–{measured.Cycles.Last()} vs {simulated.Cycles.First()}–{simulated.Cycles.Last()})");
             var report = new HtmlReport($"Cycling: {Path.GetFileName(measured.SourcePath)} vs {Path.GetFileName(simulated.SourcePath)}")
-            { Subtitle = $"measured: {measured.Format}, {measured.Count} points; simulated: {simulated.Format}, {simulated.Count} points; positive current = charge" };
+            {
+                Subtitle = $"measured: {measured.Format}, {measured.Count} points; simulated: {simulated.Format}, {simulated.Count} points; positive current = charge"
+                    + (role == ElectrodeRole.Cell ? "" : $"; {role.ToString().ToLowerInvariant()} electrode vs reference"),
+            };
             CyclingComparisonReport.AddTo(report, measured, simulated, comparison);
             report.Save(parse.GetValue(output)!.FullName);
             if (parse.GetValue(json))
@@ -367,7 +416,7 @@ public static class CyclingCommands
                 {
                     ["measured"] = new JsonObject { ["path"] = measured.SourcePath, ["format"] = measured.Format },
                     ["simulated"] = new JsonObject { ["path"] = simulated.SourcePath, ["format"] = simulated.Format },
-                    ["cycles"] = cyclesJson, ["report"] = parse.GetValue(output)!.FullName,
+                    ["cycles"] = cyclesJson, ["report"] = parse.GetValue(output)!.FullName, ["electrode"] = role.ToString().ToLowerInvariant(),
                 });
                 return CliApp.ExitOk;
             }

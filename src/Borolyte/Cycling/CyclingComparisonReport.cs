@@ -24,7 +24,7 @@ public static class CyclingComparisonReport
                 {
                     var (q, v) = RunComparison.Profile(run, cycle, direction);
                     if (q.Count > 1)
-                        profiles.AddTrace(new PlotlyTrace($"{label}, cycle {cycle} {(direction > 0 ? "charge" : "discharge")}", Thin(q.Select(x => x * 1000).ToList()), Thin(v))
+                        profiles.AddTrace(new PlotlyTrace($"{label}, cycle {cycle} {(direction > 0 ? "charge" : "discharge")}", CyclingReport.Thin(q.Select(x => x * 1000).ToList()), CyclingReport.Thin(v))
                         { Mode = "lines", LegendGroup = $"{label}{cycle}", Dash = dash });
                 }
         report.AddFigure(profiles);
@@ -60,15 +60,5 @@ public static class CyclingComparisonReport
                 c.Cycle.ToString(CultureInfo.InvariantCulture), F(c.MeasuredChargeAh * 1000, "0.000"), F(c.SimulatedChargeAh * 1000, "0.000"),
                 F(c.MeasuredDischargeAh * 1000, "0.000"), F(c.SimulatedDischargeAh * 1000, "0.000"), F(c.ChargeVoltageRmsV * 1000, "0.0"), F(c.DischargeVoltageRmsV * 1000, "0.0"),
             ]).ToList()));
-    }
-
-    private static IReadOnlyList<double> Thin(List<double> values)
-    {
-        if (values.Count <= 400) return values;
-        int stride = (values.Count + 399) / 400;
-        var result = new List<double>();
-        for (int i = 0; i < values.Count; i += stride) result.Add(values[i]);
-        if ((values.Count - 1) % stride != 0) result.Add(values[^1]);
-        return result;
     }
 }

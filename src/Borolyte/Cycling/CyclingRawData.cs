@@ -16,6 +16,11 @@ public sealed class CyclingRawData
     public required double[] CurrentAmpere { get; init; }
     /// <summary>The instrument's cycle counter (integers; readers reject non-integer values naming the line).</summary>
     public int[]? InstrumentCycle { get; init; }
+    /// <summary>
+    /// True when <see cref="InstrumentCycle"/> is a cycle definition already applied (BDF's cycle_count, e.g. a run this
+    /// program exported): it is kept even when it never changes (a one-cycle run), instead of inferring cycles.
+    /// </summary>
+    public bool CycleCountIsDefinitive { get; init; }
     /// <summary>The instrument's step index.</summary>
     public int[]? InstrumentStep { get; init; }
     /// <summary>Per point, a <see cref="StepKind"/> as a code when the instrument labels it (Neware step type, BioLogic mode), else -1.</summary>

@@ -200,13 +200,13 @@ public sealed class CyclingRun
     private static int[] AssignCycles(CyclingRawData raw, sbyte[] direction, CycleDefinition? requested, List<string> notes, out CycleDefinition used)
     {
         int n = direction.Length;
-        bool instrumentCounts = raw.InstrumentCycle is { } ic && ic.Distinct().Take(2).Count() > 1;
+        bool instrumentCounts = raw.InstrumentCycle is { } ic && (raw.CycleCountIsDefinitive || ic.Distinct().Take(2).Count() > 1);
         int firstDirection = direction.FirstOrDefault(d => d != 0);
         used = requested ?? (instrumentCounts ? CycleDefinition.Instrument
             : firstDirection < 0 ? CycleDefinition.DischargeFirst : CycleDefinition.ChargeFirst);
         if (requested is null)
             notes.Add(used == CycleDefinition.Instrument
-                ? "cycles: the instrument's cycle counter"
+                ? raw.CycleCountIsDefinitive ? "cycles: the file's cycle_count, as written" : "cycles: the instrument's cycle counter"
                 : $"cycles: {(used == CycleDefinition.ChargeFirst ? "charge-first" : "discharge-first")} (the file has no cycle counter that counts; its first current is a {(firstDirection < 0 ? "discharge" : "charge")})");
         if (used == CycleDefinition.Instrument)
         {

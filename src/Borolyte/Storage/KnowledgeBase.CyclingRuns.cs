@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Borolyte.Cycling;
+using Borolyte.Cycling.Readers;
 using Microsoft.Data.Sqlite;
 
 namespace Borolyte.Storage;
@@ -28,24 +29,18 @@ public sealed partial class KnowledgeBase
             ("$def", run.CycleDefinition.ToString()), ("$points", run.Count), ("$cycles", run.Cycles.Length),
             ("$mass", run.ActiveMassKg), ("$area", run.AreaM2), ("$notes", JsonSerializer.Serialize(run.Notes)), ("$utc", imported));
         long id = Convert.ToInt64(Scalar("SELECT last_insert_rowid()", tx));
-        void Column(string column, string element, byte[] data) =>
+        // The BDF columns (as the CSV writer lists them) and the two harmonised ones BDF has no name for.
+        foreach (var (column, values) in BdfCsv.Columns(run).Append(("half_cycle", run.HalfCycle)).Append(("step_kind", run.Kind)))
+        {
+            var (element, data) = values switch
+            {
+                double[] d => ("f64", MemoryMarshal.AsBytes(d.AsSpan()).ToArray()),
+                int[] n => ("i32", MemoryMarshal.AsBytes(n.AsSpan()).ToArray()),
+                StepKind[] k => ("u8", MemoryMarshal.AsBytes(k.AsSpan()).ToArray()),
+                _ => throw new InvalidOperationException($"column {column}: unexpected element type {values.GetType().Name}"),
+            };
             Execute("INSERT INTO cycling_run_columns (run_id, name, element, data) VALUES ($id, $n, $e, $d)", tx, ("$id", id), ("$n", column), ("$e", element), ("$d", data));
-        void Doubles(string column, double[]? values) { if (values is not null) Column(column, "f64", MemoryMarshal.AsBytes(values.AsSpan()).ToArray()); }
-        void Ints(string column, int[]? values) { if (values is not null) Column(column, "i32", MemoryMarshal.AsBytes(values.AsSpan()).ToArray()); }
-        Doubles("test_time_second", run.TestTimeSecond);
-        Doubles("voltage_volt", run.VoltageVolt);
-        Doubles("current_ampere", run.CurrentAmpere);
-        Ints("cycle_count", run.CycleCount);
-        Ints("step_count", run.StepCount);
-        Ints("step_index", run.StepIndex);
-        Ints("half_cycle", run.HalfCycle);
-        Column("step_kind", "u8", MemoryMarshal.AsBytes(run.Kind.AsSpan()).ToArray());
-        Doubles("charging_capacity_ampere_hour", run.ChargingCapacityAmpereHour);
-        Doubles("discharging_capacity_ampere_hour", run.DischargingCapacityAmpereHour);
-        Doubles("charging_energy_watt_hour", run.ChargingEnergyWattHour);
-        Doubles("discharging_energy_watt_hour", run.DischargingEnergyWattHour);
-        Doubles("ewe_volt", run.EweVolt);
-        Doubles("ece_volt", run.EceVolt);
+        }
         tx.Commit();
         return new StoredCyclingRun(id, name, run.Format, run.SourcePath, sourceSha256, run.Count, run.Cycles.Length,
             run.CycleDefinition.ToString(), run.ActiveMassKg, run.AreaM2, imported);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Borolyte.Cells.Protocols;
+using Borolyte.Cells.Simulation;
 using Borolyte.Cycling;
 using Borolyte.Cycling.Analysis;
 using Borolyte.Cycling.Readers;
@@ -6,11 +9,17 @@ using Borolyte.Reporting;
 namespace Borolyte.Studies;
 
 /// <summary>
-/// The cycling section of <c>borolyte demo</c>: a real cycler file read, summarised and plotted (voltage profiles,
-/// capacity and Coulombic efficiency per cycle, dQ/dV). The caller passes the file (e.g. tests/data/cycling/neware_uio.csv).
+/// The cycling section of <c>borolyte demo</c> (issue 6 §5): a real cycler file read, summarised and plotted (voltage
+/// profiles, capacity and Coulombic efficiency per cycle, dQ/dV), and beside it the simulated seed cell (preset
+/// <see cref="SimulatedPreset"/>, <see cref="SimulatedCycles"/> cycles at 0.1C within the preset's window) put through the
+/// very same analysis. The caller passes the file (e.g. data/demo/neware_uio.csv).
 /// </summary>
 public static class CyclingSection
 {
+    public const string SimulatedPreset = "nacro2-half";
+    public const int SimulatedCycles = 3;
+    public const double SimulatedCRate = 0.1;
+
     public static void AddTo(HtmlReport report, string cyclerFile)
     {
         var run = CyclingFileReader.Read(cyclerFile);
@@ -19,5 +28,31 @@ public static class CyclingSection
         report.AddParagraph($"{Path.GetFileName(cyclerFile)} read as {run.Format}: {run.Count} points, {summary.Cycles.Count} cycles. " +
             "Positive current = charge. " + string.Join(" ", summary.Notes.Select(n => n.TrimEnd('.') + ".")));
         CyclingReport.AddTo(report, run, summary);
+
+        var (preset, protocol, simulated) = SimulateSeedCell();
+        var simulatedSummary = CycleSummarizer.Summarize(simulated);
+        report.AddHeading("Simulated seed cell, same analysis", 3);
+        report.AddParagraph($"Simulated, not measured: the cell simulator's preset '{preset.Name}' ({preset.Description}) run in-process with " +
+            $"\"{protocol}\" — {SimulatedCycles} cycles at {Num(SimulatedCRate)}C between {Num(preset.MinVoltageV)} and {Num(preset.MaxVoltageV)} V " +
+            "(seed 004 §4.4 window) — and read, summarised and plotted by the same code as the file above. Transport and kinetic parameters of the " +
+            "preset are assumed, see the cell-simulation section. " + string.Join(" ", simulatedSummary.Notes.Select(n => n.TrimEnd('.') + ".")));
+        CyclingReport.AddTo(report, simulated, simulatedSummary, label: $"simulated {preset.Name}: ");
     }
+
+    /// <summary>
+    /// The seed cell through the simulator's public API, as the cycling module's run model (the same columns the simulator's
+    /// BDF CSV carries: time, voltage, current, steps, step kinds, electrode potentials; active mass and area of the preset).
+    /// </summary>
+    public static (CellPreset Preset, string Protocol, CyclingRun Run) SimulateSeedCell()
+    {
+        var preset = CellPresets.Get(SimulatedPreset);
+        string c = Num(SimulatedCRate);
+        string protocol = $"(Charge at {c}C until {Num(preset.MaxVoltageV)} V; Discharge at {c}C until {Num(preset.MinVoltageV)} V) x {SimulatedCycles}";
+        var result = CellSimulation.Run(preset.Cell, Protocol.Parse(protocol));
+        var cell = result.Cell;
+        var run = result.Series.ToCyclingRun($"simulated {preset.Name}", cell.ActiveLoadingKgPerM2 * cell.AreaM2, cell.AreaM2);
+        return (preset, protocol, run);
+    }
+
+    private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

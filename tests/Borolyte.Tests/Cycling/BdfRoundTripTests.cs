@@ -40,4 +40,31 @@ public class BdfRoundTripTests
         Assert.Equal("bdf-csv", run.Format);
         Assert.Equal(3.9, run.VoltageVolt[1]);
     }
+
+    /// <summary>
+    /// A BDF file's cycle_count is a cycle definition already applied: kept without --cycles even when it never changes.
+    /// biol.mpr is one cycle (a GITT-like delithiation whose rests carry offset currents of both signs); inferring cycles
+    /// from the current directions of its export would split it into dozens.
+    /// </summary>
+    [Theory]
+    [InlineData("biol.mpr")]
+    [InlineData("neware_uio.csv")]
+    public void ExportReadsBackWithItsCyclesAndCapacities(string file)
+    {
+        using var dir = new TempDirectory();
+        var run = CyclingFileReader.Read(TestData.Path("cycling", file));
+        BdfCsv.Write(run, dir.File("a.bdf.csv"));
+        var back = CyclingFileReader.Read(dir.File("a.bdf.csv"));
+        Assert.Equal(run.CycleCount, back.CycleCount);
+        Assert.Equal(CycleDefinition.Instrument, back.CycleDefinition);
+        Assert.Contains("cycles: the file's cycle_count, as written", back.Notes);
+        var a = Borolyte.Cycling.Analysis.CycleSummarizer.Summarize(run).Cycles;
+        var b = Borolyte.Cycling.Analysis.CycleSummarizer.Summarize(back).Cycles;
+        Assert.Equal(a.Select(c => c.Cycle), b.Select(c => c.Cycle));
+        for (int k = 0; k < a.Count; k++)
+        {
+            Assert.Equal(a[k].ChargeCapacityAh, b[k].ChargeCapacityAh);
+            Assert.Equal(a[k].DischargeCapacityAh, b[k].DischargeCapacityAh);
+        }
+    }
 }

@@ -118,4 +118,114 @@ public class LargeFileTests
         Assert.Empty(partial.Column("I/mA"));   // not kept
         Assert.Equal(mpt.Column("Ewe/V"), partial.Column("Ewe/V"));
     }
+
+    /// <summary>The run of a file read once, and of its copies read as one large file: copy k must be the original with the cycles shifted by k·cycles.</summary>
+    private static void AssertCopies(Borolyte.Cycling.CyclingRun small, Borolyte.Cycling.CyclingRun big, int copies, int cyclesPerCopy, Func<int, double> timeShift)
+    {
+        int n = small.Count;
+        Assert.Equal(copies * n, big.Count);
+        for (int k = 0; k < copies; k++)
+        {
+            var range = new Range(k * n, (k + 1) * n);
+            Assert.Equal(small.VoltageVolt, big.VoltageVolt[range]);
+            Assert.Equal(small.CurrentAmpere, big.CurrentAmpere[range]);
+            Assert.Equal(small.StepIndex, big.StepIndex![range]);
+            // The opening open-circuit period is OCV only in the first copy; later copies rest after current.
+            Assert.Equal(small.Kind.Select(s => k > 0 && s == Borolyte.Cycling.StepKind.Ocv ? Borolyte.Cycling.StepKind.Rest : s), big.Kind[range]);
+            Assert.Equal(small.ChargingCapacityAmpereHour, big.ChargingCapacityAmpereHour![range]);
+            Assert.Equal(small.DischargingEnergyWattHour, big.DischargingEnergyWattHour![range]);
+            Assert.Equal(small.CycleCount.Select(c => c + k * cyclesPerCopy), big.CycleCount[range]);
+            Assert.Equal(small.TestTimeSecond.Select(t => t + timeShift(k)), big.TestTimeSecond[range]);
+        }
+    }
+
+    /// <summary>
+    /// The regular export (cycle, step and record rows) above 8 MB is read in chunks that start at step rows; the cycle of
+    /// a chunk's first records and, without a Total Time column, the time offset of its steps come from the rows above.
+    /// The file is neware_regular_uio.csv's rows repeated (cycle numbers shifted per copy); without Total Time the test
+    /// times are step times plus the durations of the earlier steps, here integers of seconds, so the sums are exact in
+    /// any order and copy k is the original shifted by k times the duration of one copy (its step rows' Step Time).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ChunkedRegularExportReadEqualsCopiesOfTheRealRecords(bool totalTime)
+    {
+        const int copies = 20, cyclesPerCopy = 2;
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(TestData.Path("cycling", "neware_regular_uio.csv")).ToList();
+        string Drop(string line, int field) => string.Join(',', line.Split(',').Where((_, i) => i != field));
+        if (!totalTime)
+        {
+            Assert.Equal("Total Time", lines[2].Split(',')[4]);
+            lines = lines.Select((l, i) => i == 2 || (i > 2 && l.StartsWith(",,", StringComparison.Ordinal)) ? Drop(l, 4) : l).ToList();
+        }
+        var body = lines.Skip(3).Where(l => l.Length > 0).ToList();
+        var big = new List<string>(lines.Take(3));
+        for (int k = 0; k < copies; k++)
+            foreach (var l in body)
+            {
+                if (l[0] == ',') { big.Add(l); continue; }
+                var f = l.Split(',');
+                f[0] = (int.Parse(f[0], CultureInfo.InvariantCulture) + k * cyclesPerCopy).ToString(CultureInfo.InvariantCulture);
+                big.Add(string.Join(',', f));
+            }
+        File.WriteAllLines(dir.File("small.csv"), lines);
+        File.WriteAllLines(dir.File("big.csv"), big);
+        Assert.True(new FileInfo(dir.File("big.csv")).Length > (8 << 20));
+        // One copy's duration from its step rows' "Step Time" (h:mm:ss), by plain string splitting.
+        int stepTime = lines[1].Split(',').ToList().IndexOf("Step Time");
+        double copySeconds = body.Select(l => l.Split(','))
+            .Select(f => f[0].Length > 0 ? f.Skip(lines[0].Split(',').Length).Prepend("").ToArray() : f)   // a cycle row carries its first step after its own fields
+            .Where(f => f.Length > stepTime && f[0].Length == 0 && f[1].Length > 0)
+            .Sum(f => f[stepTime].Split(':').Select(double.Parse).Aggregate((a, b) => a * 60 + b));
+        var small = CyclingFileReader.Read(dir.File("small.csv"));
+        var run = CyclingFileReader.Read(dir.File("big.csv"));
+        Assert.Equal("neware-regular-csv", run.Format);
+        AssertCopies(small, run, copies, cyclesPerCopy, k => totalTime ? 0 : k * copySeconds);
+        if (!totalTime) Assert.Contains(run.Notes, n => n.StartsWith("no Total Time column", StringComparison.Ordinal));
+        Assert.Equal(copies * cyclesPerCopy, CycleSummarizer.Summarize(run).Cycles.Count);
+    }
+
+    [Fact]
+    public void ChunkedRegularExportReportsTheFirstErrorInFileOrder()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(TestData.Path("cycling", "neware_regular_uio.csv")).ToList();
+        var body = lines.Skip(3).Where(l => l.Length > 0).ToList();
+        for (int k = 1; k < 18; k++) lines.AddRange(body);
+        string Corrupt(string line) { var f = line.Split(','); f[6] = "x" + f[6]; return string.Join(',', f); }   // Voltage(V) of a record row
+        int late = lines.FindIndex(90_000, l => l.StartsWith(",,", StringComparison.Ordinal)), early = lines.FindIndex(1_000, l => l.StartsWith(",,", StringComparison.Ordinal));
+        lines[late] = Corrupt(lines[late]);
+        lines[early] = Corrupt(lines[early]);
+        File.WriteAllLines(dir.File("bad.csv"), lines);
+        Assert.True(new FileInfo(dir.File("bad.csv")).Length > (8 << 20));
+        var ex = Assert.Throws<InvalidInputException>(() => CyclingFileReader.Read(dir.File("bad.csv")));
+        Assert.Contains($"line {early + 1}, column 'Voltage(V)'", ex.Message);
+    }
+
+    /// <summary>PEC CSV goes through the shared chunked data loop: pec_uio.csv's rows repeated (cycles shifted) read as copies.</summary>
+    [Fact]
+    public void ChunkedPecReadEqualsCopiesOfTheRealRecords()
+    {
+        const int copies = 8, cyclesPerCopy = 2;
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(TestData.Path("cycling", "pec_uio.csv")).ToList();
+        int header = lines.FindIndex(l => l.StartsWith("Test,Cell,", StringComparison.Ordinal));
+        int cycle = Array.IndexOf(lines[header].Split(','), "Cycle");
+        var big = new List<string>(lines.Take(header + 1));
+        for (int k = 0; k < copies; k++)
+            foreach (var l in lines.Skip(header + 1).Where(l => l.Length > 0))
+            {
+                var f = l.Split(',');
+                f[cycle] = (int.Parse(f[cycle], CultureInfo.InvariantCulture) + k * cyclesPerCopy).ToString(CultureInfo.InvariantCulture);
+                big.Add(string.Join(',', f));
+            }
+        File.WriteAllLines(dir.File("big.csv"), big);
+        Assert.True(new FileInfo(dir.File("big.csv")).Length > (8 << 20));
+        var small = CyclingFileReader.Read(TestData.Path("cycling", "pec_uio.csv"));
+        var run = CyclingFileReader.Read(dir.File("big.csv"));
+        Assert.Equal("pec-csv", run.Format);
+        AssertCopies(small, run, copies, cyclesPerCopy, _ => 0);
+    }
 }

@@ -31,22 +31,36 @@ public static class BdfCsv
             Write(run, writer);
         });
 
+    /// <summary>
+    /// The run's columns under their BDF names, in file order, as they are kept (double[] or int[] for the counters);
+    /// optional columns only when the run has them. The one list the CSV writer and the knowledge base's run store share.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, Array Values)> Columns(CyclingRun run)
+    {
+        var columns = new List<(string Name, Array Values)>
+        {
+            ("test_time_second", run.TestTimeSecond), ("voltage_volt", run.VoltageVolt), ("current_ampere", run.CurrentAmpere),
+            ("cycle_count", run.CycleCount), ("step_count", run.StepCount),
+        };
+        foreach (var (name, values) in new (string, Array?)[]
+        {
+            ("step_index", run.StepIndex),
+            ("charging_capacity_ampere_hour", run.ChargingCapacityAmpereHour), ("discharging_capacity_ampere_hour", run.DischargingCapacityAmpereHour),
+            ("charging_energy_watt_hour", run.ChargingEnergyWattHour), ("discharging_energy_watt_hour", run.DischargingEnergyWattHour),
+            ("ewe_volt", run.EweVolt), ("ece_volt", run.EceVolt),
+        })
+            if (values is not null) columns.Add((name, values));
+        return columns;
+    }
+
     public static void Write(CyclingRun run, TextWriter writer)
     {
-        var columns = new List<(string Name, Func<int, double> Value, bool Integer)>
+        var columns = Columns(run).Select(c => c.Values switch
         {
-            ("test_time_second", i => run.TestTimeSecond[i], false), ("voltage_volt", i => run.VoltageVolt[i], false),
-            ("current_ampere", i => run.CurrentAmpere[i], false), ("cycle_count", i => run.CycleCount[i], true),
-            ("step_count", i => run.StepCount[i], true),
-        };
-        if (run.StepIndex is { } si) columns.Add(("step_index", i => si[i], true));
-        void Optional(string name, double[]? values) { if (values is not null) columns.Add((name, i => values[i], false)); }
-        Optional("charging_capacity_ampere_hour", run.ChargingCapacityAmpereHour);
-        Optional("discharging_capacity_ampere_hour", run.DischargingCapacityAmpereHour);
-        Optional("charging_energy_watt_hour", run.ChargingEnergyWattHour);
-        Optional("discharging_energy_watt_hour", run.DischargingEnergyWattHour);
-        Optional("ewe_volt", run.EweVolt);
-        Optional("ece_volt", run.EceVolt);
+            int[] n => (c.Name, Value: (Func<int, double>)(i => n[i]), Integer: true),
+            double[] d => (c.Name, Value: (Func<int, double>)(i => d[i]), Integer: false),
+            _ => throw new InvalidOperationException($"column {c.Name}: unexpected element type"),
+        }).ToList();
         writer.Write(string.Join(',', columns.Select(c => c.Name)));
         writer.Write('\n');
         Span<char> buffer = stackalloc char[32];
@@ -88,7 +102,7 @@ public static class BdfCsv
         return new CyclingRawData
         {
             SourcePath = path, Format = "bdf-csv", TestTimeSecond = Get("test_time_second")!, VoltageVolt = Get("voltage_volt")!,
-            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = GetInt("cycle_count"), InstrumentStep = GetInt("step_index") ?? GetInt("step_count"),
+            CurrentAmpere = Get("current_ampere")!, InstrumentCycle = GetInt("cycle_count"), CycleCountIsDefinitive = true, InstrumentStep = GetInt("step_index") ?? GetInt("step_count"),
             ChargingCapacityAmpereHour = Get("charging_capacity_ampere_hour"), DischargingCapacityAmpereHour = Get("discharging_capacity_ampere_hour"),
             ChargingEnergyWattHour = Get("charging_energy_watt_hour"), DischargingEnergyWattHour = Get("discharging_energy_watt_hour"),
             EweVolt = Get("ewe_volt"), EceVolt = Get("ece_volt"), Notes = notes,

@@ -116,6 +116,9 @@ internal sealed record LineChunk(long Start, long End, long LinesBefore, long Li
         new(new MemoryStream(bytes, (int)Start, (int)(End - Start), writable: false), LinesBefore);
 }
 
+/// <summary>A test on the bytes of one line (without its newline).</summary>
+internal delegate bool LineFilter(ReadOnlySpan<byte> line);
+
 internal static class LineChunks
 {
     /// <summary>Below this size one chunk: the parallel set-up would cost more than it saves.</summary>
@@ -123,9 +126,11 @@ internal static class LineChunks
 
     /// <summary>
     /// Splits [<paramref name="start"/>, end of file) into up to <paramref name="parts"/> ranges cut after a '\n'.
-    /// <paramref name="linesBefore"/> is the number of lines before <paramref name="start"/>.
+    /// <paramref name="linesBefore"/> is the number of lines before <paramref name="start"/>. With
+    /// <paramref name="canStartChunk"/>, a chunk starts only at a line it accepts (it sees the line's first bytes, up to
+    /// 64 KiB, without the newline): files whose rows depend on a row above them are cut where that row is.
     /// </summary>
-    public static LineChunk[] Split(string path, long start, long linesBefore, int parts)
+    public static LineChunk[] Split(string path, long start, long linesBefore, int parts, LineFilter? canStartChunk = null)
     {
         long length = new FileInfo(path).Length;
         if (length - start < ParallelThresholdBytes) parts = 1;
@@ -143,6 +148,15 @@ internal static class LineChunks
                 {
                     int newline = probe.AsSpan(0, read).IndexOf((byte)'\n');
                     if (newline >= 0) cut = guess + newline + 1;
+                }
+                while (canStartChunk is not null && cut >= 0 && cut < length)
+                {
+                    stream.Position = cut;
+                    int read = stream.ReadAtLeast(probe, probe.Length, throwOnEndOfStream: false);
+                    var head = probe.AsSpan(0, read);
+                    int newline = head.IndexOf((byte)'\n');
+                    if (canStartChunk(newline < 0 ? head : head[..newline])) break;
+                    cut = newline < 0 ? -1 : cut + newline + 1;   // a line longer than the probe: no cut here
                 }
                 if (cut < 0 || cut >= length) break;
                 bounds.Add(cut);
