@@ -360,18 +360,25 @@ public static class CellSimulationCommands
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML, docs/cells.md)" };
         var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
         var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
-        var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV");
+        var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV, streamed while it is computed (memory flat in the number of cycles)");
+        var summaryOnly = new Option<bool>("--summary-only") { Description = "Keep only per-cycle accumulators, not the time series (memory flat in the number of cycles)" };
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, json };
+        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, summaryOnly, json };
         command.SetAction(parse =>
         {
             var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
             var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            var result = CellSimulation.Run(cell, protocol);
-            if (parse.GetValue(outOption) is { } file) SimulatedRunCsv.Write(result, file.FullName);
+            StreamedSimulationResult result;
+            if (parse.GetValue(outOption) is { } file) result = CellSimulation.RunToCsv(cell, protocol, file.FullName);
+            else if (parse.GetValue(summaryOnly)) result = CellSimulation.RunStreaming(cell, protocol);
+            else
+            {
+                var kept = CellSimulation.Run(cell, protocol);
+                result = new StreamedSimulationResult(kept.Cell, kept.Summary, kept.WallTimeMs, kept.Notes, kept.Series.Count, kept.Series.Count > 0 ? kept.Series.TimeS[^1] : 0);
+            }
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new
@@ -393,8 +400,8 @@ public static class CellSimulationCommands
                     cell = cell.Name,
                     temperatureC = cell.TemperatureK - PhysicalConstants.ZeroCelsiusK,
                     stackPressureMPa = cell.Degradation.Any ? cell.Degradation.StackPressureMPa : (double?)null,
-                    points = result.Series.Count,
-                    simulatedTimeS = result.Series.Count > 0 ? result.Series.TimeS[^1] : 0,
+                    points = result.Points,
+                    simulatedTimeS = result.SimulatedTimeS,
                     notes = result.Notes,
                 });
                 return CliApp.ExitOk;
@@ -406,7 +413,7 @@ public static class CellSimulationCommands
                     Num(c.CoulombicEfficiency ?? double.NaN, "0.0000"), Num(c.EnergyEfficiency ?? double.NaN, "0.0000"), Num(c.AverageDischargeVoltageV ?? double.NaN, "0.000"));
             console.Write(table);
             foreach (var note in result.Notes) console.WriteLine("note: " + note);
-            console.WriteLine($"{result.Series.Count} points, {Num(result.WallTimeMs, "0.0")} ms");
+            console.WriteLine($"{result.Points} points, {Num(result.WallTimeMs, "0.0")} ms");
             return CliApp.ExitOk;
         });
         return command;
