@@ -21,6 +21,7 @@ public static class CellCommands
         cell.Subcommands.Add(CellSimulationCommands.BuildSimulate());
         cell.Subcommands.Add(CellSimulationCommands.BuildRate());
         cell.Subcommands.Add(CellSimulationCommands.BuildCalibrate());
+        cell.Subcommands.Add(CellSimulationCommands.BuildSweep());
         return cell;
     }
 
@@ -289,7 +290,7 @@ public static class CellCommands
     private static string Num(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }
 
-/// <summary>`borolyte cell presets|simulate|rate`: the cell simulator (issue 5 §2).</summary>
+/// <summary>`borolyte cell presets|simulate|rate|calibrate|sweep`: the cell simulator (issue 5 §2, §3).</summary>
 public static class CellSimulationCommands
 {
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
@@ -414,6 +415,63 @@ public static class CellSimulationCommands
             console.Write(table);
             foreach (var note in result.Notes) console.WriteLine("note: " + note);
             console.WriteLine($"{result.Points} points, {Num(result.WallTimeMs, "0.0")} ms");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    public static Command BuildSweep()
+    {
+        var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
+        var param = new Option<string[]>("--param") { Description = "NAME=v1,v2,… (repeat; cartesian product). NAME: " + string.Join(", ", CellSweep.ParameterNames), Required = true };
+        var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
+        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
+        var noDegradation = NoDegradationOption();
+        var serial = new Option<bool>("--serial") { Description = "One run at a time (default: all cores; the results are the same)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("sweep", "Run a protocol over the cartesian product of parameter values, in parallel") { cellArg, param, protocolOption, temperature, noDegradation, serial, json };
+        command.SetAction(parse =>
+        {
+            var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
+            var parameters = parse.GetValue(param)!.Select(CellSweep.ParseParameter).ToList();
+            var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var cell = Adjust(loaded, null, parse.GetValue(noDegradation));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var runs = CellSweep.Run(cell, parameters, protocol, maxDegreeOfParallelism: parse.GetValue(serial) ? 1 : -1);
+            double wall = watch.Elapsed.TotalMilliseconds;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    runs = runs.Select(r => new
+                    {
+                        parameters = parameters.Select((p, k) => (p.Name, r.Values[k])).ToDictionary(x => x.Name, x => x.Item2),
+                        dischargeCapacityMAhPerG = r.FirstDischargeCapacityMAhPerG,
+                        finalDischargeCapacityMAhPerG = r.LastDischargeCapacityMAhPerG,
+                        retention = r.Retention,
+                        avgDischargeVoltageV = r.AverageDischargeVoltageV,
+                        finalCoulombicEfficiency = r.LastCoulombicEfficiency,
+                        cycles = r.Cycles,
+                        wallTimeMs = r.WallTimeMs,
+                        error = r.Error,
+                    }).ToArray(),
+                    cell = cell.Name,
+                    protocol = parse.GetValue(protocolOption),
+                    parallel = !parse.GetValue(serial),
+                    processorCount = Environment.ProcessorCount,
+                    wallTimeMs = wall,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table();
+            foreach (var p in parameters) table.AddColumn(Markup.Escape(p.Name));
+            table.AddColumns("Discharge mAh/g (first)", "Discharge mAh/g (last)", "Retention", "Avg discharge V (last)", "Note");
+            foreach (var r in runs)
+                table.AddRow([.. r.Values.Select(v => Num(v, "G4")), Num(r.FirstDischargeCapacityMAhPerG ?? double.NaN, "0.0"), Num(r.LastDischargeCapacityMAhPerG ?? double.NaN, "0.0"),
+                    Num(r.Retention ?? double.NaN, "0.000"), Num(r.AverageDischargeVoltageV ?? double.NaN, "0.000"), Markup.Escape(r.Error ?? "")]);
+            console.Write(table);
+            console.WriteLine($"{runs.Count} runs, {Num(wall, "0")} ms wall ({(parse.GetValue(serial) ? "serial" : $"parallel, {Environment.ProcessorCount} cores")})");
             return CliApp.ExitOk;
         });
         return command;
