@@ -420,6 +420,48 @@ public static class CellSimulationCommands
         return command;
     }
 
+    private static int CalibrateCycles(ParseResult parse, FileInfo file, string? protocolText, string fitText, string cellText, double? temperatureC,
+        double? pressureMPa, bool noDegradation, bool json)
+    {
+        if (protocolText is null) throw new UsageException("--cycles needs --protocol: the cycling protocol of the measurement");
+        if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
+        var measured = CycleCalibration.ReadCycles(File.ReadAllText(file.FullName), file.Name);
+        var protocol = Protocol.Parse(protocolText);
+        var names = fitText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var (_, loaded) = Load(cellText, temperatureC);
+        var cell = Adjust(loaded, pressureMPa, noDegradation);
+        var result = CycleCalibration.Fit(cell, protocol, measured, names);
+        if (json)
+        {
+            CliOutput.WriteJson(parse, new
+            {
+                parameters = result.Parameters.Select(p => new
+                {
+                    name = p.Name, value = p.Value, unit = p.Unit, standardErrorLn = Finite(p.StandardErrorLn),
+                    lower1Sigma = Finite(p.Lower), upper1Sigma = Finite(p.Upper),
+                }).ToArray(),
+                rmsMAhPerG = result.RmsMAhPerG,
+                cycles = result.Measured.Select((m, i) => new
+                {
+                    cycle = m.Cycle, measuredDischargeCapacityMAhPerG = m.DischargeCapacityMAhPerG, fittedDischargeCapacityMAhPerG = Finite(result.FittedDischargeCapacityMAhPerG[i]),
+                }).ToArray(),
+                converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations, notes = result.Notes,
+            });
+            return CliApp.ExitOk;
+        }
+        var console = CliOutput.Console(parse);
+        var table = new Table().AddColumns("Parameter", "Value", "Unit", "1σ interval");
+        foreach (var p in result.Parameters) table.AddRow(Markup.Escape(p.Name), Num(p.Value, "G4"), Markup.Escape(p.Unit), $"{Num(p.Lower, "G3")} – {Num(p.Upper, "G3")}");
+        console.Write(table);
+        var rows = new Table().AddColumns("Cycle", "Measured mAh/g", "Fitted mAh/g");
+        for (int i = 0; i < result.Measured.Count; i++)
+            rows.AddRow(result.Measured[i].Cycle.ToString(CultureInfo.InvariantCulture), Num(result.Measured[i].DischargeCapacityMAhPerG, "0.0"), Num(result.FittedDischargeCapacityMAhPerG[i], "0.0"));
+        console.Write(rows);
+        foreach (var note in result.Notes) console.WriteLine("note: " + note);
+        console.WriteLine($"rms {Num(result.RmsMAhPerG, "0.00")} mAh/g; {result.StopReason}; {result.Evaluations} evaluations");
+        return CliApp.ExitOk;
+    }
+
     public static Command BuildSweep()
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
@@ -524,16 +566,27 @@ public static class CellSimulationCommands
     public static Command BuildCalibrate()
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
-        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'", Required = true };
-        var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames), Required = true };
+        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'" };
+        var cyclesFile = new Option<FileInfo>("--cycles") { Description = "Measured cycling summary, CSV 'cycle,discharge_capacity_mah_per_g' (needs --protocol)" };
+        var protocolOption = new Option<string>("--protocol") { Description = "With --cycles: the cycling protocol of the measurement (steps separated by ';', groups '(…; …) x N')" };
+        var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CycleCalibration.ParameterNames) + " (degradation.* with --cycles only)", Required = true };
         var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };
         var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("calibrate", "Fit transport/kinetic parameters to a measured rate-capability table (Levenberg–Marquardt, with uncertainties)")
-        { cellArg, ratesFile, fit, charge, temperature, noDegradation, json };
+        var command = new Command("calibrate", "Fit parameters to a measured rate-capability table or cycling summary (Levenberg–Marquardt, with uncertainties)")
+        { cellArg, ratesFile, cyclesFile, protocolOption, fit, charge, temperature, pressure, noDegradation, json };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(cyclesFile) is { } cycles)
+            {
+                if (parse.GetValue(ratesFile) is not null) throw new UsageException("give either --rates or --cycles, not both");
+                return CalibrateCycles(parse, cycles, parse.GetValue(protocolOption), parse.GetValue(fit)!, parse.GetValue(cellArg)!, parse.GetValue(temperature),
+                    parse.GetValue(pressure), parse.GetValue(noDegradation), parse.GetValue(json));
+            }
+            if (parse.GetValue(ratesFile) is null) throw new UsageException("give --rates (rate-capability table) or --cycles with --protocol (cycling summary)");
+            if (parse.GetValue(protocolOption) is not null) throw new UsageException("--protocol belongs to --cycles; a rate calibration simulates the rate test itself");
             var file = parse.GetValue(ratesFile)!;
             if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
             var measured = CellCalibration.ReadRates(File.ReadAllText(file.FullName), file.Name);
@@ -541,7 +594,7 @@ public static class CellSimulationCommands
             string? chargeText = parse.GetValue(charge);
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
-            var cell = Adjust(loaded, null, parse.GetValue(noDegradation));
+            var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: preset.Name == "sn-half");
             if (parse.GetValue(json))
             {

@@ -1,5 +1,9 @@
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
+using System.Globalization;
+using System.Text.Json;
+using Borolyte.Tests.Cli;
+using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Cells.Simulation;
 
@@ -78,5 +82,30 @@ public class CycleCalibrationTests
             Assert.Throws<InvalidInputException>(() => CycleCalibration.Fit(cell, Cycling, two, ["degradation.contactLossPerCycle"])).Message);
         Assert.Contains("unknown parameter", Assert.Throws<InvalidInputException>(() => CycleCalibration.Fit(cell, Cycling, two, ["bogus"])).Message);
         Assert.Throws<InvalidInputException>(() => CycleCalibration.Fit(cell, Cycling, [new(1, 110)], ["degradation.contactLossPerCycle"]));
+    }
+
+    [Fact]
+    public void Cli_calibrate_cycles_json_and_usage_errors()
+    {
+        using var dir = new TempDirectory();
+        const string protocol = "(Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V) x 12";
+        var truth = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None with { ContactLossPerCycleAtReference = 0.01, StackPressureMPa = 70, ContactLossReferencePressureMPa = 70 } };
+        var rows = CellSimulation.RunStreaming(truth, Protocol.Parse(protocol), CellCalibration.DefaultOptions).Summary.Cycles
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Cycle},{c.DischargeSpecificCapacityMAhPerG:R}"));
+        File.WriteAllText(dir.File("cycles.csv"), "# synthetic, λ = 0.01/cycle\ncycle,discharge_capacity_mah_per_g\n" + string.Join("\n", rows) + "\n");
+        var r = CliProcess.Run("cell", "calibrate", "nacro2-half", "--no-degradation", "--cycles", dir.File("cycles.csv"), "--protocol", protocol,
+            "--fit", "degradation.contactLossPerCycle", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var p = doc.RootElement.GetProperty("parameters")[0];
+        Assert.Equal("degradation.contactLossPerCycle", p.GetProperty("name").GetString());
+        Assert.Equal(0.01, p.GetProperty("value").GetDouble(), 0.02 * 0.01);
+        Assert.Equal(12, doc.RootElement.GetProperty("cycles").GetArrayLength());
+
+        var both = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cycles.csv"), "--rates", dir.File("cycles.csv"), "--fit", "degradation.contactLossPerCycle");
+        Assert.Equal(2, both.ExitCode);
+        var noProtocol = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cycles.csv"), "--fit", "degradation.contactLossPerCycle");
+        Assert.Equal(2, noProtocol.ExitCode);
+        Assert.Contains("--protocol", noProtocol.Stderr);
     }
 }
