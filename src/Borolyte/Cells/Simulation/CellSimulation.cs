@@ -305,7 +305,10 @@ public sealed class CellSimulation
     private void RunStepped(double j, double duration, StepKind kind, Func<double, double>? eventFunction, double startVoltage)
     {
         double nominal = j != 0 ? NominalTimeS(j) : NominalTimeS(cell.NominalArealCapacityCPerM2 / 3600.0);   // rests: the 1C time scale
+        // Rests: at most 1/20 of the rest (and the 1C scale), but at least 1/1000 of it, so that very long rests (weeks) take
+        // about a thousand error-controlled steps instead of running into the step limit.
         double dtMax = Math.Min(options.MaxStepFractionOfNominal * nominal, j != 0 ? double.PositiveInfinity : Math.Max(duration / 20, 1));
+        if (j == 0 && double.IsFinite(duration)) dtMax = Math.Max(dtMax, duration / 1000);
         double dt = Math.Min(dtMax, 1e-4 * nominal);
         double elapsed = 0, vPrev = startVoltage, dvPrev = double.NaN, dtPrev = double.NaN;
         int rejects = 0, accepted = 0;
