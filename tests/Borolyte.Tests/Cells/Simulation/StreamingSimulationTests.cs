@@ -1,7 +1,9 @@
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
 using Borolyte.Cycling.Analysis;
+using Borolyte.Tests.Cli;
 using Borolyte.Tests.Support;
+using System.Text.Json;
 
 namespace Borolyte.Tests.Cells.Simulation;
 
@@ -99,5 +101,25 @@ public class StreamingSimulationTests
         // The difference is the tiny step's charge: 2·10⁻⁵ of the nominal capacity over 1/6 h.
         double tiny = 0.00002 * cell.NominalArealCapacityCPerM2 * cell.AreaM2 / 3600 * (10.0 / 60);
         Assert.Equal(tiny, streamed.Summary.Cycles[0].ChargeCapacityAh - kept.Summary.Cycles[0].ChargeCapacityAh, 1e-6 * tiny + 1e-15);
+    }
+
+    [Fact]
+    public void Cli_summary_only_equals_the_kept_run_and_a_failed_out_leaves_no_file()
+    {
+        const string protocol = "(Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V) x 2";
+        var kept = CliProcess.Run("cell", "simulate", "nacro2-half", "--protocol", protocol, "--json");
+        var streamed = CliProcess.Run("cell", "simulate", "nacro2-half", "--protocol", protocol, "--summary-only", "--json");
+        Assert.Equal(0, kept.ExitCode);
+        Assert.Equal(0, streamed.ExitCode);
+        using var a = JsonDocument.Parse(kept.Stdout);
+        using var b = JsonDocument.Parse(streamed.Stdout);
+        Assert.Equal(a.RootElement.GetProperty("cycles").GetRawText(), b.RootElement.GetProperty("cycles").GetRawText());
+        Assert.Equal(a.RootElement.GetProperty("points").GetInt64(), b.RootElement.GetProperty("points").GetInt64());
+
+        using var dir = new TempDirectory();
+        var failed = CliProcess.Run("cell", "simulate", "nacro2-half", "--protocol", "Charge at 1C until 3.35 V; Charge at 1C until 5 V", "--out", dir.File("run.csv"));
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("protocol step 2", failed.Stderr);
+        Assert.Empty(Directory.GetFiles(dir.Path));
     }
 }
