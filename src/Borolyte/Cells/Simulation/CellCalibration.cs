@@ -58,70 +58,12 @@ public static class CellCalibration
             throw new InvalidInputException($"calibration needs more measured rates ({measured.Count}) than fitted parameters ({parameters.Count})");
         var rates = measured.Select(m => m.CRate).ToArray();
         options ??= DefaultOptions;
-        var start = knobs.Select(k => Math.Log(k.Get(cell))).ToArray();
-        var lower = start.Select(s => s - Math.Log(1000)).ToArray();
-        var upper = start.Select(s => s + Math.Log(1000)).ToArray();
-
-        CellParameters With(ReadOnlySpan<double> lnp)
-        {
-            var c = cell;
-            for (int j = 0; j < knobs.Length; j++) c = knobs[j].Set(c, Math.Exp(lnp[j]));
-            return c;
-        }
-
-        double[] Simulate(ReadOnlySpan<double> lnp)
-        {
-            var c = With(lnp);
-            try
-            {
-                return RateCapabilityTest.Run(preset, c, rates, chargeCRate, options, anode).Rows.Select(r => r.DischargeCapacityMAhPerG).ToArray();
-            }
-            catch (SimulationFailedException) { return rates.Select(_ => double.NaN).ToArray(); }
-        }
-
-        int m = measured.Count, n = knobs.Length;
-        void Residuals(ReadOnlySpan<double> x, Span<double> r, Span<double> jac)
-        {
-            var q = Simulate(x);
-            for (int i = 0; i < m; i++) r[i] = q[i] - measured[i].CapacityMAhPerG;
-            if (jac.IsEmpty) return;
-            var xs = x.ToArray();
-            for (int j = 0; j < n; j++)
-            {
-                // A 2 % step in ln p: large enough that the adaptive time stepping's noise in the capacities (≲ 10⁻³ mAh/g at the
-                // calibration tolerances) is far below the signal, small enough for the forward difference to follow the curvature.
-                const double h = 0.02;
-                xs[j] += h;
-                var qj = Simulate(xs);
-                xs[j] -= h;
-                double step = h;
-                if (qj.Any(double.IsNaN))
-                {
-                    // The forward point failed to simulate: backward difference instead.
-                    xs[j] -= h;
-                    qj = Simulate(xs);
-                    xs[j] += h;
-                    step = -h;
-                }
-                for (int i = 0; i < m; i++) jac[i * n + j] = (qj[i] - q[i]) / step;
-            }
-        }
-
-        var result = LevenbergMarquardt.Minimize(Residuals, m, start, lower, upper,
-            new LevenbergMarquardtOptions { MaxIterations = 40, StepTolerance = 1e-4, RelativeCostTolerance = 1e-8 });
-        double s2 = result.Cost / Math.Max(1, m - n);
-        double[] se;
-        try
-        {
-            var cov = result.NormalMatrix.Inverse() * s2;
-            se = Enumerable.Range(0, n).Select(j => Math.Sqrt(Math.Max(0, cov[j, j]))).ToArray();
-        }
-        catch (Exception) { se = Enumerable.Repeat(double.NaN, n).ToArray(); }
-        var fittedCell = With(result.X);
-        var rows = RateCapabilityTest.Run(preset, fittedCell, rates, chargeCRate, options, anode).Rows;
-        double rms = Math.Sqrt(result.Cost / m);
-        var fitted = knobs.Select((k, j) => new FittedParameter(parameters[j], Math.Exp(result.X[j]), k.Unit, se[j])).ToList();
-        return new CalibrationResult(fitted, rows, measured, rms, result.Evaluations, result.Converged, result.StopReason, fittedCell);
+        var target = measured.Select(m => m.CapacityMAhPerG).ToArray();
+        var fit = FitLogParameters(cell, knobs, knobs.Select(k => k.Get(cell)).ToArray(), target,
+            c => RateCapabilityTest.Run(preset, c, rates, chargeCRate, options, anode).Rows.Select(r => r.DischargeCapacityMAhPerG).ToArray());
+        var rows = RateCapabilityTest.Run(preset, fit.Cell, rates, chargeCRate, options, anode).Rows;
+        var fitted = knobs.Select((k, j) => new FittedParameter(parameters[j], fit.Values[j], k.Unit, fit.StandardErrorLn[j])).ToList();
+        return new CalibrationResult(fitted, rows, measured, fit.Rms, fit.Result.Evaluations, fit.Result.Converged, fit.Result.StopReason, fit.Cell);
     }
 
     /// <summary>A parameter the fits can vary: its unit, how to read and set it, and an upper bound (fractions &lt; 1).</summary>
@@ -132,7 +74,7 @@ public static class CellCalibration
     /// <summary>
     /// The shared core of the fits: Levenberg–Marquardt on ln p from <paramref name="start"/> within ×/÷ 1000 (and below each
     /// knob's upper bound), residuals simulated − target, forward differences of 2 % in ln p (backward when the forward point
-    /// fails to simulate), covariance s²·(JᵀJ)⁻¹ with s² = cost/(m − n). A failed simulation gives NaN residuals.
+    /// fails to simulate, or a forward step would leave a bounded knob's range), covariance s²·(JᵀJ)⁻¹ with s² = cost/(m − n). A failed simulation gives NaN residuals.
     /// </summary>
     internal static LogFit FitLogParameters(CellParameters cell, Knob[] knobs, double[] start, double[] target, Func<CellParameters, double[]> simulate)
     {
@@ -171,7 +113,9 @@ public static class CellCalibration
                 // A 2 % step in ln p: large enough that the adaptive time stepping's noise in the capacities (≲ 10⁻³ mAh/g at the
                 // calibration tolerances) is far below the signal, small enough for the forward difference to follow the curvature.
                 const double h = 0.02;
-                double step = xs[j] + h <= upper[j] ? h : -h;
+                // Forward, as the rate fit always did; backward only where a step beyond the bound would leave the knob's
+                // valid range (fractions < 1), since a forward difference across the ×1000 search bound is harmless.
+                double step = double.IsPositiveInfinity(knobs[j].UpperBound) || xs[j] + h < Math.Log(knobs[j].UpperBound) ? h : -h;
                 xs[j] += step;
                 var qj = Simulate(xs);
                 xs[j] -= step;
