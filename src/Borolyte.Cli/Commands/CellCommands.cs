@@ -21,6 +21,7 @@ public static class CellCommands
         cell.Subcommands.Add(CellSimulationCommands.BuildSimulate());
         cell.Subcommands.Add(CellSimulationCommands.BuildRate());
         cell.Subcommands.Add(CellSimulationCommands.BuildCalibrate());
+        cell.Subcommands.Add(CellSimulationCommands.BuildSweep());
         return cell;
     }
 
@@ -305,7 +306,7 @@ public static class CellCommands
     private static string Num(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }
 
-/// <summary>`borolyte cell presets|simulate|rate`: the cell simulator (issue 5 §2).</summary>
+/// <summary>`borolyte cell presets|simulate|rate|calibrate|sweep`: the cell simulator (issue 5 §2, §3).</summary>
 public static class CellSimulationCommands
 {
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
@@ -376,18 +377,25 @@ public static class CellSimulationCommands
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML, docs/cells.md)" };
         var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
         var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
-        var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV");
+        var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV, streamed while it is computed (memory flat in the number of cycles)");
+        var summaryOnly = new Option<bool>("--summary-only") { Description = "Keep only per-cycle accumulators, not the time series (memory flat in the number of cycles)" };
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, json };
+        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, summaryOnly, json };
         command.SetAction(parse =>
         {
             var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
             var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            var result = CellSimulation.Run(cell, protocol);
-            if (parse.GetValue(outOption) is { } file) SimulatedRunCsv.Write(result, file.FullName);
+            StreamedSimulationResult result;
+            if (parse.GetValue(outOption) is { } file) result = CellSimulation.RunToCsv(cell, protocol, file.FullName);
+            else if (parse.GetValue(summaryOnly)) result = CellSimulation.RunStreaming(cell, protocol);
+            else
+            {
+                var kept = CellSimulation.Run(cell, protocol);
+                result = new StreamedSimulationResult(kept.Cell, kept.Summary, kept.WallTimeMs, kept.Notes, kept.Series.Count, kept.Series.Count > 0 ? kept.Series.TimeS[^1] : 0);
+            }
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new
@@ -409,8 +417,8 @@ public static class CellSimulationCommands
                     cell = cell.Name,
                     temperatureC = cell.TemperatureK - PhysicalConstants.ZeroCelsiusK,
                     stackPressureMPa = cell.Degradation.Any ? cell.Degradation.StackPressureMPa : (double?)null,
-                    points = result.Series.Count,
-                    simulatedTimeS = result.Series.Count > 0 ? result.Series.TimeS[^1] : 0,
+                    points = result.Points,
+                    simulatedTimeS = result.SimulatedTimeS,
                     notes = result.Notes,
                 });
                 return CliApp.ExitOk;
@@ -422,7 +430,106 @@ public static class CellSimulationCommands
                     Num(c.CoulombicEfficiency ?? double.NaN, "0.0000"), Num(c.EnergyEfficiency ?? double.NaN, "0.0000"), Num(c.AverageDischargeVoltageV ?? double.NaN, "0.000"));
             console.Write(table);
             foreach (var note in result.Notes) console.WriteLine("note: " + note);
-            console.WriteLine($"{result.Series.Count} points, {Num(result.WallTimeMs, "0.0")} ms");
+            console.WriteLine($"{result.Points} points, {Num(result.WallTimeMs, "0.0")} ms");
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static int CalibrateCycles(ParseResult parse, FileInfo file, string? protocolText, string fitText, string cellText, double? temperatureC,
+        double? pressureMPa, bool noDegradation, bool json)
+    {
+        if (protocolText is null) throw new UsageException("--cycles needs --protocol: the cycling protocol of the measurement");
+        if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
+        var measured = CycleCalibration.ReadCycles(File.ReadAllText(file.FullName), file.Name);
+        var protocol = Protocol.Parse(protocolText);
+        var names = fitText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var (_, loaded) = Load(cellText, temperatureC);
+        var cell = Adjust(loaded, pressureMPa, noDegradation);
+        var result = CycleCalibration.Fit(cell, protocol, measured, names);
+        if (json)
+        {
+            CliOutput.WriteJson(parse, new
+            {
+                parameters = result.Parameters.Select(p => new
+                {
+                    name = p.Name, value = p.Value, unit = p.Unit, standardErrorLn = Finite(p.StandardErrorLn),
+                    lower1Sigma = Finite(p.Lower), upper1Sigma = Finite(p.Upper),
+                }).ToArray(),
+                rmsMAhPerG = result.RmsMAhPerG,
+                cycles = result.Measured.Select((m, i) => new
+                {
+                    cycle = m.Cycle, measuredDischargeCapacityMAhPerG = m.DischargeCapacityMAhPerG, fittedDischargeCapacityMAhPerG = Finite(result.FittedDischargeCapacityMAhPerG[i]),
+                }).ToArray(),
+                converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations, notes = result.Notes,
+            });
+            return CliApp.ExitOk;
+        }
+        var console = CliOutput.Console(parse);
+        var table = new Table().AddColumns("Parameter", "Value", "Unit", "1σ interval");
+        foreach (var p in result.Parameters) table.AddRow(Markup.Escape(p.Name), Num(p.Value, "G4"), Markup.Escape(p.Unit), $"{Num(p.Lower, "G3")} – {Num(p.Upper, "G3")}");
+        console.Write(table);
+        var rows = new Table().AddColumns("Cycle", "Measured mAh/g", "Fitted mAh/g");
+        for (int i = 0; i < result.Measured.Count; i++)
+            rows.AddRow(result.Measured[i].Cycle.ToString(CultureInfo.InvariantCulture), Num(result.Measured[i].DischargeCapacityMAhPerG, "0.0"), Num(result.FittedDischargeCapacityMAhPerG[i], "0.0"));
+        console.Write(rows);
+        foreach (var note in result.Notes) console.WriteLine("note: " + note);
+        console.WriteLine($"rms {Num(result.RmsMAhPerG, "0.00")} mAh/g; {result.StopReason}; {result.Evaluations} evaluations");
+        return CliApp.ExitOk;
+    }
+
+    public static Command BuildSweep()
+    {
+        var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
+        var param = new Option<string[]>("--param") { Description = "NAME=v1,v2,… (repeat; cartesian product). NAME: " + string.Join(", ", CellSweep.ParameterNames), Required = true };
+        var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
+        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
+        var noDegradation = NoDegradationOption();
+        var serial = new Option<bool>("--serial") { Description = "One run at a time (default: all cores; the results are the same)" };
+        var json = CliOutput.JsonOption();
+        var command = new Command("sweep", "Run a protocol over the cartesian product of parameter values, in parallel") { cellArg, param, protocolOption, temperature, noDegradation, serial, json };
+        command.SetAction(parse =>
+        {
+            var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
+            var parameters = parse.GetValue(param)!.Select(CellSweep.ParseParameter).ToList();
+            var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var cell = Adjust(loaded, null, parse.GetValue(noDegradation));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var runs = CellSweep.Run(cell, parameters, protocol, maxDegreeOfParallelism: parse.GetValue(serial) ? 1 : -1);
+            double wall = watch.Elapsed.TotalMilliseconds;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    runs = runs.Select(r => new
+                    {
+                        parameters = parameters.Select((p, k) => (p.Name, r.Values[k])).ToDictionary(x => x.Name, x => x.Item2),
+                        dischargeCapacityMAhPerG = r.FirstDischargeCapacityMAhPerG,
+                        finalDischargeCapacityMAhPerG = r.LastDischargeCapacityMAhPerG,
+                        retention = r.Retention,
+                        avgDischargeVoltageV = r.AverageDischargeVoltageV,
+                        finalCoulombicEfficiency = r.LastCoulombicEfficiency,
+                        cycles = r.Cycles,
+                        wallTimeMs = r.WallTimeMs,
+                        error = r.Error,
+                    }).ToArray(),
+                    cell = cell.Name,
+                    protocol = parse.GetValue(protocolOption),
+                    parallel = !parse.GetValue(serial),
+                    processorCount = Environment.ProcessorCount,
+                    wallTimeMs = wall,
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table();
+            foreach (var p in parameters) table.AddColumn(Markup.Escape(p.Name));
+            table.AddColumns("Discharge mAh/g (first)", "Discharge mAh/g (last)", "Retention", "Avg discharge V (last)", "Note");
+            foreach (var r in runs)
+                table.AddRow([.. r.Values.Select(v => Num(v, "G4")), Num(r.FirstDischargeCapacityMAhPerG ?? double.NaN, "0.0"), Num(r.LastDischargeCapacityMAhPerG ?? double.NaN, "0.0"),
+                    Num(r.Retention ?? double.NaN, "0.000"), Num(r.AverageDischargeVoltageV ?? double.NaN, "0.000"), Markup.Escape(r.Error ?? "")]);
+            console.Write(table);
+            console.WriteLine($"{runs.Count} runs, {Num(wall, "0")} ms wall ({(parse.GetValue(serial) ? "serial" : $"parallel, {Environment.ProcessorCount} cores")})");
             return CliApp.ExitOk;
         });
         return command;
@@ -475,16 +582,27 @@ public static class CellSimulationCommands
     public static Command BuildCalibrate()
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
-        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'", Required = true };
-        var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames), Required = true };
+        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'" };
+        var cyclesFile = new Option<FileInfo>("--cycles") { Description = "Measured cycling summary, CSV 'cycle,discharge_capacity_mah_per_g' (needs --protocol)" };
+        var protocolOption = new Option<string>("--protocol") { Description = "With --cycles: the cycling protocol of the measurement (steps separated by ';', groups '(…; …) x N')" };
+        var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CycleCalibration.ParameterNames) + " (degradation.* with --cycles only)", Required = true };
         var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };
         var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
-        var command = new Command("calibrate", "Fit transport/kinetic parameters to a measured rate-capability table (Levenberg–Marquardt, with uncertainties)")
-        { cellArg, ratesFile, fit, charge, temperature, noDegradation, json };
+        var command = new Command("calibrate", "Fit parameters to a measured rate-capability table or cycling summary (Levenberg–Marquardt, with uncertainties)")
+        { cellArg, ratesFile, cyclesFile, protocolOption, fit, charge, temperature, pressure, noDegradation, json };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(cyclesFile) is { } cycles)
+            {
+                if (parse.GetValue(ratesFile) is not null) throw new UsageException("give either --rates or --cycles, not both");
+                return CalibrateCycles(parse, cycles, parse.GetValue(protocolOption), parse.GetValue(fit)!, parse.GetValue(cellArg)!, parse.GetValue(temperature),
+                    parse.GetValue(pressure), parse.GetValue(noDegradation), parse.GetValue(json));
+            }
+            if (parse.GetValue(ratesFile) is null) throw new UsageException("give --rates (rate-capability table) or --cycles with --protocol (cycling summary)");
+            if (parse.GetValue(protocolOption) is not null) throw new UsageException("--protocol belongs to --cycles; a rate calibration simulates the rate test itself");
             var file = parse.GetValue(ratesFile)!;
             if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
             var measured = CellCalibration.ReadRates(File.ReadAllText(file.FullName), file.Name);
@@ -492,7 +610,7 @@ public static class CellSimulationCommands
             string? chargeText = parse.GetValue(charge);
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
-            var cell = Adjust(loaded, null, parse.GetValue(noDegradation));
+            var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: preset.Name == "sn-half");
             if (parse.GetValue(json))
             {

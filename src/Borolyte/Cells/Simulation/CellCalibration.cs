@@ -25,8 +25,6 @@ public sealed record CalibrationResult(IReadOnlyList<FittedParameter> Parameters
 /// </summary>
 public static class CellCalibration
 {
-    private sealed record Knob(string Unit, Func<CellParameters, double> Get, Func<CellParameters, double, CellParameters> Set);
-
     private static CompositeElectrodeParameters C(ElectrodeParameters e, string name) => e as CompositeElectrodeParameters
         ?? throw new InvalidInputException($"--fit {name}: the electrode '{e.Name}' is planar; this parameter exists only for composite electrodes");
 
@@ -44,6 +42,8 @@ public static class CellCalibration
 
     public static IReadOnlyList<string> ParameterNames => Knobs.Keys.ToList();
 
+    internal static bool TryGetKnob(string name, out Knob knob) => Knobs.TryGetValue(name, out knob!);
+
     /// <summary>Tighter step control than a plain simulation, so the capacities are smooth in the parameters.</summary>
     public static SimulationOptions DefaultOptions { get; } = new() { VoltageToleranceV = 2e-4, MaxStoichiometryChange = 0.01 };
 
@@ -58,14 +58,36 @@ public static class CellCalibration
             throw new InvalidInputException($"calibration needs more measured rates ({measured.Count}) than fitted parameters ({parameters.Count})");
         var rates = measured.Select(m => m.CRate).ToArray();
         options ??= DefaultOptions;
-        var start = knobs.Select(k => Math.Log(k.Get(cell))).ToArray();
-        var lower = start.Select(s => s - Math.Log(1000)).ToArray();
-        var upper = start.Select(s => s + Math.Log(1000)).ToArray();
+        var target = measured.Select(m => m.CapacityMAhPerG).ToArray();
+        var fit = FitLogParameters(cell, knobs, knobs.Select(k => k.Get(cell)).ToArray(), target,
+            c => RateCapabilityTest.Run(preset, c, rates, chargeCRate, options, anode).Rows.Select(r => r.DischargeCapacityMAhPerG).ToArray());
+        var rows = RateCapabilityTest.Run(preset, fit.Cell, rates, chargeCRate, options, anode).Rows;
+        var fitted = knobs.Select((k, j) => new FittedParameter(parameters[j], fit.Values[j], k.Unit, fit.StandardErrorLn[j])).ToList();
+        return new CalibrationResult(fitted, rows, measured, fit.Rms, fit.Result.Evaluations, fit.Result.Converged, fit.Result.StopReason, fit.Cell);
+    }
+
+    /// <summary>A parameter the fits can vary: its unit, how to read and set it, and an upper bound (fractions &lt; 1).</summary>
+    internal sealed record Knob(string Unit, Func<CellParameters, double> Get, Func<CellParameters, double, CellParameters> Set, double UpperBound = double.PositiveInfinity);
+
+    internal sealed record LogFit(double[] Values, double[] StandardErrorLn, double Rms, LevenbergMarquardtResult Result, CellParameters Cell);
+
+    /// <summary>
+    /// The shared core of the fits: Levenberg–Marquardt on ln p from <paramref name="start"/> within ×/÷ 1000 (and below each
+    /// knob's upper bound), residuals simulated − target, forward differences of 2 % in ln p (backward when the forward point
+    /// fails to simulate, or a forward step would leave a bounded knob's range), covariance s²·(JᵀJ)⁻¹ with s² = cost/(m − n). A failed simulation gives NaN residuals.
+    /// </summary>
+    internal static LogFit FitLogParameters(CellParameters cell, Knob[] knobs, double[] start, double[] target, Func<CellParameters, double[]> simulate)
+    {
+        int m = target.Length, n = knobs.Length;
+        var x0 = start.Select(v => Math.Log(v)).ToArray();
+        var lower = x0.Select(s => s - Math.Log(1000)).ToArray();
+        var upper = x0.Select((s, j) => Math.Min(s + Math.Log(1000), Math.Log(knobs[j].UpperBound))).ToArray();
+        for (int j = 0; j < n; j++) if (!(x0[j] < upper[j])) x0[j] = upper[j] - 0.05;
 
         CellParameters With(ReadOnlySpan<double> lnp)
         {
             var c = cell;
-            for (int j = 0; j < knobs.Length; j++) c = knobs[j].Set(c, Math.Exp(lnp[j]));
+            for (int j = 0; j < n; j++) c = knobs[j].Set(c, Math.Exp(lnp[j]));
             return c;
         }
 
@@ -74,16 +96,16 @@ public static class CellCalibration
             var c = With(lnp);
             try
             {
-                return RateCapabilityTest.Run(preset, c, rates, chargeCRate, options, anode).Rows.Select(r => r.DischargeCapacityMAhPerG).ToArray();
+                var q = simulate(c);
+                return q.Length == m ? q : Enumerable.Repeat(double.NaN, m).ToArray();
             }
-            catch (SimulationFailedException) { return rates.Select(_ => double.NaN).ToArray(); }
+            catch (SimulationFailedException) { return Enumerable.Repeat(double.NaN, m).ToArray(); }
         }
 
-        int m = measured.Count, n = knobs.Length;
         void Residuals(ReadOnlySpan<double> x, Span<double> r, Span<double> jac)
         {
             var q = Simulate(x);
-            for (int i = 0; i < m; i++) r[i] = q[i] - measured[i].CapacityMAhPerG;
+            for (int i = 0; i < m; i++) r[i] = q[i] - target[i];
             if (jac.IsEmpty) return;
             var xs = x.ToArray();
             for (int j = 0; j < n; j++)
@@ -91,23 +113,25 @@ public static class CellCalibration
                 // A 2 % step in ln p: large enough that the adaptive time stepping's noise in the capacities (≲ 10⁻³ mAh/g at the
                 // calibration tolerances) is far below the signal, small enough for the forward difference to follow the curvature.
                 const double h = 0.02;
-                xs[j] += h;
+                // Forward, as the rate fit always did; backward only where a step beyond the bound would leave the knob's
+                // valid range (fractions < 1), since a forward difference across the ×1000 search bound is harmless.
+                double step = double.IsPositiveInfinity(knobs[j].UpperBound) || xs[j] + h < Math.Log(knobs[j].UpperBound) ? h : -h;
+                xs[j] += step;
                 var qj = Simulate(xs);
-                xs[j] -= h;
-                double step = h;
+                xs[j] -= step;
                 if (qj.Any(double.IsNaN))
                 {
-                    // The forward point failed to simulate: backward difference instead.
-                    xs[j] -= h;
+                    // The forward point failed to simulate: the other side instead.
+                    step = -step;
+                    xs[j] += step;
                     qj = Simulate(xs);
-                    xs[j] += h;
-                    step = -h;
+                    xs[j] -= step;
                 }
                 for (int i = 0; i < m; i++) jac[i * n + j] = (qj[i] - q[i]) / step;
             }
         }
 
-        var result = LevenbergMarquardt.Minimize(Residuals, m, start, lower, upper,
+        var result = LevenbergMarquardt.Minimize(Residuals, m, x0, lower, upper,
             new LevenbergMarquardtOptions { MaxIterations = 40, StepTolerance = 1e-4, RelativeCostTolerance = 1e-8 });
         double s2 = result.Cost / Math.Max(1, m - n);
         double[] se;
@@ -117,11 +141,7 @@ public static class CellCalibration
             se = Enumerable.Range(0, n).Select(j => Math.Sqrt(Math.Max(0, cov[j, j]))).ToArray();
         }
         catch (Exception) { se = Enumerable.Repeat(double.NaN, n).ToArray(); }
-        var fittedCell = With(result.X);
-        var rows = RateCapabilityTest.Run(preset, fittedCell, rates, chargeCRate, options, anode).Rows;
-        double rms = Math.Sqrt(result.Cost / m);
-        var fitted = knobs.Select((k, j) => new FittedParameter(parameters[j], Math.Exp(result.X[j]), k.Unit, se[j])).ToList();
-        return new CalibrationResult(fitted, rows, measured, rms, result.Evaluations, result.Converged, result.StopReason, fittedCell);
+        return new LogFit(result.X.Select(v => Math.Exp(v)).ToArray(), se, Math.Sqrt(result.Cost / m), result, With(result.X));
     }
 
     /// <summary>Reads "c_rate,capacity_mah_per_g" CSV ('#' comments allowed); errors name file and line.</summary>

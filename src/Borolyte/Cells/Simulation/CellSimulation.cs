@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using Borolyte.Storage;
 using Borolyte.Cells.Protocols;
 using Borolyte.Cycling;
 using Borolyte.Cycling.Analysis;
@@ -8,6 +10,12 @@ namespace Borolyte.Cells.Simulation;
 
 /// <summary>The outcome of <see cref="CellSimulation.Run"/>.</summary>
 public sealed record SimulationResult(CellParameters Cell, SimulatedTimeSeries Series, CyclingSummary Summary, double WallTimeMs, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The outcome of a streamed run (<see cref="CellSimulation.RunStreaming"/>): the per-cycle summary from per-cycle
+/// accumulators (<see cref="StreamingCycleSummary"/>), no time series in memory.
+/// </summary>
+public sealed record StreamedSimulationResult(CellParameters Cell, CyclingSummary Summary, double WallTimeMs, IReadOnlyList<string> Notes, long Points, double SimulatedTimeS);
 
 /// <summary>
 /// Runs a cycling protocol on a cell from its as-assembled state: constant current until a voltage or for a time,
@@ -26,7 +34,9 @@ public sealed class CellSimulation
     private readonly SimulationOptions options;
     private readonly IElectrodeSolver positive, negative;
     private readonly double kappa, separatorResistance;
-    private readonly SimulatedTimeSeries series = new();
+    private readonly SimulatedTimeSeries? series;
+    private readonly ISimulationRecorder recorder;
+    private long recorded;
     private readonly List<string> notes = [];
     private double time, lastVoltage, lastCurrentDensity;
     private OcpBranch positiveBranch = OcpBranch.Extraction, negativeBranch = OcpBranch.Insertion;
@@ -40,8 +50,14 @@ public sealed class CellSimulation
     private double contactFraction = 1, sideCharge, oxidationCharge, parasiticPositive, parasiticNegative, lastPositivePotential;
     private double fractionPositive, fractionNegative;
 
-    public CellSimulation(CellParameters cell, SimulationOptions? options = null)
+    /// <summary>A simulation that keeps its whole time series in <see cref="Series"/>.</summary>
+    public CellSimulation(CellParameters cell, SimulationOptions? options = null) : this(cell, options, null) { }
+
+    /// <summary>A simulation that hands every point to <paramref name="recorder"/> (null: keep the series in <see cref="Series"/>).</summary>
+    public CellSimulation(CellParameters cell, SimulationOptions? options, ISimulationRecorder? recorder)
     {
+        series = recorder is null ? new SimulatedTimeSeries() : null;
+        this.recorder = recorder ?? series!;
         cell.Validate();
         this.cell = cell;
         this.options = options ?? new SimulationOptions();
@@ -59,7 +75,11 @@ public sealed class CellSimulation
         _ => throw new InvalidInputException($"unknown electrode kind {p.GetType().Name}"),
     };
 
-    public SimulatedTimeSeries Series => series;
+    /// <summary>The kept time series (only when no recorder was given).</summary>
+    public SimulatedTimeSeries Series => series ?? throw new InvalidOperationException("this simulation streams its points to a recorder and keeps no series");
+
+    /// <summary>Points recorded so far.</summary>
+    public long PointCount => recorded;
 
     /// <summary>Runs the protocol and summarises it per cycle with the cycling module's <see cref="CycleSummarizer"/>.</summary>
     public static SimulationResult Run(CellParameters cell, Protocol protocol, SimulationOptions? options = null)
@@ -67,16 +87,58 @@ public sealed class CellSimulation
         var watch = Stopwatch.StartNew();
         var sim = new CellSimulation(cell, options);
         sim.Execute(protocol);
-        var run = sim.series.ToCyclingRun(cell.Name, cell.ActiveLoadingKgPerM2 * cell.AreaM2, cell.AreaM2);
+        var run = sim.series!.ToCyclingRun(cell.Name, cell.ActiveLoadingKgPerM2 * cell.AreaM2, cell.AreaM2);
         var summary = CycleSummarizer.Summarize(run, new SummaryOptions { IntegrateCurrent = true });
         watch.Stop();
         return new SimulationResult(cell, sim.series, summary, watch.Elapsed.TotalMilliseconds, sim.notes);
     }
 
+    /// <summary>
+    /// Runs the protocol keeping only per-cycle accumulators (memory flat in the number of cycles); with
+    /// <paramref name="csv"/>, every point is also written there as a row of <see cref="SimulatedRunCsv"/> as it is computed.
+    /// The summary is identical to <see cref="Run"/>'s (see <see cref="StreamingCycleSummary"/>).
+    /// </summary>
+    public static StreamedSimulationResult RunStreaming(CellParameters cell, Protocol protocol, SimulationOptions? options = null, TextWriter? csv = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var accumulator = new StreamingCycleSummary();
+        ISimulationRecorder recorder = csv is null ? accumulator : new CsvRecorder(accumulator, new SimulatedRunCsvWriter(csv, cell.NominalArealCapacityCPerM2 * cell.AreaM2));
+        var sim = new CellSimulation(cell, options, recorder);
+        sim.Execute(protocol);
+        var summary = accumulator.Finish(cell.ActiveLoadingKgPerM2 * cell.AreaM2, cell.AreaM2);
+        watch.Stop();
+        return new StreamedSimulationResult(cell, summary, watch.Elapsed.TotalMilliseconds, sim.notes, accumulator.Count, accumulator.LastTimeS);
+    }
+
+    /// <summary>
+    /// <see cref="RunStreaming"/> writing the time series to <paramref name="path"/> as it is computed: into a temporary
+    /// file beside it, renamed when the run has finished; on failure nothing is left (<see cref="AtomicFile"/>).
+    /// </summary>
+    public static StreamedSimulationResult RunToCsv(CellParameters cell, Protocol protocol, string path, SimulationOptions? options = null)
+    {
+        StreamedSimulationResult? result = null;
+        AtomicFile.Write(path, temp =>
+        {
+            using var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16);
+            result = RunStreaming(cell, protocol, options, writer);
+        });
+        return result!;
+    }
+
+    /// <summary>Feeds the accumulator first (it numbers the cycles), then writes the row with that cycle.</summary>
+    private sealed class CsvRecorder(StreamingCycleSummary accumulator, SimulatedRunCsvWriter writer) : ISimulationRecorder
+    {
+        public void Add(in SimulatedPoint point)
+        {
+            accumulator.Add(point);
+            writer.Write(point, accumulator.Cycle);
+        }
+    }
+
     /// <summary>Runs every step of the protocol (repeats expanded) from the current state.</summary>
     public void Execute(Protocol protocol)
     {
-        if (series.Count == 0)
+        if (recorded == 0)
         {
             Solve(0, 0, out _);
             lastPositivePotential = trialPos;
@@ -199,9 +261,10 @@ public sealed class CellSimulation
 
     private void Record(double j, StepKind kind)
     {
-        series.Add(time, j * cell.AreaM2, trialVoltage, stepNumber, kind, trialPos, trialNeg,
+        recorder.Add(new SimulatedPoint(time, j * cell.AreaM2, trialVoltage, stepNumber, kind, trialPos, trialNeg,
             positive.AverageStoichiometry, negative.AverageStoichiometry, j * separatorResistance, positive.Breakdown, negative.Breakdown,
-            contactFraction, parasiticPositive * cell.AreaM2, parasiticNegative * cell.AreaM2);
+            contactFraction, parasiticPositive * cell.AreaM2, parasiticNegative * cell.AreaM2));
+        recorded++;
     }
 
     private void SetBranches(double j)
@@ -242,7 +305,10 @@ public sealed class CellSimulation
     private void RunStepped(double j, double duration, StepKind kind, Func<double, double>? eventFunction, double startVoltage)
     {
         double nominal = j != 0 ? NominalTimeS(j) : NominalTimeS(cell.NominalArealCapacityCPerM2 / 3600.0);   // rests: the 1C time scale
+        // Rests: at most 1/20 of the rest (and the 1C scale), but at least 1/1000 of it, so that very long rests (weeks) take
+        // about a thousand error-controlled steps instead of running into the step limit.
         double dtMax = Math.Min(options.MaxStepFractionOfNominal * nominal, j != 0 ? double.PositiveInfinity : Math.Max(duration / 20, 1));
+        if (j == 0 && double.IsFinite(duration)) dtMax = Math.Max(dtMax, duration / 1000);
         double dt = Math.Min(dtMax, 1e-4 * nominal);
         double elapsed = 0, vPrev = startVoltage, dvPrev = double.NaN, dtPrev = double.NaN;
         int rejects = 0, accepted = 0;

@@ -34,30 +34,52 @@ public static class SimulatedRunCsv
     {
         var s = result.Series;
         var run = s.ToCyclingRun(result.Cell.Name, result.Cell.ActiveLoadingKgPerM2 * result.Cell.AreaM2, result.Cell.AreaM2);
-        double netCharge = 0, nominal = result.Cell.NominalArealCapacityCPerM2 * result.Cell.AreaM2;
-        writer.Write(string.Join(',', Columns));
+        var rows = new SimulatedRunCsvWriter(writer, result.Cell.NominalArealCapacityCPerM2 * result.Cell.AreaM2);
+        for (int i = 0; i < s.Count; i++) rows.Write(s[i], run.CycleCount[i]);
+    }
+}
+
+/// <summary>
+/// Writes the rows of <see cref="SimulatedRunCsv"/> one point at a time (the header first), so that a run can be streamed
+/// to disk while it is computed. The state of charge is accumulated here.
+/// </summary>
+public sealed class SimulatedRunCsvWriter
+{
+    private readonly TextWriter writer;
+    private readonly double nominalCapacityC;
+    private readonly double[] values = new double[SimulatedRunCsv.Columns.Length];
+    private bool first = true;
+    private double netCharge, previousTime;
+
+    public SimulatedRunCsvWriter(TextWriter writer, double nominalCapacityC)
+    {
+        this.writer = writer;
+        this.nominalCapacityC = nominalCapacityC;
+        writer.Write(string.Join(',', SimulatedRunCsv.Columns));
         writer.Write('\n');
-        var c = CultureInfo.InvariantCulture;
-        for (int i = 0; i < s.Count; i++)
-        {
-            var p = s.PositiveBreakdown[i]; var n = s.NegativeBreakdown[i];
-            // State of charge: net charge passed since assembly (backward Euler: I_i over (t_{i−1}, t_i]) over the nominal capacity.
-            if (i > 0) netCharge += s.CurrentA[i] * (s.TimeS[i] - s.TimeS[i - 1]);
-            double soc = netCharge / nominal;
-            double[] values =
-            [
-                s.TimeS[i], s.VoltageV[i], s.CurrentA[i], run.CycleCount[i], s.StepCount[i], s.PositivePotentialV[i], s.NegativePotentialV[i],
-                s.PositiveStoichiometry[i], s.NegativeStoichiometry[i], soc,
-                p.OcpV, p.ConcentrationV, p.KineticV, p.InterfaceV, p.OhmicV, n.OcpV, n.ConcentrationV, n.KineticV, n.InterfaceV, n.OhmicV,
-                s.SeparatorOhmicV[i], s.ContactFraction[i], s.PositiveParasiticChargeC[i], s.NegativeParasiticChargeC[i],
-            ];
-            for (int k = 0; k < values.Length; k++)
-            {
-                if (k > 0) writer.Write(',');
-                writer.Write(k is 3 or 4 ? ((long)values[k]).ToString(c) : double.IsNaN(values[k]) ? "" : values[k].ToString("R", c));
-            }
-            writer.Write('\n');
-        }
     }
 
+    public void Write(in SimulatedPoint p, int cycle)
+    {
+        // State of charge: net charge passed since assembly (backward Euler: I_i over (t_{i−1}, t_i]) over the nominal capacity.
+        if (!first) netCharge += p.CurrentA * (p.TimeS - previousTime);
+        first = false;
+        previousTime = p.TimeS;
+        var pb = p.PositiveBreakdown; var nb = p.NegativeBreakdown;
+        var v = values;
+        v[0] = p.TimeS; v[1] = p.VoltageV; v[2] = p.CurrentA; v[3] = cycle; v[4] = p.Step; v[5] = p.PositivePotentialV; v[6] = p.NegativePotentialV;
+        v[7] = p.PositiveStoichiometry; v[8] = p.NegativeStoichiometry; v[9] = netCharge / nominalCapacityC;
+        v[10] = pb.OcpV; v[11] = pb.ConcentrationV; v[12] = pb.KineticV; v[13] = pb.InterfaceV; v[14] = pb.OhmicV;
+        v[15] = nb.OcpV; v[16] = nb.ConcentrationV; v[17] = nb.KineticV; v[18] = nb.InterfaceV; v[19] = nb.OhmicV;
+        v[20] = p.SeparatorOhmicV; v[21] = p.ContactFraction; v[22] = p.PositiveParasiticChargeC; v[23] = p.NegativeParasiticChargeC;
+        var c = CultureInfo.InvariantCulture;
+        Span<char> buffer = stackalloc char[32];
+        for (int k = 0; k < v.Length; k++)
+        {
+            if (k > 0) writer.Write(',');
+            if (k is 3 or 4) { ((long)v[k]).TryFormat(buffer, out int n, default, c); writer.Write(buffer[..n]); }
+            else if (!double.IsNaN(v[k])) { v[k].TryFormat(buffer, out int n, "R", c); writer.Write(buffer[..n]); }
+        }
+        writer.Write('\n');
+    }
 }

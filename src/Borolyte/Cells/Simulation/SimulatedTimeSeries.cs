@@ -8,7 +8,7 @@ namespace Borolyte.Cells.Simulation;
 /// separator face (the three-electrode view of seed 004, Fig. 5): V = E₊ − E₋. The overpotential parts of each electrode
 /// add up to its potential (see <see cref="ElectrodeBreakdown"/>); E₋ also contains the separator's ohmic drop.
 /// </summary>
-public sealed class SimulatedTimeSeries
+public sealed class SimulatedTimeSeries : ISimulationRecorder
 {
     public List<double> TimeS { get; } = [];
     public List<double> CurrentA { get; } = [];
@@ -30,14 +30,19 @@ public sealed class SimulatedTimeSeries
 
     public int Count => TimeS.Count;
 
-    internal void Add(double t, double currentA, double v, int step, StepKind kind, double ePos, double eNeg, double thetaPos, double thetaNeg,
-        double separatorOhmic, ElectrodeBreakdown pos, ElectrodeBreakdown neg, double contact, double parasiticPos, double parasiticNeg)
+    public void Add(in SimulatedPoint p)
     {
-        TimeS.Add(t); CurrentA.Add(currentA); VoltageV.Add(v); StepCount.Add(step); Kind.Add(kind);
-        PositivePotentialV.Add(ePos); NegativePotentialV.Add(eNeg); PositiveStoichiometry.Add(thetaPos); NegativeStoichiometry.Add(thetaNeg);
-        SeparatorOhmicV.Add(separatorOhmic); PositiveBreakdown.Add(pos); NegativeBreakdown.Add(neg);
-        ContactFraction.Add(contact); PositiveParasiticChargeC.Add(parasiticPos); NegativeParasiticChargeC.Add(parasiticNeg);
+        TimeS.Add(p.TimeS); CurrentA.Add(p.CurrentA); VoltageV.Add(p.VoltageV); StepCount.Add(p.Step); Kind.Add(p.Kind);
+        PositivePotentialV.Add(p.PositivePotentialV); NegativePotentialV.Add(p.NegativePotentialV);
+        PositiveStoichiometry.Add(p.PositiveStoichiometry); NegativeStoichiometry.Add(p.NegativeStoichiometry);
+        SeparatorOhmicV.Add(p.SeparatorOhmicV); PositiveBreakdown.Add(p.PositiveBreakdown); NegativeBreakdown.Add(p.NegativeBreakdown);
+        ContactFraction.Add(p.ContactFraction); PositiveParasiticChargeC.Add(p.PositiveParasiticChargeC); NegativeParasiticChargeC.Add(p.NegativeParasiticChargeC);
     }
+
+    /// <summary>Point <paramref name="i"/> as a <see cref="SimulatedPoint"/>.</summary>
+    public SimulatedPoint this[int i] => new(TimeS[i], CurrentA[i], VoltageV[i], StepCount[i], Kind[i], PositivePotentialV[i], NegativePotentialV[i],
+        PositiveStoichiometry[i], NegativeStoichiometry[i], SeparatorOhmicV[i], PositiveBreakdown[i], NegativeBreakdown[i],
+        ContactFraction[i], PositiveParasiticChargeC[i], NegativeParasiticChargeC[i]);
 
     /// <summary>The run in the cycling module's data model (so the per-cycle summary is computed by the same code as for measured files).</summary>
     public CyclingRun ToCyclingRun(string name, double activeMassKg, double areaM2) =>

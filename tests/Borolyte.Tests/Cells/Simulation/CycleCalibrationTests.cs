@@ -1,0 +1,111 @@
+using Borolyte.Cells.Protocols;
+using Borolyte.Cells.Simulation;
+using System.Globalization;
+using System.Text.Json;
+using Borolyte.Tests.Cli;
+using Borolyte.Tests.Support;
+
+namespace Borolyte.Tests.Cells.Simulation;
+
+/// <summary>`cell calibrate --cycles`: recovery of known degradation parameters from synthetic cycling summaries, uncertainties, input errors.</summary>
+public class CycleCalibrationTests
+{
+    private static readonly Protocol Cycling = Protocol.Parse("(Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V) x 30");
+    private static readonly SimulationOptions Options = new();
+
+    private static List<MeasuredCycle> Synthetic(CellParameters truth, Func<int, double> noise) =>
+        CellSimulation.RunStreaming(truth, Cycling, Options).Summary.Cycles
+            .Where(c => c.Cycle % 3 == 0 || c.Cycle == 1)
+            .Select(c => new MeasuredCycle(c.Cycle, c.DischargeSpecificCapacityMAhPerG!.Value + noise(c.Cycle))).ToList();
+
+    [Fact]
+    public void Recovers_a_known_contact_loss_rate_from_a_retention_series()
+    {
+        // Truth: 0.004 per cycle at 3 MPa (the preset has 70 MPa; the fitted λ is at the cell's own pressure).
+        var start = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
+        var truth = CycleCalibrationKnob(start, 0.004);
+        var measured = Synthetic(truth, _ => 0);
+        var fit = CycleCalibration.Fit(start, Cycling, measured, ["degradation.contactLossPerCycle"], Options);
+        Assert.True(fit.Converged, fit.StopReason);
+        Assert.Equal(0.004, fit.Parameters[0].Value, 0.02 * 0.004);
+        Assert.True(fit.RmsMAhPerG < 0.05, $"rms {fit.RmsMAhPerG}");
+        Assert.Contains(fit.Notes, n => n.StartsWith("degradation.contactLossPerCycle: off in the cell", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_noise_the_true_value_lies_within_the_stated_uncertainty()
+    {
+        // Deterministic ±0.4 mAh/g noise (a fixed alternating pattern): the fit is off the truth, and the 1σ band in ln λ says by how much.
+        var start = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
+        var truth = CycleCalibrationKnob(start, 0.004);
+        var measured = Synthetic(truth, c => (c % 2 == 0 ? 0.4 : -0.4) * ((c / 3) % 3 == 0 ? 1 : -0.5));
+        var fit = CycleCalibration.Fit(start, Cycling, measured, ["degradation.contactLossPerCycle"], Options);
+        var p = fit.Parameters[0];
+        Assert.True(p.StandardErrorLn > 0.005 && p.StandardErrorLn < 0.5, $"σ_ln = {p.StandardErrorLn}");
+        Assert.InRange(Math.Log(0.004), Math.Log(p.Value) - 3 * p.StandardErrorLn, Math.Log(p.Value) + 3 * p.StandardErrorLn);
+        Assert.InRange(fit.RmsMAhPerG, 0.1, 0.5);
+    }
+
+    [Fact]
+    public void Recovers_sodium_loss_and_contact_loss_together_in_the_full_cell()
+    {
+        // Sodium loss at the Sn anode limits the first cycles (fast drop), contact loss the slow fade: both identifiable.
+        var full = CellPresets.Get("nacro2-sn-full").Cell;
+        var protocol = Protocol.Parse("(Charge at 0.5C until 3.3 V; Discharge at 0.5C until 1.5 V) x 15");
+        var truth = full with { Degradation = full.Degradation with { SideReactionInitialFraction = 0.12, ContactLossPerCycleAtReference = 0.006,
+            ContactLossReferencePressureMPa = full.Degradation.StackPressureMPa, OxidationInitialFraction = 0 } };
+        var measured = CellSimulation.RunStreaming(truth, protocol, Options).Summary.Cycles
+            .Select(c => new MeasuredCycle(c.Cycle, c.DischargeSpecificCapacityMAhPerG!.Value)).ToList();
+        var start = full with { Degradation = full.Degradation with { SideReactionInitialFraction = 0.05, ContactLossPerCycleAtReference = 0.002,
+            ContactLossReferencePressureMPa = full.Degradation.StackPressureMPa, OxidationInitialFraction = 0 } };
+        var fit = CycleCalibration.Fit(start, protocol, measured, ["degradation.sideReactionInitialFraction", "degradation.contactLossPerCycle"], Options);
+        Assert.True(fit.Converged, $"{fit.StopReason}: {fit.Parameters[0].Value}, {fit.Parameters[1].Value}, rms {fit.RmsMAhPerG}");
+        Assert.Equal(0.12, fit.Parameters[0].Value, 0.05 * 0.12);
+        Assert.Equal(0.006, fit.Parameters[1].Value, 0.05 * 0.006);
+    }
+
+    private static CellParameters CycleCalibrationKnob(CellParameters cell, double lambda) =>
+        cell with { Degradation = DegradationParameters.None with { ContactLossPerCycleAtReference = lambda, StackPressureMPa = 3, ContactLossReferencePressureMPa = 3 } };
+
+    [Fact]
+    public void Cycle_tables_and_requests_are_checked()
+    {
+        Assert.Equal(2, CycleCalibration.ReadCycles("# x\ncycle,discharge_capacity_mah_per_g\n1,118\n10,110\n", "c.csv").Count);
+        Assert.Contains("c.csv:1", Assert.Throws<InvalidInputException>(() => CycleCalibration.ReadCycles("n,q\n1,1\n", "c.csv")).Message);
+        Assert.Contains("c.csv:3: cycle 1 does not follow cycle 2",
+            Assert.Throws<InvalidInputException>(() => CycleCalibration.ReadCycles("cycle,discharge_capacity_mah_per_g\n2,118\n1,110\n", "c.csv")).Message);
+        Assert.Contains("c.csv:2: cycle '1.5'",
+            Assert.Throws<InvalidInputException>(() => CycleCalibration.ReadCycles("cycle,discharge_capacity_mah_per_g\n1.5,118\n", "c.csv")).Message);
+        var cell = CellPresets.Get("nacro2-half").Cell;
+        MeasuredCycle[] two = [new(1, 110), new(40, 100)];
+        Assert.Contains("the protocol gives 30 cycles",
+            Assert.Throws<InvalidInputException>(() => CycleCalibration.Fit(cell, Cycling, two, ["degradation.contactLossPerCycle"])).Message);
+        Assert.Contains("unknown parameter", Assert.Throws<InvalidInputException>(() => CycleCalibration.Fit(cell, Cycling, two, ["bogus"])).Message);
+        Assert.Throws<InvalidInputException>(() => CycleCalibration.Fit(cell, Cycling, [new(1, 110)], ["degradation.contactLossPerCycle"]));
+    }
+
+    [Fact]
+    public void Cli_calibrate_cycles_json_and_usage_errors()
+    {
+        using var dir = new TempDirectory();
+        const string protocol = "(Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V) x 12";
+        var truth = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None with { ContactLossPerCycleAtReference = 0.01, StackPressureMPa = 70, ContactLossReferencePressureMPa = 70 } };
+        var rows = CellSimulation.RunStreaming(truth, Protocol.Parse(protocol), CellCalibration.DefaultOptions).Summary.Cycles
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Cycle},{c.DischargeSpecificCapacityMAhPerG:R}"));
+        File.WriteAllText(dir.File("cycles.csv"), "# synthetic, λ = 0.01/cycle\ncycle,discharge_capacity_mah_per_g\n" + string.Join("\n", rows) + "\n");
+        var r = CliProcess.Run("cell", "calibrate", "nacro2-half", "--no-degradation", "--cycles", dir.File("cycles.csv"), "--protocol", protocol,
+            "--fit", "degradation.contactLossPerCycle", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var p = doc.RootElement.GetProperty("parameters")[0];
+        Assert.Equal("degradation.contactLossPerCycle", p.GetProperty("name").GetString());
+        Assert.Equal(0.01, p.GetProperty("value").GetDouble(), 0.02 * 0.01);
+        Assert.Equal(12, doc.RootElement.GetProperty("cycles").GetArrayLength());
+
+        var both = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cycles.csv"), "--rates", dir.File("cycles.csv"), "--fit", "degradation.contactLossPerCycle");
+        Assert.Equal(2, both.ExitCode);
+        var noProtocol = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cycles.csv"), "--fit", "degradation.contactLossPerCycle");
+        Assert.Equal(2, noProtocol.ExitCode);
+        Assert.Contains("--protocol", noProtocol.Stderr);
+    }
+}
