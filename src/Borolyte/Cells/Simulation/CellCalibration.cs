@@ -145,29 +145,11 @@ public static class CellCalibration
     }
 
     /// <summary>Reads "c_rate,capacity_mah_per_g" CSV ('#' comments allowed); errors name file and line.</summary>
-    public static IReadOnlyList<MeasuredRate> ReadRates(string text, string source)
-    {
-        var rows = new List<MeasuredRate>();
-        bool header = false;
-        int lineNo = 0;
-        foreach (var raw in text.Split('\n'))
+    public static IReadOnlyList<MeasuredRate> ReadRates(string text, string source) =>
+        CalibrationCsv.Read<MeasuredRate>(text, source, ("c_rate", "capacity_mah_per_g"), (cells, lineNo, _) =>
         {
-            lineNo++;
-            string line = raw.Trim().TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var cells = line.Split(',').Select(c => c.Trim()).ToArray();
-            if (!header)
-            {
-                if (cells.Length != 2 || !cells[0].Equals("c_rate", StringComparison.OrdinalIgnoreCase) || !cells[1].Equals("capacity_mah_per_g", StringComparison.OrdinalIgnoreCase))
-                    throw new InvalidInputException($"{source}:{lineNo}: header must be 'c_rate,capacity_mah_per_g', got '{line}'");
-                header = true; continue;
-            }
-            if (cells.Length != 2) throw new InvalidInputException($"{source}:{lineNo}: expected 2 columns, got {cells.Length}");
             double Parse(string cell, string field) => double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v > 0
                 ? v : throw new InvalidInputException($"{source}:{lineNo}: {field} '{cell}' must be a positive number");
-            rows.Add(new MeasuredRate(Parse(cells[0], "c_rate"), Parse(cells[1], "capacity_mah_per_g")));
-        }
-        if (rows.Count == 0) throw new InvalidInputException($"{source}: no data rows");
-        return rows;
-    }
+            return new MeasuredRate(Parse(cells[0], "c_rate"), Parse(cells[1], "capacity_mah_per_g"));
+        });
 }

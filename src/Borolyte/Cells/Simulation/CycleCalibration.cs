@@ -81,33 +81,15 @@ public static class CycleCalibration
     }
 
     /// <summary>Reads "cycle,discharge_capacity_mah_per_g" CSV ('#' comments allowed); errors name file and line.</summary>
-    public static IReadOnlyList<MeasuredCycle> ReadCycles(string text, string source)
-    {
-        var rows = new List<MeasuredCycle>();
-        bool header = false;
-        int lineNo = 0;
-        foreach (var raw in text.Split('\n'))
+    public static IReadOnlyList<MeasuredCycle> ReadCycles(string text, string source) =>
+        CalibrationCsv.Read<MeasuredCycle>(text, source, ("cycle", "discharge_capacity_mah_per_g"), (cells, lineNo, rows) =>
         {
-            lineNo++;
-            string line = raw.Trim().TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var cells = line.Split(',').Select(c => c.Trim()).ToArray();
-            if (!header)
-            {
-                if (cells.Length != 2 || !cells[0].Equals("cycle", StringComparison.OrdinalIgnoreCase) || !cells[1].Equals("discharge_capacity_mah_per_g", StringComparison.OrdinalIgnoreCase))
-                    throw new InvalidInputException($"{source}:{lineNo}: header must be 'cycle,discharge_capacity_mah_per_g', got '{line}'");
-                header = true; continue;
-            }
-            if (cells.Length != 2) throw new InvalidInputException($"{source}:{lineNo}: expected 2 columns, got {cells.Length}");
             if (!int.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int cycle) || cycle < 1)
                 throw new InvalidInputException($"{source}:{lineNo}: cycle '{cells[0]}' must be a whole number ≥ 1");
             if (rows.Count > 0 && cycle <= rows[^1].Cycle)
                 throw new InvalidInputException($"{source}:{lineNo}: cycle {cycle} does not follow cycle {rows[^1].Cycle} (cycles must increase)");
             if (!double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double q) || !double.IsFinite(q) || q <= 0)
                 throw new InvalidInputException($"{source}:{lineNo}: discharge_capacity_mah_per_g '{cells[1]}' must be a positive number");
-            rows.Add(new MeasuredCycle(cycle, q));
-        }
-        if (rows.Count == 0) throw new InvalidInputException($"{source}: no data rows");
-        return rows;
-    }
+            return new MeasuredCycle(cycle, q);
+        });
 }
