@@ -25,6 +25,37 @@ public static class CyclingReport
             }
         report.AddFigure(profiles);
 
+        report.AddFigure(CapacityFigure(summary, label));
+
+        int? dqdvCycle = (summary.Cycles.FirstOrDefault(c => c.Complete && c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0)
+            ?? summary.Cycles.FirstOrDefault(c => c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0))?.Cycle;
+        if (dqdvCycle is { } dc)
+        {
+            var curves = DifferentialCapacity.DqDv(run, dc);
+            var figure = new PlotlyFigure($"{label}dQ/dV, cycle {dc}", "Voltage (V)", "dQ/dV (mAh/V)")
+            { Caption = curves.Count > 0 ? $"smoothing: {curves[0].SmoothingDescription}; 5 mV grid" : null };
+            foreach (var curve in curves)
+                figure.AddTrace(new PlotlyTrace(curve.Direction, curve.X, curve.Y.Select(y => y * 1000).ToList()) { Mode = "lines" });
+            report.AddFigure(figure);
+        }
+
+        string F(double? value, string format) => value is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
+        var rows = summary.Cycles.Select(c => (IReadOnlyList<string>)
+        [
+            c.Cycle.ToString(CultureInfo.InvariantCulture), F(c.ChargeCapacityAh * 1000, "0.000"), F(c.DischargeCapacityAh * 1000, "0.000"),
+            F(c.CoulombicEfficiency * 100, "0.00"), F(c.EnergyEfficiency * 100, "0.00"), F(c.AverageChargeVoltageV, "0.000"), F(c.AverageDischargeVoltageV, "0.000"),
+            c.Complete ? "yes" : "no (see notes)",
+        ]).ToList();
+        report.AddTable(new ReportTable($"{label}Per-cycle summary ({summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}, capacities from {summary.CapacitySource})",
+            ["Cycle", "Charge (mAh)", "Discharge (mAh)", "CE (%)", "Energy eff. (%)", "Avg V charge", "Avg V discharge", "Complete"], rows));
+    }
+
+    /// <summary>
+    /// Capacity and Coulombic efficiency per cycle: capacities (mAh) on the left axis, CE (%) on a second y axis on the
+    /// right (their scales differ ~20-fold). Incomplete cycles are separate traces with open markers and "(incomplete)" on hover.
+    /// </summary>
+    public static PlotlyFigure CapacityFigure(CyclingSummary summary, string label = "")
+    {
         // Capacity (mAh, ~1–10) and CE (%, ~100) differ in scale: CE on a second y axis on the right. Incomplete cycles
         // (cut by the end of the file, or missing a half) are separate traces with open markers and "incomplete" on hover.
         var capacity = new PlotlyFigure(label + "Capacity and Coulombic efficiency per cycle", "Cycle", "Capacity (mAh)") { Y2AxisTitle = "Coulombic efficiency (%)" };
@@ -48,29 +79,7 @@ public static class CyclingReport
                     MarkerSymbol = complete ? "diamond" : "diamond-open", MarkerSize = complete ? null : 10,
                 });
         }
-        report.AddFigure(capacity);
-
-        int? dqdvCycle = (summary.Cycles.FirstOrDefault(c => c.Complete && c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0)
-            ?? summary.Cycles.FirstOrDefault(c => c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0))?.Cycle;
-        if (dqdvCycle is { } dc)
-        {
-            var curves = DifferentialCapacity.DqDv(run, dc);
-            var figure = new PlotlyFigure($"{label}dQ/dV, cycle {dc}", "Voltage (V)", "dQ/dV (mAh/V)")
-            { Caption = curves.Count > 0 ? $"smoothing: {curves[0].SmoothingDescription}; 5 mV grid" : null };
-            foreach (var curve in curves)
-                figure.AddTrace(new PlotlyTrace(curve.Direction, curve.X, curve.Y.Select(y => y * 1000).ToList()) { Mode = "lines" });
-            report.AddFigure(figure);
-        }
-
-        string F(double? value, string format) => value is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
-        var rows = summary.Cycles.Select(c => (IReadOnlyList<string>)
-        [
-            c.Cycle.ToString(CultureInfo.InvariantCulture), F(c.ChargeCapacityAh * 1000, "0.000"), F(c.DischargeCapacityAh * 1000, "0.000"),
-            F(c.CoulombicEfficiency * 100, "0.00"), F(c.EnergyEfficiency * 100, "0.00"), F(c.AverageChargeVoltageV, "0.000"), F(c.AverageDischargeVoltageV, "0.000"),
-            c.Complete ? "yes" : "no (see notes)",
-        ]).ToList();
-        report.AddTable(new ReportTable($"{label}Per-cycle summary ({summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}, capacities from {summary.CapacitySource})",
-            ["Cycle", "Charge (mAh)", "Discharge (mAh)", "CE (%)", "Energy eff. (%)", "Avg V charge", "Avg V discharge", "Complete"], rows));
+        return capacity;
     }
 
     /// <summary>At most ~400 points per trace, keeping the report small (every stride-th point and the last).</summary>
