@@ -151,12 +151,12 @@ public static class CyclingCommands
             var table = new Table().AddColumn("Cycle").AddColumn(new TableColumn("Charge (mAh)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh)").RightAligned());
             if (specific) table.AddColumn(new TableColumn("Charge (mAh/g)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh/g)").RightAligned());
             table.AddColumn(new TableColumn("CE (%)").RightAligned()).AddColumn(new TableColumn("EE (%)").RightAligned())
-                .AddColumn(new TableColumn("V̄ charge").RightAligned()).AddColumn(new TableColumn("V̄ discharge").RightAligned()).AddColumn(new TableColumn("Retention (%)").RightAligned());
+                .AddColumn(new TableColumn("V̄ charge").RightAligned()).AddColumn(new TableColumn("V̄ discharge").RightAligned()).AddColumn(new TableColumn("Retention (%)").RightAligned()).AddColumn("Complete");
             foreach (var c in summary.Cycles)
             {
                 var cells = new List<string> { c.Cycle.ToString(CultureInfo.InvariantCulture), Num(c.ChargeCapacityAh * 1000, "0.0000"), Num(c.DischargeCapacityAh * 1000, "0.0000") };
                 if (specific) cells.AddRange([Num(c.ChargeSpecificCapacityMAhPerG, "0.0"), Num(c.DischargeSpecificCapacityMAhPerG, "0.0")]);
-                cells.AddRange([Num(c.CoulombicEfficiency * 100, "0.00"), Num(c.EnergyEfficiency * 100, "0.00"), Num(c.AverageChargeVoltageV, "0.000"), Num(c.AverageDischargeVoltageV, "0.000"), Num(c.Retention * 100, "0.0")]);
+                cells.AddRange([Num(c.CoulombicEfficiency * 100, "0.00"), Num(c.EnergyEfficiency * 100, "0.00"), Num(c.AverageChargeVoltageV, "0.000"), Num(c.AverageDischargeVoltageV, "0.000"), Num(c.Retention * 100, "0.0"), c.Complete ? "yes" : "no"]);
                 table.AddRow(cells.Select(Markup.Escape).ToArray());
             }
             console.Write(table);
@@ -204,6 +204,7 @@ public static class CyclingCommands
             item["dischargeEnergyMWh"] = c.DischargeEnergyWh * 1000;
             item["retention"] = c.Retention;
             item["cvShareOfCharge"] = c.ConstantVoltageShareOfCharge;
+            item["complete"] = c.Complete;
             cycles.Add(item);
         }
         return new JsonObject
@@ -277,6 +278,7 @@ public static class CyclingCommands
                     ["format"] = run.Format, ["nominalCapacityMAh"] = q,
                     ["capacityDirection"] = summary.Mode == ElectrodeMode.Cathode ? "discharge" : "charge", ["groups"] = array,
                     ["electrode"] = role.ToString().ToLowerInvariant(),
+                    ["incompleteCycles"] = new JsonArray(summary.Cycles.Where(c => !c.Complete).Select(c => (JsonNode?)c.Cycle).ToArray()),
                 });
                 return CliApp.ExitOk;
             }
@@ -288,6 +290,7 @@ public static class CyclingCommands
                 table.AddRow(Num(g.CRate, "0.###") + "C", Markup.Escape(Ranges(g.Cycles)), Num(g.MedianCurrentA * 1000, "0.###"), Num(g.MedianCapacityMAh, "0.000"),
                     $"{Num(g.MinCapacityMAh, "0.000")}–{Num(g.MaxCapacityMAh, "0.000")}", Num(g.RetentionVsSlowest * 100, "0.0"));
             console.Write(table);
+            foreach (var note in summary.Notes.Where(n => n.StartsWith("incomplete cycle", StringComparison.Ordinal))) console.WriteLine("note: " + note);
             return CliApp.ExitOk;
         });
         return command;

@@ -13,26 +13,22 @@ public static class CyclingReport
         var cycles = summary.Cycles.Where(c => c.ChargeCapacityAh > 0 || c.DischargeCapacityAh > 0).Select(c => c.Cycle).ToList();
         var shown = cycles.Count <= maxProfiles ? cycles
             : Enumerable.Range(0, maxProfiles).Select(k => cycles[k * (cycles.Count - 1) / (maxProfiles - 1)]).Distinct().ToList();
+        var incomplete = summary.Cycles.Where(c => !c.Complete).Select(c => c.Cycle).ToHashSet();
         var profiles = new PlotlyFigure(label + "Voltage profiles", "Capacity (mAh)", "Voltage (V)");
         foreach (int cycle in shown)
             foreach (int direction in new[] { 1, -1 })
             {
                 var (q, v) = RunComparison.Profile(run, cycle, direction);
                 if (q.Count > 1)
-                    profiles.AddTrace(new PlotlyTrace($"cycle {cycle} {(direction > 0 ? "charge" : "discharge")}", Thin(q.Select(x => x * 1000).ToList()), Thin(v))
+                    profiles.AddTrace(new PlotlyTrace($"cycle {cycle} {(direction > 0 ? "charge" : "discharge")}{(incomplete.Contains(cycle) ? " (incomplete)" : "")}", Thin(q.Select(x => x * 1000).ToList()), Thin(v))
                     { Mode = "lines", LegendGroup = $"c{cycle}", Dash = direction > 0 ? "solid" : "dash" });
             }
         report.AddFigure(profiles);
 
-        var capacity = new PlotlyFigure(label + "Capacity and Coulombic efficiency per cycle", "Cycle", "Capacity (mAh) / CE (%)");
-        var x = summary.Cycles.Select(c => (double)c.Cycle).ToList();
-        capacity.AddTrace(new PlotlyTrace("charge capacity (mAh)", x, summary.Cycles.Select(c => c.ChargeCapacityAh * 1000).ToList()) { Mode = "markers" });
-        capacity.AddTrace(new PlotlyTrace("discharge capacity (mAh)", x, summary.Cycles.Select(c => c.DischargeCapacityAh * 1000).ToList()) { Mode = "markers" });
-        var ce = summary.Cycles.Where(c => c.CoulombicEfficiency is not null).ToList();
-        capacity.AddTrace(new PlotlyTrace("Coulombic efficiency (%)", ce.Select(c => (double)c.Cycle).ToList(), ce.Select(c => c.CoulombicEfficiency!.Value * 100).ToList()) { Mode = "lines+markers", Dash = "dot" });
-        report.AddFigure(capacity);
+        report.AddFigure(CapacityFigure(summary, label));
 
-        int? dqdvCycle = summary.Cycles.FirstOrDefault(c => c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0)?.Cycle;
+        int? dqdvCycle = (summary.Cycles.FirstOrDefault(c => c.Complete && c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0)
+            ?? summary.Cycles.FirstOrDefault(c => c.ChargeCapacityAh > 0 && c.DischargeCapacityAh > 0))?.Cycle;
         if (dqdvCycle is { } dc)
         {
             var curves = DifferentialCapacity.DqDv(run, dc);
@@ -48,9 +44,42 @@ public static class CyclingReport
         [
             c.Cycle.ToString(CultureInfo.InvariantCulture), F(c.ChargeCapacityAh * 1000, "0.000"), F(c.DischargeCapacityAh * 1000, "0.000"),
             F(c.CoulombicEfficiency * 100, "0.00"), F(c.EnergyEfficiency * 100, "0.00"), F(c.AverageChargeVoltageV, "0.000"), F(c.AverageDischargeVoltageV, "0.000"),
+            c.Complete ? "yes" : "no (see notes)",
         ]).ToList();
         report.AddTable(new ReportTable($"{label}Per-cycle summary ({summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}, capacities from {summary.CapacitySource})",
-            ["Cycle", "Charge (mAh)", "Discharge (mAh)", "CE (%)", "Energy eff. (%)", "Avg V charge", "Avg V discharge"], rows));
+            ["Cycle", "Charge (mAh)", "Discharge (mAh)", "CE (%)", "Energy eff. (%)", "Avg V charge", "Avg V discharge", "Complete"], rows));
+    }
+
+    /// <summary>
+    /// Capacity and Coulombic efficiency per cycle: capacities (mAh) on the left axis, CE (%) on a second y axis on the
+    /// right (their scales differ ~20-fold). Incomplete cycles are separate traces with open markers and "(incomplete)" on hover.
+    /// </summary>
+    public static PlotlyFigure CapacityFigure(CyclingSummary summary, string label = "")
+    {
+        // Capacity (mAh, ~1–10) and CE (%, ~100) differ in scale: CE on a second y axis on the right. Incomplete cycles
+        // (cut by the end of the file, or missing a half) are separate traces with open markers and "incomplete" on hover.
+        var capacity = new PlotlyFigure(label + "Capacity and Coulombic efficiency per cycle", "Cycle", "Capacity (mAh)") { Y2AxisTitle = "Coulombic efficiency (%)" };
+        foreach (bool complete in new[] { true, false })
+        {
+            var part = summary.Cycles.Where(c => c.Complete == complete).ToList();
+            if (part.Count == 0) continue;
+            string suffix = complete ? "" : ", incomplete cycle";
+            var x = part.Select(c => (double)c.Cycle).ToList();
+            var hover = part.Select(c => $"cycle {c.Cycle}{(complete ? "" : " (incomplete)")}").ToList();
+            capacity.AddTrace(new PlotlyTrace($"charge capacity{suffix} (mAh)", x, part.Select(c => c.ChargeCapacityAh * 1000).ToList())
+            { Mode = "markers", HoverTexts = hover, MarkerSymbol = complete ? "circle" : "circle-open", MarkerSize = complete ? null : 10 });
+            capacity.AddTrace(new PlotlyTrace($"discharge capacity{suffix} (mAh)", x, part.Select(c => c.DischargeCapacityAh * 1000).ToList())
+            { Mode = "markers", HoverTexts = hover, MarkerSymbol = complete ? "square" : "square-open", MarkerSize = complete ? null : 10 });
+            var ce = part.Where(c => c.CoulombicEfficiency is not null).ToList();
+            if (ce.Count > 0)
+                capacity.AddTrace(new PlotlyTrace($"Coulombic efficiency{suffix} (%)", ce.Select(c => (double)c.Cycle).ToList(), ce.Select(c => c.CoulombicEfficiency!.Value * 100).ToList())
+                {
+                    Mode = complete ? "lines+markers" : "markers", Dash = complete ? "dot" : null, OnSecondaryYAxis = true,
+                    HoverTexts = ce.Select(c => $"cycle {c.Cycle}{(complete ? "" : " (incomplete)")}").ToList(),
+                    MarkerSymbol = complete ? "diamond" : "diamond-open", MarkerSize = complete ? null : 10,
+                });
+        }
+        return capacity;
     }
 
     /// <summary>At most ~400 points per trace, keeping the report small (every stride-th point and the last).</summary>

@@ -29,6 +29,34 @@ public class CyclingCliTests
     }
 
     [Fact]
+    public void SummarizeFlagsTheCycleTheFileEndsIn()
+    {
+        // JSON: "complete" after the contract keys; the cut cycle 4 has no retention.
+        var r = CliProcess.Run("cycling", "summarize", Data("neware_uio.csv"), "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var cycles = doc.RootElement.GetProperty("cycles").EnumerateArray().ToList();
+        Assert.Equal([true, true, true, false], cycles.Select(c => c.GetProperty("complete").GetBoolean()));
+        Assert.All(cycles, c => Assert.True(Array.IndexOf(Keys(c), "complete") > Array.IndexOf(Keys(c), "avgDischargeVoltageV")));
+        Assert.Equal(JsonValueKind.Null, cycles[3].GetProperty("retention").ValueKind);
+        // Table: a "Complete" column, "no" on cycle 4's row, and the note saying why.
+        var table = CliProcess.Run("cycling", "summarize", Data("neware_uio.csv"));
+        Assert.Equal(0, table.ExitCode);
+        var lines = table.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Contains("Complete"));
+        string LastCell(string cycle) => lines.Single(l => l.StartsWith($"│ {cycle} ", StringComparison.Ordinal)).Split('│').Select(c => c.Trim()).ToArray()[^2];
+        Assert.Equal("no", LastCell("4"));
+        Assert.Equal("yes", LastCell("3"));
+        Assert.Contains("note: incomplete cycle: 4 (the file ends inside its charge", table.Stdout);
+        // Rate table: cycle 4 in no group, listed as incomplete.
+        var rate = CliProcess.Run("cycling", "rate-table", Data("neware_uio.csv"), "--nominal-capacity-mah", "2.5", "--json");
+        Assert.Equal(0, rate.ExitCode);
+        using var rd = JsonDocument.Parse(rate.Stdout);
+        Assert.DoesNotContain(4, rd.RootElement.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("cycles").EnumerateArray().Select(c => c.GetInt32())));
+        Assert.Equal([4], rd.RootElement.GetProperty("incompleteCycles").EnumerateArray().Select(c => c.GetInt32()));
+    }
+
+    [Fact]
     public void MassAddsSpecificKeysAndNoMassMeansNone()
     {
         var none = CliProcess.Run("cycling", "summarize", Data("biol.mpr"), "--json");

@@ -28,6 +28,10 @@ public class CyclingSectionTests
             Assert.Contains(title, html);
             Assert.Contains("simulated nacro2-half: " + title, html);
         }
+        // Capacity and CE per cycle on two y axes (CE on the right); the real file's cut cycle 4 marked.
+        Assert.Contains("Coulombic efficiency (%)", html);
+        Assert.Contains("yaxis2", html);
+        Assert.Contains("cycle 4 (incomplete)", html);
     }
 
     [Fact]
@@ -50,6 +54,10 @@ public class CyclingSectionTests
         // Independent coulomb count from the raw columns (backward Euler: I_i over (t_{i−1}, t_i], the simulator's own scheme).
         var summary = CycleSummarizer.Summarize(run);
         Assert.Equal("coulomb counting of the current", summary.CapacitySource);
+        // The simulated run ends on the last point of its final discharge, at the 2.10 V cut-off the other discharges ended
+        // at: every cycle is complete (the cut-off rule, not a trailing rest, decides the last one).
+        Assert.Equal(StepKind.ConstantCurrentDischarge, run.Kind[^1]);
+        Assert.All(summary.Cycles, c => Assert.True(c.Complete));
         foreach (var c in summary.Cycles)
         {
             double qc = 0, qd = 0;

@@ -94,7 +94,7 @@ public class StoredRunAnalysisTests
         using var w = JsonDocument.Parse(working.Stdout);
         Assert.Equal("cell", c.RootElement.GetProperty("electrode").GetString());
         Assert.Equal("working", w.RootElement.GetProperty("electrode").GetString());
-        Assert.Equal(["format", "nominalCapacityMAh", "capacityDirection", "groups", "electrode"], w.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["format", "nominalCapacityMAh", "capacityDirection", "groups", "electrode", "incompleteCycles"], w.RootElement.EnumerateObject().Select(p => p.Name));
         var group = Assert.Single(w.RootElement.GetProperty("groups").EnumerateArray());
         Assert.Equal(0.1, group.GetProperty("cRate").GetDouble(), 9);   // the protocol's 0.1C
         Assert.Equal(c.RootElement.GetProperty("groups").GetRawText(), w.RootElement.GetProperty("groups").GetRawText());

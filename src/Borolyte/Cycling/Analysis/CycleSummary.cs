@@ -34,13 +34,18 @@ public sealed record SummaryOptions
     public bool IntegrateCurrent { get; init; }
 }
 
-/// <summary>The numbers of one cycle. Capacities in Ah and energies in Wh (BDF units); null where undefined (nothing to divide by).</summary>
+/// <summary>
+/// The numbers of one cycle. Capacities in Ah and energies in Wh (BDF units); null where undefined (nothing to divide by).
+/// <paramref name="Complete"/>: the cycle has a charge and a discharge and neither runs into the end of the file unfinished
+/// (see <see cref="CycleSummarizer.CompleteCycles"/>); an incomplete cycle has no retention.
+/// </summary>
 public sealed record CycleStatistics(
     int Cycle, double ChargeCapacityAh, double DischargeCapacityAh, double ChargeEnergyWh, double DischargeEnergyWh,
     double? CoulombicEfficiency, double? EnergyEfficiency, double? AverageChargeVoltageV, double? AverageDischargeVoltageV,
     double? ChargeSpecificCapacityMAhPerG, double? DischargeSpecificCapacityMAhPerG,
     double? ChargeArealCapacityMAhPerCm2, double? DischargeArealCapacityMAhPerCm2,
-    double? Retention, double? ConstantVoltageShareOfCharge, double? MedianChargeCurrentA, double? MedianDischargeCurrentA);
+    double? Retention, double? ConstantVoltageShareOfCharge, double? MedianChargeCurrentA, double? MedianDischargeCurrentA,
+    bool Complete = true);
 
 /// <summary>Per-cycle table of a run and how it was computed.</summary>
 public sealed record CyclingSummary(
@@ -132,9 +137,17 @@ public static class CycleSummarizer
         if (preceding is not null) notes.Add("CE pairing: each cycle's first out half cycle over the in half cycle just before it (coulomb counting)");
         else notes.Add("CE pairing: same cycle");
 
+        var complete = CompleteCycles(run, out var reasons);
+        var incomplete = cycles.Where(c => !complete[index[c]]).ToList();
+        if (incomplete.Count > 0)
+            notes.Add($"incomplete cycle{(incomplete.Count > 1 ? "s" : "")}: " + string.Join("; ", incomplete.Select(c => $"{c} ({reasons[index[c]]})")) +
+                $" — no retention for {(incomplete.Count > 1 ? "them" : "it")}, left out of the rate-capability groups (a cycle is complete when it has a charge and a discharge" +
+                " and its last current step ends at a step change or at the cut-off its direction ended at before, not at the end of the file)");
+
         int? reference = options.ReferenceCycle;
         if (reference is { } r && !index.ContainsKey(r)) throw new InvalidInputException($"reference cycle {r} is not in the run (cycles {cycles.First()}–{cycles.Last()})");
-        reference ??= cycles.Where(c => qOut[index[c]] > 0 && qIn[index[c]] > 0).Cast<int?>().FirstOrDefault();   // first complete cycle
+        if (reference is { } r2 && !complete[index[r2]]) notes.Add($"reference cycle {r2} is incomplete: retention refers to a partial capacity");
+        reference ??= cycles.Where(c => complete[index[c]] && qOut[index[c]] > 0 && qIn[index[c]] > 0).Cast<int?>().FirstOrDefault();   // first complete cycle
 
         var rows = new List<CycleStatistics>(m);
         for (k = 0; k < m; k++)
@@ -146,10 +159,76 @@ public static class CycleSummarizer
                 qc[k] > 0 ? ec[k] / qc[k] : null, qd[k] > 0 ? ed[k] / qd[k] : null,
                 mass is { } g ? qc[k] * 1000 / (g * 1000) : null, mass is { } g2 ? qd[k] * 1000 / (g2 * 1000) : null,
                 area is { } a ? qc[k] * 1000 / (a * 1e4) : null, area is { } a2 ? qd[k] * 1000 / (a2 * 1e4) : null,
-                reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
-                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k]));
+                complete[k] && reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
+                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k]));
         }
         return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes);
+    }
+
+    /// <summary>Tolerance on the cut-off voltage when the file ends on the last point of a step (instrument resolution and overshoot).</summary>
+    public const double CutOffToleranceV = 0.005;
+
+    /// <summary>
+    /// Which cycles of <see cref="CyclingRun.Cycles"/> (same order) are complete, with a reason for each incomplete one.
+    /// A cycle is complete when it has current in both directions (a charge and a discharge half, in either order, so
+    /// charge-first, discharge-first and anode runs alike) and none of its current steps stops because the file stops.
+    /// Every step but the file's last current step ends at a step change (another step follows it in the file). That last
+    /// step counts as finished only when a point of another step (a rest) follows it, or when its last voltage reached the
+    /// cut-off that the run's other half cycles of the same direction ended at (charge: within <see cref="CutOffToleranceV"/>
+    /// of or above their highest end voltage; discharge: of or below their lowest) and, for a constant-voltage step, its
+    /// current fell to within 10 % of the current the other CV steps of that direction ended at. With no other half cycle
+    /// of its direction to compare with, the file's end is taken as a stop. A file that starts mid-step is not detected.
+    /// </summary>
+    public static bool[] CompleteCycles(CyclingRun run, out string[] reasons)
+    {
+        var cycles = run.Cycles;
+        var index = cycles.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
+        int m = cycles.Length, n = run.Count;
+        bool[] hasCharge = new bool[m], hasDischarge = new bool[m];
+        var lastOfHalf = new Dictionary<int, int>();
+        int last = -1;
+        for (int i = 0; i < n; i++)
+        {
+            if (run.Kind[i] is StepKind.Rest or StepKind.Ocv || run.CurrentAmpere[i] == 0) continue;
+            if (run.CurrentAmpere[i] > 0) hasCharge[index[run.CycleCount[i]]] = true; else hasDischarge[index[run.CycleCount[i]]] = true;
+            lastOfHalf[run.HalfCycle[i]] = i;
+            last = i;
+        }
+        reasons = new string[m];
+        var complete = new bool[m];
+        for (int k = 0; k < m; k++)
+        {
+            complete[k] = hasCharge[k] && hasDischarge[k];
+            if (!complete[k])
+                reasons[k] = !hasCharge[k] && !hasDischarge[k] ? "no current" : hasCharge[k] ? "no discharge" : "no charge";
+        }
+        if (last < 0 || run.StepCount[n - 1] != run.StepCount[last]) return complete;   // the last current step ended at a step change
+
+        int direction = Math.Sign(run.CurrentAmpere[last]);
+        string name = direction > 0 ? "charge" : "discharge";
+        var others = lastOfHalf.Where(e => e.Key != run.HalfCycle[last] && Math.Sign(run.CurrentAmpere[e.Value]) == direction).Select(e => e.Value).ToList();
+        string? stop = null;
+        double end = run.VoltageVolt[last];
+        if (others.Count == 0) stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its {name} at {end:0.000} V, no other {name} to take the cut-off from");
+        else
+        {
+            double cutOff = direction > 0 ? others.Max(i => run.VoltageVolt[i]) : others.Min(i => run.VoltageVolt[i]);
+            bool reached = direction > 0 ? end >= cutOff - CutOffToleranceV : end <= cutOff + CutOffToleranceV;
+            if (!reached) stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its {name} at {end:0.000} V; the other {name}s ended at {cutOff:0.000} V");
+            else if (run.Kind[last] == StepKind.ConstantVoltage)
+            {
+                var cvEnds = others.Where(i => run.Kind[i] == StepKind.ConstantVoltage).Select(i => Math.Abs(run.CurrentAmpere[i])).ToList();
+                if (cvEnds.Count == 0 || Math.Abs(run.CurrentAmpere[last]) > 1.1 * cvEnds.Max())
+                    stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its constant-voltage {name} at {Math.Abs(run.CurrentAmpere[last]) * 1e3:0.###} mA, above the end current of the other CV steps");
+            }
+        }
+        if (stop is not null)
+        {
+            int k = index[run.CycleCount[last]];
+            reasons[k] = complete[k] ? stop : reasons[k] + "; " + stop;
+            complete[k] = false;
+        }
+        return complete;
     }
 
     private static double? Ratio(double numerator, double denominator) => numerator > 0 && denominator > 0 ? numerator / denominator : null;

@@ -3,7 +3,7 @@ namespace Borolyte.Cycling.Analysis;
 /// <summary>
 /// One block of consecutive cycles at the same C-rate. Capacity is the "out" capacity of the electrode mode
 /// (discharge for a cathode); the spread is min–max; retention is the group median over the median of the first group
-/// at the slowest rate (as in seed 004, Fig. 3d).
+/// at the slowest rate (as in seed 004, Fig. 3d). Incomplete cycles (<see cref="CycleStatistics.Complete"/> false) belong to no group.
 /// </summary>
 public sealed record RateGroup(
     double CRate, IReadOnlyList<int> Cycles, double MedianCurrentA, double MedianCapacityMAh, double MinCapacityMAh,
@@ -36,7 +36,7 @@ public static class RateCapability
             double? current = cathode ? c.MedianDischargeCurrentA : c.MedianChargeCurrentA;
             double capacity = cathode ? c.DischargeCapacityAh : c.ChargeCapacityAh;
             double stored = cathode ? c.ChargeCapacityAh : c.DischargeCapacityAh;
-            if (current is not { } i || capacity <= 0 || stored <= 0) continue;   // incomplete cycles (no charge stored first) are left out
+            if (!c.Complete || current is not { } i || capacity <= 0 || stored <= 0) continue;   // incomplete cycles (cut by the file's end, or no charge stored first) are left out
             double rate = CRate(i, nominalCapacityAh);
             if (blocks.Count > 0 && blocks[^1].Rate == rate) blocks[^1].Cycles.Add(c);
             else blocks.Add((rate, [c]));
