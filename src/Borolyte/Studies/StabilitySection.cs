@@ -290,17 +290,14 @@ public static class StabilitySection
             .Select(r => new ModulusPoint(r.Compound, r.BulkGpa!.Value, r.ShearGpa!.Value, r.BulkQualifier, r.ShearQualifier, r.Source)).ToArray();
 
     /// <summary>
-    /// The mechanical table of knowledge-base rows, a table of further points (e.g. given on the command line, verdicts computed
-    /// from their values) and the G–B plot of both (<see cref="ModulusComparisonFigure"/>). Used by the demo and `mechanics plot`.
+    /// The mechanical table of knowledge-base rows, the sourced reference moduli (<see cref="ReferenceModuli"/>), a table of
+    /// further points (e.g. given on the command line), verdicts computed from their values, and the G–B plot of all
+    /// (<see cref="ModulusComparisonFigure"/>). Used by the demo and `mechanics plot`.
     /// </summary>
     public static void AddMechanics(HtmlReport report, IReadOnlyList<MechanicalRow> rows, IReadOnlyList<ModulusPoint>? extra = null)
     {
         extra ??= [];
-        if (rows.Count == 0 && extra.Count == 0)
-        {
-            report.AddParagraph("The knowledge base holds no shear-modulus records, so there is no mechanical table.");
-            return;
-        }
+        var reference = ReferenceModuli.Load();
         string Q(string q) => q == "=" ? "" : q + " ";
         if (rows.Count > 0)
             report.AddTable(new ReportTable(
@@ -310,30 +307,30 @@ public static class StabilitySection
                 rows.Select(r => (IReadOnlyList<string>)[r.Compound, r.BulkGpa is { } b ? Q(r.BulkQualifier) + Num(b) : "–", r.ShearGpa is { } g ? Q(r.ShearQualifier) + Num(g) : "–",
                     r.PughVerdict, r.DendriteVerdict, r.Source]).ToArray()));
         else
-            report.AddParagraph("The knowledge base holds no shear-modulus records; only the points given are drawn.");
-        if (extra.Count > 0)
+            report.AddParagraph("The knowledge base holds no shear-modulus records; the sourced reference moduli and the points given are drawn.");
+        string Dendrite(double g, string metal)
         {
-            string Dendrite(double g, string metal)
-            {
-                // Monroe & Newman (2005): G ≥ 2 G_metal, CRC metal moduli (DendriteCriterion)
-                var v = DendriteCriterion.Evaluate(g, DendriteCriterion.DefaultMetalShearModulusGpa(metal));
-                return $"{(v.Suppresses ? "suppresses" : "does not suppress")} (needs ≥ {Num(v.RequiredShearModulusGpa)})";
-            }
-            report.AddTable(new ReportTable("Points given (isotropic: E = 9BG/(3B + G), ν = (3B − 2G)/(2(3B + G)); verdicts from the values)",
+            // Monroe & Newman (2005): G ≥ 2 G_metal, CRC metal moduli (DendriteCriterion)
+            var v = DendriteCriterion.Evaluate(g, DendriteCriterion.DefaultMetalShearModulusGpa(metal));
+            return $"{(v.Suppresses ? "suppresses" : "does not suppress")} (needs ≥ {Num(v.RequiredShearModulusGpa)})";
+        }
+        void PointsTable(string title, IReadOnlyList<ModulusPoint> points) =>
+            report.AddTable(new ReportTable(title + " (isotropic: E = 9BG/(3B + G), ν = (3B − 2G)/(2(3B + G)); verdicts from the values)",
                 ["material", "B (GPa)", "G (GPa)", "E (GPa)", "ν", "Pugh", "Li dendrites", "Na dendrites", "source"],
-                extra.Select(p =>
+                points.Select(p =>
                 {
                     var e = ElasticProperties.FromModuli(p.BulkGpa, p.ShearGpa);
-                    return (IReadOnlyList<string>)[p.Name, Num(p.BulkGpa), Num(p.ShearGpa), Num(e.YoungsModulusGpa), Num(e.PoissonRatio, "0.###"),
+                    return (IReadOnlyList<string>)[p.Name, Q(p.BulkQualifier) + Num(p.BulkGpa), Q(p.ShearQualifier) + Num(p.ShearGpa), Num(e.YoungsModulusGpa), Num(e.PoissonRatio, "0.###"),
                         $"B/G = {Num(e.PughRatio)} → {(e.Ductile ? "ductile" : "brittle")}", Dendrite(p.ShearGpa, "Li"), Dendrite(p.ShearGpa, "Na"), p.Source ?? ""];
                 }).ToArray()));
-        }
-        report.AddFigure(ModulusComparisonFigure.Build([.. ModulusPoints(rows), .. extra]));
-        if (rows.Count > 0)
-            report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
-                                "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
-                                "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The knowledge base holds no moduli of " +
-                                "the other electrolyte classes of Figure 12b (NASICON, garnet, perovskite, thiophosphate …), so they are not drawn" +
-                                (extra.Count > 0 ? " unless given as points." : "."));
+        PointsTable("Reference moduli from the literature (data/mechanics/reference-moduli.json)", reference);
+        if (extra.Count > 0) PointsTable("Points given", extra);
+        report.AddFigure(ModulusComparisonFigure.Build([.. ModulusPoints(rows), .. reference, .. extra]));
+        report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
+                            "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
+                            "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The sourced reference points place " +
+                            string.Join(", ", reference.Select(p => $"{p.Name} (B {Q(p.BulkQualifier)}{Num(p.BulkGpa)}, G {Q(p.ShearQualifier)}{Num(p.ShearGpa)} GPa)")) +
+                            "; the other classes of Figure 12b (NASICON, phosphate, perovskite, antiperovskite, thiophosphate) have no sourced moduli here " +
+                            "(data/mechanics/README.md), so they are not drawn" + (extra.Count > 0 ? " unless given as points." : "."));
     }
 }
