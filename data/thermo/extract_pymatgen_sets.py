@@ -32,6 +32,10 @@ def elements(formula):
     return {str(e) for e in Composition(formula).elements}
 
 
+# Molecular solids: the source writes pymatgen's reduced formula and the enthalpy per reduced formula unit; the dataset
+# writes the molecule (enthalpy × the factor: a change of formula unit, not of value) and shows its molecular formula.
+MOLECULAR = {"B5H7": ("B10H14", 2, "decaborane(14)")}
+
 exp = json.load(gzip.open(os.path.join(SRC, "exp_compounds.json.gz")))
 entries = []
 for el in sorted(EXPERIMENTAL_ELEMENTS):
@@ -42,14 +46,20 @@ for e in exp:
     if not elements(e["formula"]) <= EXPERIMENTAL_ELEMENTS:
         continue
     u = e["uncertainty"]
-    entries.append({
-        "formula": e["formula"],
-        "formationEnthalpyEvPerFormulaUnit": e["exp energy"],
-        "uncertaintyEv": None if u is None or math.isnan(u) else u,
-        "id": f"exp-{Composition(e['formula']).reduced_formula}",
+    formula, factor, name = MOLECULAR.get(e["formula"], (e["formula"], 1, None))
+    entry = {
+        "formula": formula,
+        "formationEnthalpyEvPerFormulaUnit": e["exp energy"] * factor,
+        "uncertaintyEv": None if u is None or math.isnan(u) else u * factor,
+        "id": f"exp-{formula if name else Composition(e['formula']).reduced_formula}",
         "method": "experimental standard enthalpy of formation, 298.15 K",
         "source": WANG.format("exp_compounds.json.gz") + (f"; structure {e['mpid']}" if e.get("mpid") else ""),
-    })
+    }
+    if name:
+        entry["displayFormula"] = formula
+        entry["source"] += (f"; {name}: the source writes {e['formula']} (pymatgen's reduced formula) and "
+                            f"{e['exp energy']:.6f} eV per {e['formula']}, here x{factor} per {formula} molecule")
+    entries.append(entry)
 # Water is not in the MP2020 set; CODATA key value (same method: experimental standard enthalpy of formation, 298.15 K)
 entries.append({"formula": "H2O", "formationEnthalpyKJPerMol": -285.830, "uncertaintyKJPerMol": 0.040, "id": "exp-H2O",
                 "method": "experimental standard enthalpy of formation, 298.15 K",

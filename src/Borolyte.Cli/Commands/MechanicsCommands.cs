@@ -42,14 +42,26 @@ public static class MechanicsCommands
                 throw new UsageException("give either --cij or --bulk-gpa with --shear-gpa, not both");
             if (cijText is null && (b is null || g is null))
                 throw new UsageException("give --cij \"c11 c12 … c66\" (36 numbers), or both --bulk-gpa and --shear-gpa");
-            var p = cijText is not null
-                ? ElasticProperties.FromStiffness(ElasticTensor.Parse(cijText))
-                : ElasticProperties.FromModuli(b!.Value, g!.Value);
+            // A malformed tensor (count, a non-number, not symmetric, singular) is an error naming the option; a valid tensor
+            // that is not positive definite is a physical answer (mechanically unstable): reported, with a warning, exit 0.
+            ElasticProperties p;
+            try
+            {
+                p = cijText is not null
+                    ? ElasticProperties.FromStiffness(ElasticTensor.Parse(cijText))
+                    : ElasticProperties.FromModuli(b!.Value, g!.Value);
+            }
+            catch (InvalidInputException e)
+            {
+                throw new InvalidInputException($"{(cijText is not null ? "--cij" : "--bulk-gpa/--shear-gpa")}: {e.Message}", e);
+            }
             string metalSymbol = parse.GetValue(metal)!;
             double gMetal = parse.GetValue(metalShear) ?? DendriteCriterion.DefaultMetalShearModulusGpa(metalSymbol);
             var dendrite = DendriteCriterion.Evaluate(p.ShearModulusVrhGpa, gMetal);
             if (!p.BornStable)
-                parse.InvocationConfiguration.Error.WriteLine("warning: the stiffness matrix is not positive definite, so the crystal is not mechanically stable (Born); the averages describe no stable solid");
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"warning: --cij: the stiffness matrix is not positive definite (smallest eigenvalue {Num(p.SmallestStiffnessEigenvalueGpa ?? double.NaN)} GPa), " +
+                    "so the crystal is mechanically unstable (Born criterion); the averages and the Pugh and Monroe–Newman verdicts describe no stable solid");
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new
@@ -66,6 +78,7 @@ public static class MechanicsCommands
                     ductile = p.Ductile,
                     universalAnisotropy = p.UniversalAnisotropy,
                     bornStable = p.BornStable,
+                    smallestStiffnessEigenvalueGpa = p.SmallestStiffnessEigenvalueGpa,
                     dendrite = new
                     {
                         metal = metalSymbol,
@@ -84,7 +97,8 @@ public static class MechanicsCommands
             console.Write(table);
             console.WriteLine($"Young's modulus E: {Num(p.YoungsModulusGpa)} GPa; Poisson's ratio: {Num(p.PoissonRatio)}");
             console.WriteLine($"Pugh's ratio B/G: {Num(p.PughRatio)} → {(p.Ductile ? "ductile" : "brittle")} (threshold {Num(ElasticProperties.PughThreshold)})");
-            console.WriteLine($"Universal anisotropy A^U: {Num(p.UniversalAnisotropy)}; Born stable: {(p.BornStable ? "yes" : "no")}");
+            console.WriteLine($"Universal anisotropy A^U: {Num(p.UniversalAnisotropy)}; Born stable: " +
+                              (p.BornStable ? "yes" : $"no (smallest eigenvalue of C: {Num(p.SmallestStiffnessEigenvalueGpa ?? double.NaN)} GPa) — mechanically unstable, the verdicts describe no stable solid"));
             console.WriteLine($"Monroe–Newman vs {metalSymbol} (G = {Num(gMetal)} GPa): needs G ≥ {Num(dendrite.RequiredShearModulusGpa)} GPa → {(dendrite.Suppresses ? "suppresses dendrites" : "does not suppress dendrites")}");
             return CliApp.ExitOk;
         });
@@ -117,7 +131,8 @@ public static class MechanicsCommands
             var file = parse.GetValue(output)!;
             report.Save(file.FullName);
             var console = CliOutput.Console(parse);
-            console.WriteLine($"wrote {file.FullName}: {StabilitySection.ModulusPoints(rows).Count} knowledge-base compound(s) with B and G, {extra.Length} point(s) given");
+            console.WriteLine($"wrote {file.FullName}: {StabilitySection.ModulusPoints(rows).Count} knowledge-base compound(s) with B and G, " +
+                              $"{ReferenceModuli.Load().Count} reference point(s), {extra.Length} point(s) given");
             foreach (var p in extra)
             {
                 var e = ElasticProperties.FromModuli(p.BulkGpa, p.ShearGpa);

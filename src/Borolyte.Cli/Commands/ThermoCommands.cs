@@ -54,7 +54,7 @@ public static class ThermoCommands
 
     // Formulas are shown as pymatgen writes reduced formulas (NaBH4, NaH, H2, Na(BH)6; docs/chemistry.md); the Hill-order
     // ThermoEntry.ReducedFormula stays the key for matching --compound/--exclude/--a/--b.
-    private static string Display(ThermoEntry entry) => entry.Composition.ReducedFormulaByElectronegativity;
+    private static string Display(ThermoEntry entry) => entry.DisplayFormula;
 
     private static object PhaseJson(DecompositionPhase p) => new { formula = Display(p.Entry), fraction = p.Fraction, id = p.Entry.Id };
 

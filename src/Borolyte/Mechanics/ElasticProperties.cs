@@ -22,6 +22,11 @@ public sealed record ElasticProperties(
     double UniversalAnisotropy,
     bool BornStable)
 {
+    /// <summary>
+    /// Smallest eigenvalue of the stiffness matrix (GPa) when built from one: ≤ 0 exactly when <see cref="BornStable"/> is
+    /// false (which mode is soft); null when built from B and G.
+    /// </summary>
+    public double? SmallestStiffnessEigenvalueGpa { get; init; }
     /// <summary>Pugh's ductile/brittle threshold B/G = 1.75 (Pugh, Philos. Mag. 45 (1954) 823; seed 000 §3.3).</summary>
     public const double PughThreshold = 1.75;
 
@@ -48,8 +53,8 @@ public sealed record ElasticProperties(
         // Universal anisotropy A^U = 5 G_V/G_R + K_V/K_R − 6 (Ranganathan & Ostoja-Starzewski, PRL 101 (2008) 055504, eq. 8)
         double au = 5 * gv / gr + kv / kr - 6;
         // Born stability: C positive definite (Mouhat & Coudert, PRB 90 (2014) 224104, necessary and sufficient condition)
-        bool born = IsPositiveDefinite(m);
-        return Build(kv, kr, gv, gr, au, born);
+        var (born, smallest) = PositiveDefiniteness(m);
+        return Build(kv, kr, gv, gr, au, born) with { SmallestStiffnessEigenvalueGpa = smallest };
     }
 
     /// <summary>From isotropic bulk and shear moduli (GPa): Voigt = Reuss = Hill, anisotropy 0; both must be &gt; 0.</summary>
@@ -74,10 +79,12 @@ public sealed record ElasticProperties(
         return new ElasticProperties(kv, kr, k, gv, gr, g, e, nu, pugh, pugh > PughThreshold, au, born);
     }
 
-    private static bool IsPositiveDefinite(Matrix<double> m)
+    // Positive definite: every eigenvalue of the (symmetric) matrix above 1e-12 of the largest in magnitude.
+    private static (bool PositiveDefinite, double Smallest) PositiveDefiniteness(Matrix<double> m)
     {
         var eigen = m.Evd(Symmetricity.Symmetric);
         double max = eigen.EigenValues.Max(v => Math.Abs(v.Real));
-        return eigen.EigenValues.All(v => v.Real > 1e-12 * max);
+        double smallest = eigen.EigenValues.Min(v => v.Real);
+        return (smallest > 1e-12 * max, smallest);
     }
 }

@@ -22,6 +22,7 @@ public static class ModulusComparisonFigure
     public static double BulkAxisEndGpa(IReadOnlyList<ModulusPoint> points) => Math.Max(25, points.Select(p => p.BulkGpa).DefaultIfEmpty(0).Max() * 1.4);
 
     /// <summary>Shear modulus (GPa) on the iso-Young's-modulus line E at bulk modulus B: G = 3BE/(9B − E), from E = 9BG/(3B + G) (isotropic elasticity).</summary>
+    // E = 9KG/(3K + G) for an isotropic solid (Landau & Lifshitz, Theory of Elasticity, 3rd ed., §5, eq. 5.3), solved for G.
     public static double IsoYoungsShearGpa(double bulkGpa, double youngsGpa) => 3 * bulkGpa * youngsGpa / (9 * bulkGpa - youngsGpa);
 
     public static PlotlyFigure Build(IReadOnlyList<ModulusPoint> points)

@@ -36,8 +36,8 @@ public static class StabilitySection
     [
         new("LiBH4", "Li", "li-b-h"),
         new("NaBH4", "Na", "na-b-h"),
-        new("LiBH4", "Li", "li-b-h", ["B5H7"]),
-        new("NaBH4", "Na", "na-b-h", ["B5H7"]),
+        new("LiBH4", "Li", "li-b-h", ["B10H14"]),
+        new("NaBH4", "Na", "na-b-h", ["B10H14"]),
     ];
 
     /// <summary>Hydroborates whose windows the review states but the built-in data cannot give (no sourced energies).</summary>
@@ -119,8 +119,8 @@ public static class StabilitySection
         if (rx.Count > 0) figure.AddTrace(new PlotlyTrace("review (DFT, knowledge base)", rx, ry) { Mode = "markers", HoverTexts = rt });
         report.AddFigure(figure);
         report.AddParagraph("Each line spans a compound's window in this dataset, from the reduction to the oxidation limit; the dots just right of it are the " +
-                            "review's DFT limits from the knowledge base. Compounds without a sourced energy get no line. The windows \"without B5H7\" leave out the " +
-                            "only neutral borane of the data (the review's option of excluding phases): [BH4]− then oxidises to boron (or a B-rich Li boride) + H2.");
+                            "review's DFT limits from the knowledge base. Compounds without a sourced energy get no line. The windows \"without B10H14\" leave out decaborane(14), " +
+                            "the only neutral borane with a sourced energy (the review's option of excluding phases): [BH4]− then oxidises to boron (or a B-rich Li boride) + H2.");
         foreach (var c in NotComputable)
             rows.Add([c, c.StartsWith("Li", StringComparison.Ordinal) ? "Li" : "Na", "–", "–", "not computable: no sourced energy", "(data/thermo/README.md)"]);
         report.AddTable(new ReportTable("Windows from the built-in experimental enthalpies (V vs M+/M; products beyond each limit)",
@@ -156,8 +156,20 @@ public static class StabilitySection
                 (near ? $"agrees on the potential (within {Num(AgreementToleranceV)} V)" : "disagrees on the potential") +
                 (b12 ? "" : "; products differ: the data hold no M2B12H12, so [BH4]− goes to a borane and H2")));
         }
-        list.Add(new ReviewComparison("[B12H12]2− is oxidised near 3.5 V vs M+/M, to B9H11", "≈ 3.5 V (DFT); 3.45 V measured for Na2B12H12",
-            "no sourced energy for Li2B12H12, Na2B12H12 or B9H11", "cannot be checked with these data"));
+        var b12h12 = windows.Where(w => IsDodecaborateSalt(Formula.Parse(w.Compound).Composition)).ToArray();
+        if (b12h12.Length == 0)
+            list.Add(new ReviewComparison(B12H12Statement, B12H12Review, "no window of a M2B12H12 salt: no sourced energy for Li2B12H12 or Na2B12H12 (data/thermo/README.md)",
+                "cannot be checked with these data"));
+        else
+        {
+            bool near = b12h12.All(w => Math.Abs(w.OxidationLimitV - 3.5) <= AgreementToleranceV);
+            string b9h11 = Formula.Parse("B9H11").Composition.ReducedFormula;
+            bool toB9H11 = b12h12.All(w => w.OxidationProducts.Any(p => p.Entry.ReducedFormula == b9h11));
+            list.Add(new ReviewComparison(B12H12Statement, B12H12Review,
+                string.Join("; ", b12h12.Select(w => $"{w.Compound}: {Num(w.OxidationLimitV, "0.###")} V → {Phases(w.OxidationProducts)}")),
+                (near ? $"agrees on the potential (within {Num(AgreementToleranceV)} V)" : "disagrees on the potential") +
+                (toB9H11 ? "; B9H11 among the products, as the review states" : "; products differ (no B9H11 among them)")));
+        }
         var li = windows.Where(w => w.OpenElement.Symbol == "Li").ToArray();
         if (li.Length > 0)
         {
@@ -175,6 +187,16 @@ public static class StabilitySection
                 stable ? "agrees" : $"disagrees, by {Num(na.Max(w => w.ReductionLimitV), "0.###")} V: 298 K enthalpies put the reduction slightly above 0 V (a difference of the size of DFT–experiment errors; entropy neglected)"));
         }
         return list;
+    }
+
+    private const string B12H12Statement = "[B12H12]2− is oxidised near 3.5 V vs M+/M, to B9H11";
+    private const string B12H12Review = "≈ 3.5 V (DFT); 3.45 V measured for Na2B12H12";
+
+    // M2B12H12 (M = Li, Na): B = H and 6 B per alkali atom
+    private static bool IsDodecaborateSalt(Composition c)
+    {
+        double b = c.AmountOf("B"), m = c.AmountOf("Li") + c.AmountOf("Na");
+        return b > 0 && m > 0 && c.AmountOf("H") == b && b == 6 * m && c.Elements.Count() == 3;
     }
 
     private static void AddComparison(HtmlReport report, IReadOnlyList<ReviewComparison> rows) =>
@@ -268,17 +290,14 @@ public static class StabilitySection
             .Select(r => new ModulusPoint(r.Compound, r.BulkGpa!.Value, r.ShearGpa!.Value, r.BulkQualifier, r.ShearQualifier, r.Source)).ToArray();
 
     /// <summary>
-    /// The mechanical table of knowledge-base rows, a table of further points (e.g. given on the command line, verdicts computed
-    /// from their values) and the G–B plot of both (<see cref="ModulusComparisonFigure"/>). Used by the demo and `mechanics plot`.
+    /// The mechanical table of knowledge-base rows, the sourced reference moduli (<see cref="ReferenceModuli"/>), a table of
+    /// further points (e.g. given on the command line), verdicts computed from their values, and the G–B plot of all
+    /// (<see cref="ModulusComparisonFigure"/>). Used by the demo and `mechanics plot`.
     /// </summary>
     public static void AddMechanics(HtmlReport report, IReadOnlyList<MechanicalRow> rows, IReadOnlyList<ModulusPoint>? extra = null)
     {
         extra ??= [];
-        if (rows.Count == 0 && extra.Count == 0)
-        {
-            report.AddParagraph("The knowledge base holds no shear-modulus records, so there is no mechanical table.");
-            return;
-        }
+        var reference = ReferenceModuli.Load();
         string Q(string q) => q == "=" ? "" : q + " ";
         if (rows.Count > 0)
             report.AddTable(new ReportTable(
@@ -288,30 +307,30 @@ public static class StabilitySection
                 rows.Select(r => (IReadOnlyList<string>)[r.Compound, r.BulkGpa is { } b ? Q(r.BulkQualifier) + Num(b) : "–", r.ShearGpa is { } g ? Q(r.ShearQualifier) + Num(g) : "–",
                     r.PughVerdict, r.DendriteVerdict, r.Source]).ToArray()));
         else
-            report.AddParagraph("The knowledge base holds no shear-modulus records; only the points given are drawn.");
-        if (extra.Count > 0)
+            report.AddParagraph("The knowledge base holds no shear-modulus records; the sourced reference moduli and the points given are drawn.");
+        string Dendrite(double g, string metal)
         {
-            string Dendrite(double g, string metal)
-            {
-                // Monroe & Newman (2005): G ≥ 2 G_metal, CRC metal moduli (DendriteCriterion)
-                var v = DendriteCriterion.Evaluate(g, DendriteCriterion.DefaultMetalShearModulusGpa(metal));
-                return $"{(v.Suppresses ? "suppresses" : "does not suppress")} (needs ≥ {Num(v.RequiredShearModulusGpa)})";
-            }
-            report.AddTable(new ReportTable("Points given (isotropic: E = 9BG/(3B + G), ν = (3B − 2G)/(2(3B + G)); verdicts from the values)",
+            // Monroe & Newman (2005): G ≥ 2 G_metal, CRC metal moduli (DendriteCriterion)
+            var v = DendriteCriterion.Evaluate(g, DendriteCriterion.DefaultMetalShearModulusGpa(metal));
+            return $"{(v.Suppresses ? "suppresses" : "does not suppress")} (needs ≥ {Num(v.RequiredShearModulusGpa)})";
+        }
+        void PointsTable(string title, IReadOnlyList<ModulusPoint> points) =>
+            report.AddTable(new ReportTable(title + " (isotropic: E = 9BG/(3B + G), ν = (3B − 2G)/(2(3B + G)); verdicts from the values)",
                 ["material", "B (GPa)", "G (GPa)", "E (GPa)", "ν", "Pugh", "Li dendrites", "Na dendrites", "source"],
-                extra.Select(p =>
+                points.Select(p =>
                 {
                     var e = ElasticProperties.FromModuli(p.BulkGpa, p.ShearGpa);
-                    return (IReadOnlyList<string>)[p.Name, Num(p.BulkGpa), Num(p.ShearGpa), Num(e.YoungsModulusGpa), Num(e.PoissonRatio, "0.###"),
+                    return (IReadOnlyList<string>)[p.Name, Q(p.BulkQualifier) + Num(p.BulkGpa), Q(p.ShearQualifier) + Num(p.ShearGpa), Num(e.YoungsModulusGpa), Num(e.PoissonRatio, "0.###"),
                         $"B/G = {Num(e.PughRatio)} → {(e.Ductile ? "ductile" : "brittle")}", Dendrite(p.ShearGpa, "Li"), Dendrite(p.ShearGpa, "Na"), p.Source ?? ""];
                 }).ToArray()));
-        }
-        report.AddFigure(ModulusComparisonFigure.Build([.. ModulusPoints(rows), .. extra]));
-        if (rows.Count > 0)
-            report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
-                                "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
-                                "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The knowledge base holds no moduli of " +
-                                "the other electrolyte classes of Figure 12b (NASICON, garnet, perovskite, thiophosphate …), so they are not drawn" +
-                                (extra.Count > 0 ? " unless given as points." : "."));
+        PointsTable("Reference moduli from the literature (data/mechanics/reference-moduli.json)", reference);
+        if (extra.Count > 0) PointsTable("Points given", extra);
+        report.AddFigure(ModulusComparisonFigure.Build([.. ModulusPoints(rows), .. reference, .. extra]));
+        report.AddParagraph("The review gives the hydroborates' moduli as bounds (B ≤ 17 GPa, G ≤ 9 GPa for MBH4, M2B10H10, M2B12H12, M = Li, Na; ref. 127), " +
+                            "drawn as the region they allow: it straddles both dendrite thresholds, which is why the table cannot decide the Monroe–Newman " +
+                            "criterion (the review: \"not all the shear moduli of hydroborates exceed these criteria\"). The sourced reference points place " +
+                            string.Join(", ", reference.Select(p => $"{p.Name} (B {Q(p.BulkQualifier)}{Num(p.BulkGpa)}, G {Q(p.ShearQualifier)}{Num(p.ShearGpa)} GPa)")) +
+                            "; the other classes of Figure 12b (NASICON, phosphate, perovskite, antiperovskite, thiophosphate) have no sourced moduli here " +
+                            "(data/mechanics/README.md), so they are not drawn" + (extra.Count > 0 ? " unless given as points." : "."));
     }
 }

@@ -87,7 +87,10 @@ public static class BuiltinEntries
                 energyEv = kj.GetDouble() * 1e3 / PhysicalConstants.FaradayCPerMol; // kJ/mol → eV per formula unit (1 eV·N_A = F J/mol)
             else
                 throw new InvalidInputException($"{where}: needs formationEnthalpyEvPerFormulaUnit or formationEnthalpyKJPerMol");
-            entries.Add(new ThermoEntry(Text(items[i], "id", where), composition, energyEv, 0, source));
+            string? molecular = items[i].TryGetProperty("displayFormula", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            if (molecular is not null && Formula.Parse(molecular).Composition.ReducedFormula != composition.ReducedFormula)
+                throw new InvalidInputException($"{where}: displayFormula \"{molecular}\" is not the composition of \"{Text(items[i], "formula", where)}\"");
+            entries.Add(new ThermoEntry(Text(items[i], "id", where), composition, energyEv, 0, source) { MolecularFormula = molecular });
         }
         var ids = new HashSet<string>();
         foreach (var e in entries)

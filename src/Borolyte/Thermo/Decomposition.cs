@@ -5,9 +5,9 @@ namespace Borolyte.Thermo;
 /// <summary>One phase of a decomposition and its fraction by atoms.</summary>
 public sealed record DecompositionPhase(ThermoEntry Entry, double Fraction)
 {
-    /// <summary>"NaH + B" (formulas as pymatgen writes reduced formulas, docs/chemistry.md), "–" for none: how reports name a phase assemblage.</summary>
+    /// <summary>"NaH + B" (<see cref="ThermoEntry.DisplayFormula"/>: as pymatgen writes reduced formulas, molecules as molecules), "–" for none: how reports name a phase assemblage.</summary>
     public static string Describe(IReadOnlyList<DecompositionPhase> phases) =>
-        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.Composition.ReducedFormulaByElectronegativity));
+        phases.Count == 0 ? "–" : string.Join(" + ", phases.Select(p => p.Entry.DisplayFormula));
 }
 
 /// <summary>

@@ -16,6 +16,15 @@ public sealed record ThermoEntry(string Id, Composition Composition, double Ener
     /// <summary>How the energy was computed, as far as energy corrections need it (null: unknown, e.g. CSV entries).</summary>
     public CalculationInfo? Calculation { get; init; }
 
+    /// <summary>
+    /// The formula reports show for this phase when it is not pymatgen's reduced formula: the molecule of a molecular solid
+    /// (decaborane B10H14, whose reduced formula is B5H7). Null for every other phase.
+    /// </summary>
+    public string? MolecularFormula { get; init; }
+
+    /// <summary>How reports name the phase: <see cref="MolecularFormula"/> if set, else the reduced formula as pymatgen writes it (docs/chemistry.md).</summary>
+    public string DisplayFormula => MolecularFormula ?? Composition.ReducedFormulaByElectronegativity;
+
     /// <summary>One-sigma uncertainty (eV) of <see cref="CorrectionEv"/> (independent adjustments added in quadrature).</summary>
     public double CorrectionUncertaintyEv { get; init; }
 

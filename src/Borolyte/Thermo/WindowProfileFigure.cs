@@ -3,7 +3,7 @@ using Borolyte.Reporting;
 
 namespace Borolyte.Thermo;
 
-/// <summary>A window to draw and the name of its curve (e.g. "without B5H7", "all entries").</summary>
+/// <summary>A window to draw and the name of its curve (e.g. "without B10H14", "all entries").</summary>
 public sealed record LabelledWindow(string Label, ElectrochemicalWindow Window);
 
 /// <summary>

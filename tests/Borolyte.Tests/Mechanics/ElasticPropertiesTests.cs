@@ -63,6 +63,13 @@ public class ElasticPropertiesTests
         // C44 < 0 violates Born's condition (Mouhat & Coudert 2014): averaged but flagged
         var p = ElasticProperties.FromStiffness(ElasticTensor.Cubic(30, 12, -2));
         Assert.False(p.BornStable);
+        Assert.Equal(-2, p.SmallestStiffnessEigenvalueGpa!.Value, 9);
+        // positive diagonal, yet C11 − C12 < 0 (cubic Born condition C11 > |C12|, Mouhat & Coudert 2014 eq. 13)
+        var q = ElasticProperties.FromStiffness(ElasticTensor.Cubic(10, 12, 5));
+        Assert.False(q.BornStable);
+        Assert.Equal(-2, q.SmallestStiffnessEigenvalueGpa!.Value, 9);
+        Assert.True(ElasticProperties.FromStiffness(ElasticTensor.Cubic(30, 12, 9)).BornStable);
+        Assert.Null(ElasticProperties.FromModuli(17, 9).SmallestStiffnessEigenvalueGpa);
         // C11 = C12 makes the matrix singular: no compliance, a clear error
         Assert.Throws<InvalidInputException>(() => ElasticProperties.FromStiffness(ElasticTensor.Cubic(12, 12, 5)));
     }

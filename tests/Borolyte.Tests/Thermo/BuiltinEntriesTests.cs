@@ -71,6 +71,29 @@ public class BuiltinEntriesTests
         Assert.Equal(-0.687 * 8 - 1.999 * 4, nacro2.CorrectionEv, 9);
     }
 
+    [Fact]
+    public void DecaboraneIsTheMoleculeB10H14AndIsShownSo()
+    {
+        var b10 = Assert.Single(BuiltinEntries.Load("li-b-h"), e => e.ReducedFormula == Formula.Parse("B10H14").Composition.ReducedFormula);
+        Assert.Equal("exp-B10H14", b10.Id);
+        Assert.Equal("B10H14", b10.DisplayFormula);
+        Assert.Equal(24, b10.AtomCount);
+        // Wang 2021 gives −0.149608 eV per B5H7 (pymatgen's reduced formula): the same enthalpy per atom
+        Assert.Equal(-0.14960823248814448 / 12, b10.EnergyPerAtomEv, 12);
+        Assert.Equal("LiBH4", Assert.Single(BuiltinEntries.Load("li-b-h"), e => e.Id == "exp-LiBH4").DisplayFormula);
+    }
+
+    [Fact]
+    public void ADisplayFormulaOfAnotherCompositionIsRefused()
+    {
+        const string json = """
+            {"name": "t", "method": "m", "entries": [
+              {"formula": "B10H14", "displayFormula": "B9H11", "formationEnthalpyEvPerFormulaUnit": -0.3, "id": "x", "method": "m", "source": "s"}]}
+            """;
+        var ex = Assert.Throws<InvalidInputException>(() => BuiltinEntries.Parse(json, "t.json"));
+        Assert.Contains("t.json: entry 0: displayFormula \"B9H11\"", ex.Message);
+    }
+
     private static JsonElement Golden => JsonDocument.Parse(File.ReadAllText(TestData.Path("thermo", "golden_builtin.json"))).RootElement;
 
     [Fact]

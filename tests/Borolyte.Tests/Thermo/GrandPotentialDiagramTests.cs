@@ -69,6 +69,27 @@ public class GrandPotentialDiagramTests
     }
 
     [Fact]
+    public void TheBenchmarkedWindowMatchesPymatgen()
+    {
+        // the window ThermoBenchmarks times: NaB4H3O3 vs Na on the 300-entry set (golden: get_element_profile, generate_golden.py)
+        var g = ThermoFixtures.Golden.GetProperty("benchProfile");
+        var w = GrandPotentialDiagram.Window(ThermoFixtures.ReadEntries("bench-na-b-h-o-300.entries.json"), Formula.Parse(g.GetProperty("formula").GetString()!), "Na");
+        var steps = g.GetProperty("steps").EnumerateArray().Select(s => (V: s.GetProperty("potentialV").GetDouble(), Uptake: s.GetProperty("evolution").GetDouble(),
+            Ids: s.GetProperty("entries").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToArray())).ToList();
+        Assert.Equal(steps.Count, w.Profile.Count);   // no two neighbouring steps of this profile share an uptake
+        for (int k = 0; k < steps.Count; k++)
+        {
+            Assert.Equal(steps[k].V, w.Profile[k].FromV, 1e-6);
+            Assert.Equal(steps[k].Uptake, w.Profile[k].UptakePerFormulaUnit, 1e-6);
+            if (Math.Abs(steps[k].Uptake) > 1e-9)       // in its own range pymatgen lists the facet, Borolyte the compound itself
+                Assert.Equal(steps[k].Ids, w.Profile[k].Products.Select(p => p.Entry.Id).Order(StringComparer.Ordinal).ToArray());
+        }
+        int stable = steps.FindIndex(s => Math.Abs(s.Uptake) < 1e-9);
+        Assert.Equal(steps[stable].V, w.ReductionLimitV, 1e-6);
+        Assert.Equal(steps[stable + 1].V, w.OxidationLimitV, 1e-6);
+    }
+
+    [Fact]
     public void CompoundNotAmongTheEntriesIsAnError()
     {
         var ex = Assert.Throws<InvalidInputException>(() => GrandPotentialDiagram.Window(ThermoFixtures.LiH(), Formula.Parse("Li3H"), "Li"));

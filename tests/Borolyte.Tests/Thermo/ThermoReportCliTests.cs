@@ -22,30 +22,30 @@ public class ThermoReportCliTests
     [Fact]
     public void ExcludeReportsBothWindowsSideBySideAgainstHandCalculation()
     {
-        var r = CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--exclude", "B5H7", "--json");
+        var r = CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--exclude", "B10H14", "--json");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
         var root = doc.RootElement;
         var keys = root.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["compound", "openElement", "reductionLimitV", "oxidationLimitV", "reductionProducts", "oxidationProducts", "profile"], keys.Take(7));
         Assert.True(keys.IndexOf("withoutExclusions") > 6);
-        Assert.Equal(["B5H7"], Strings(root.GetProperty("excluded")));
+        Assert.Equal(["B10H14"], Strings(root.GetProperty("excluded")));
         var all = root.GetProperty("withoutExclusions");
         Assert.Equal(["reductionLimitV", "oxidationLimitV", "reductionProducts", "oxidationProducts", "profile"], all.EnumerateObject().Select(p => p.Name).Take(5));
 
-        double naBH4 = Enthalpy("NaBH4"), naH = Enthalpy("NaH"), b5h7 = Enthalpy("B5H7");
+        double naBH4 = Enthalpy("NaBH4"), naH = Enthalpy("NaH"), b10h14 = Enthalpy("B10H14");
         // NaBH4 + 3 Na → 4 NaH + B: reduced below (ΔfH°(NaBH4) − 4 ΔfH°(NaH))/3 V, with or without the borane
         double reduction = (naBH4 - 4 * naH) / 3;
         Assert.Equal(reduction, root.GetProperty("reductionLimitV").GetDouble(), 9);
         Assert.Equal(reduction, all.GetProperty("reductionLimitV").GetDouble(), 9);
         Assert.Equal(["NaH", "B"], Strings(all.GetProperty("reductionProducts")));
-        // without B5H7: NaBH4 → Na + B + 2 H2 at −ΔfH°(NaBH4) per Na
+        // without B10H14: NaBH4 → Na + B + 2 H2 at −ΔfH°(NaBH4) per Na
         Assert.Equal(-naBH4, root.GetProperty("oxidationLimitV").GetDouble(), 9);
         Assert.Equal(["H2", "B"], Strings(root.GetProperty("oxidationProducts")));
-        // with it: NaBH4 → Na + ⅕ B5H7 + 1.3 H2 at −ΔfH°(NaBH4) + ⅕ ΔfH°(B5H7) per Na (lower: B5H7 is exothermic)
-        Assert.Equal(-naBH4 + b5h7 / 5, all.GetProperty("oxidationLimitV").GetDouble(), 9);
-        Assert.True(b5h7 < 0);
-        Assert.Equal(["H2", "B5H7"], Strings(all.GetProperty("oxidationProducts")));
+        // with it: NaBH4 → Na + ⅒ B10H14 + 1.3 H2 at −ΔfH°(NaBH4) + ⅒ ΔfH°(B10H14) per Na (lower: B10H14 is exothermic)
+        Assert.Equal(-naBH4 + b10h14 / 10, all.GetProperty("oxidationLimitV").GetDouble(), 9);
+        Assert.True(b10h14 < 0);
+        Assert.Equal(["H2", "B10H14"], Strings(all.GetProperty("oxidationProducts")));
         foreach (var w in new[] { root, all })
             Assert.Equal([3.0, 0, -1], w.GetProperty("profile").EnumerateArray().Select(p => Math.Round(p.GetProperty("uptakePerFormulaUnit").GetDouble(), 9)));
 
@@ -62,8 +62,8 @@ public class ThermoReportCliTests
         Assert.Contains("all entries", side[0]);                               // one header row, both columns
         var oxidationRow = side.First(l => l.Contains("oxidation limit (V)"));
         Assert.Contains(Math.Round(-naBH4, 3).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), oxidationRow);
-        Assert.Contains(Math.Round(-naBH4 + b5h7 / 5, 3).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), oxidationRow);
-        Assert.Contains("H2 + B5H7", side.First(l => l.Contains("oxidation products")));
+        Assert.Contains(Math.Round(-naBH4 + b10h14 / 10, 3).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), oxidationRow);
+        Assert.Contains("H2 + B10H14", side.First(l => l.Contains("oxidation products")));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class ThermoReportCliTests
     {
         using var dir = new TempDirectory();
         string html = dir.File("profile.html");
-        var r = CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--exclude", "B5H7", "--out", html, "--json");
+        var r = CliProcess.Run("thermo", "window", "builtin:na-b-h", "--compound", "NaBH4", "--open", "Na", "--exclude", "B10H14", "--out", html, "--json");
         Assert.Equal(0, r.ExitCode);
         JsonDocument.Parse(r.Stdout).Dispose();                                  // --json still prints only the document
         string text = File.ReadAllText(html);
@@ -81,7 +81,7 @@ public class ThermoReportCliTests
         var traces = ReportFigures.Traces(figure).ToDictionary(ReportFigures.Name);
         using var json = JsonDocument.Parse(r.Stdout);
         // both step profiles drawn from the JSON's ranges: x = from/to of each range, y = its uptake
-        foreach (var (name, window) in new[] { ("Na uptake, without B5H7", json.RootElement), ("Na uptake, all entries", json.RootElement.GetProperty("withoutExclusions")) })
+        foreach (var (name, window) in new[] { ("Na uptake, without B10H14", json.RootElement), ("Na uptake, all entries", json.RootElement.GetProperty("withoutExclusions")) })
         {
             var ranges = window.GetProperty("profile").EnumerateArray().ToArray();
             var xs = ReportFigures.Numbers(traces[name], "x");
@@ -95,8 +95,8 @@ public class ThermoReportCliTests
             }
         }
         Assert.Equal(1.958, ReportFigures.Numbers(traces["all entries: oxidation limit 1.958 V"], "x")[0], 3);
-        Assert.Equal(1.988, ReportFigures.Numbers(traces["without B5H7: oxidation limit 1.988 V"], "x")[0], 3);
-        Assert.Equal(0.118, ReportFigures.Numbers(traces["without B5H7: reduction limit 0.118 V"], "x")[0], 3);
+        Assert.Equal(1.988, ReportFigures.Numbers(traces["without B10H14: oxidation limit 1.988 V"], "x")[0], 3);
+        Assert.Equal(0.118, ReportFigures.Numbers(traces["without B10H14: reduction limit 0.118 V"], "x")[0], 3);
         Assert.Equal(["profile.html"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));   // no temporary left behind
 
         // a failing window writes nothing, and a bad run does not replace an existing report
