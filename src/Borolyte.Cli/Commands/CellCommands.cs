@@ -108,6 +108,9 @@ public static class CellCommands
                 ? $"Discharge from the simulator: {simulated.Cell}, cycle {simulated.Cycle} of \"{simulated.Protocol}\" at {Num(simulated.TemperatureK - PhysicalConstants.ZeroCelsiusK, "0.#")} °C: " +
                   $"{Num(simulated.DischargeCapacityMAhPerG, "0.#")} mAh/g at {Num(simulated.AverageDischargeVoltageV, "0.###")} V"
                 : $"Discharge from the spec: {Num(design.DischargeCapacityCPerKgCathodeActive / CellUnits.CPerKgPerMAhPerG, "0.#")} mAh/g at {Num(design.AverageDischargeVoltageV, "0.###")} V");
+            if (design.TargetNpRatio is { } np)
+                console.WriteLine($"Anode loading for n/p = {Num(np, "0.###")}: {Num(design.Anode.Electrode.ActiveLoadingMgPerCm2, "0.####")} mg/cm² {design.Anode.Electrode.ActiveMaterial}");
+            foreach (var note in design.SimulatedDischarge?.Notes ?? []) console.WriteLine("note: " + note);
             return CliApp.ExitOk;
         });
         return command;
@@ -227,6 +230,9 @@ public static class CellCommands
         averageDischargeVoltageV = design.AverageDischargeVoltageV,
         // design engineer: where the discharge came from ("spec" or "simulation") and, for a simulation, what was run.
         dischargeSource = design.DischargeSource,
+        // anode.targetNpRatio: the n/p the anode loading was computed for (ElectrodeBalance), null when the loading was given.
+        targetNpRatio = design.TargetNpRatio,
+        anodeActiveLoadingForTargetNpMgPerCm2 = design.TargetNpRatio is null ? (double?)null : design.Anode.Electrode.ActiveLoadingMgPerCm2,
         dischargeSimulation = design.SimulatedDischarge is not { } sim ? null : new
         {
             cell = sim.Cell,
@@ -267,6 +273,7 @@ public static class CellCommands
             },
             residualPorosity = d.ResidualPorosity,
             stackThicknessUm = d.StackThicknessM / CellUnits.MPerUm,
+            foil = d.IsFoil,
         };
     }
 
