@@ -388,15 +388,24 @@ public static class CellSimulationCommands
         var summaryOnly = new Option<bool>("--summary-only") { Description = "Keep only per-cycle accumulators, not the time series (memory flat in the number of cycles)" };
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
+        var stop = new Option<string[]>("--stop") { Description = "Stop the whole protocol (PyBaMM termination; repeat for several): \"80% capacity\", \"4 Ah capacity\", \"100 mAh/g capacity\", \"2.5 V\", \"10 hours\"" };
         var json = CliOutput.JsonOption();
-        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, summaryOnly, json };
+        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, stop, outOption, summaryOnly, json };
         command.SetAction(parse =>
         {
             var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
+            var stops = (parse.GetValue(stop) ?? []).Select(StopCondition.Parse).ToList();
             var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             StreamedSimulationResult result;
-            if (parse.GetValue(outOption) is { } file) result = CellSimulation.RunToCsv(cell, protocol, file.FullName);
+            TerminatedRunResult? terminated = null;
+            if (stops.Count > 0)
+            {
+                terminated = TerminatedRun.Run(cell, protocol, stops, keepSeries: parse.GetValue(outOption) is null && !parse.GetValue(summaryOnly),
+                    csvPath: parse.GetValue(outOption)?.FullName);
+                result = terminated.Result;
+            }
+            else if (parse.GetValue(outOption) is { } file) result = CellSimulation.RunToCsv(cell, protocol, file.FullName);
             else if (parse.GetValue(summaryOnly)) result = CellSimulation.RunStreaming(cell, protocol);
             else
             {
@@ -427,6 +436,9 @@ public static class CellSimulationCommands
                     points = result.Points,
                     simulatedTimeS = result.SimulatedTimeS,
                     notes = result.Notes,
+                    // --stop: the condition that ended the run (null: none met, or none given) and the protocol cycles run.
+                    stoppedBy = terminated?.Met?.Text,
+                    protocolCyclesRun = terminated?.ProtocolCycles,
                 });
                 return CliApp.ExitOk;
             }

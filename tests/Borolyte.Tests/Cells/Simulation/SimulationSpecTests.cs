@@ -1,5 +1,7 @@
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
+using System.Text.Json;
+using Borolyte.Tests.Cli;
 using Borolyte.Transport;
 
 namespace Borolyte.Tests.Cells.Simulation;
@@ -27,6 +29,19 @@ public class SimulationSpecTests
         var b = CellSimulation.RunStreaming(cell, TwoCycles).Summary.Cycles;
         Assert.Equal(a.Count, b.Count);
         for (int i = 0; i < a.Count; i++) Assert.Equal(a[i], b[i]);
+    }
+
+    [Fact]
+    public void Cli_simulates_the_whole_cell_example_as_the_preset()
+    {
+        string protocol = "Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V";
+        var spec = CliProcess.Run("cell", "simulate", Example("nacro2-half.simulation.yaml"), "--protocol", protocol, "--json");
+        var preset = CliProcess.Run("cell", "simulate", "nacro2-half", "--protocol", protocol, "--json");
+        Assert.Equal(0, spec.ExitCode);
+        using var a = JsonDocument.Parse(spec.Stdout);
+        using var b = JsonDocument.Parse(preset.Stdout);
+        Assert.Equal(b.RootElement.GetProperty("cycles").GetRawText(), a.RootElement.GetProperty("cycles").GetRawText());
+        Assert.Equal("nacro2-half", a.RootElement.GetProperty("cell").GetString());
     }
 
     [Fact]
