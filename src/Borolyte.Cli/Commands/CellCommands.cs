@@ -356,6 +356,12 @@ public static class CellSimulationCommands
     private static Option<double?> PressureOption() => new("--pressure-mpa") { Description = "Stack pressure during cycling, MPa (contact-loss rate; default: the preset's, 70 MPa)" };
     private static Option<bool> NoDegradationOption() => new("--no-degradation") { Description = "Switch off contact loss, sodium loss and electrolyte oxidation" };
 
+    /// <summary>
+    /// The electrode under test starts without alkali (pristine Sn, θ₀ &lt; 0.5): an anode half cell, sodiated first, whose
+    /// desodiation is its "out" capacity (sn-half, or any simulation spec of such a cell).
+    /// </summary>
+    private static bool StartsEmpty(CellParameters cell) => cell.Positive is CompositeElectrodeParameters { InitialStoichiometry: < 0.5 };
+
     private static CellParameters Adjust(CellParameters cell, double? pressureMPa, bool noDegradation)
     {
         if (pressureMPa is { } p)
@@ -572,7 +578,7 @@ public static class CellSimulationCommands
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            bool anode = preset.Name == "sn-half";
+            bool anode = StartsEmpty(cell);
             var (rows, result) = RateCapabilityTest.Run(preset, cell, list, chargeRate, anode: anode);
             if (parse.GetValue(json))
             {
@@ -630,7 +636,7 @@ public static class CellSimulationCommands
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: preset.Name == "sn-half");
+            var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: StartsEmpty(cell));
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new

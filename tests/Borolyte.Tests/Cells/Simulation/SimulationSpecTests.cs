@@ -205,6 +205,43 @@ public class SimulationSpecTests
         Assert.DoesNotContain('\n', ex.Message);
     }
 
+    [Fact]
+    public void Cli_rate_of_a_renamed_anode_half_cell_is_the_sn_half_rate_test()
+    {
+        // The anode half-cell protocol is chosen by the electrode under test starting empty, not by the preset's name.
+        using var dir = new Borolyte.Tests.Support.TempDirectory();
+        string spec = dir.File("my-sn.yaml");
+        File.WriteAllText(spec, "preset: sn-half\nname: my-sn\n");
+        var a = CliProcess.Run("cell", "rate", spec, "--c-rates", "0.1,1", "--json");
+        var b = CliProcess.Run("cell", "rate", "sn-half", "--c-rates", "0.1,1", "--json");
+        Assert.Equal(0, a.ExitCode);
+        using var x = JsonDocument.Parse(a.Stdout);
+        using var y = JsonDocument.Parse(b.Stdout);
+        Assert.Equal(y.RootElement.GetProperty("rates").GetRawText(), x.RootElement.GetProperty("rates").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("temperatureC: 30\nseparatorThicknessUm: 500\nminVoltageV: 2\nmaxVoltageV: 3\nelectrolyte:\n  conductivityMSPerCm: 1\n  activationEnergyEv: 0.3\n" +
+                "positive:\n  activeMaterial: NaCrO2\n  composition: \"95:2:3\"\n  loadingMgPerCm2: 7\n  porosity: 0.8\n  measuredElectrolyteMassRatio: 0.17\n",
+        13, "positive.measuredElectrolyteMassRatio needs the electrolyte's density")]
+    [InlineData("electrolyte:\n  conductivityMSPerCm: 1\n  activationEnergyEv: 0.3\npositive:\n  particleRadiusUm: 2\n", 5, "positive.type is required: composite")]
+    [InlineData("electrolyte:\n  conductivityMSPerCm: 1\n  activationEnergyEv: 0.3\nnegative:\n  type: metal\n", 5, "negative.material is required: Na, Li or Na3Sn")]
+    public void Whole_cell_errors_without_a_preset(string yaml, int line, string expected)
+    {
+        var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.Parse(yaml, "cell.yaml"));
+        Assert.StartsWith($"cell.yaml:{line}: ", ex.Message);
+        Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void Degradation_on_needs_a_preset()
+    {
+        string yaml = File.ReadAllText(Example("nacro2-half.simulation.yaml")).Replace("degradation: nacro2-half ", "degradation: on ");
+        var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.Parse(yaml, "cell.yaml"));
+        Assert.Contains("degradation 'on' needs a preset", ex.Message);
+        Assert.StartsWith($"cell.yaml:{yaml.Split('\n').ToList().FindIndex(l => l.StartsWith("degradation:")) + 1}: ", ex.Message);
+    }
+
     [Theory]
     [InlineData("positive", "positive is required")]
     [InlineData("negative", "negative is required")]
