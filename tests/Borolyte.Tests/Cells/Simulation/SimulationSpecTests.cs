@@ -32,6 +32,17 @@ public class SimulationSpecTests
     }
 
     [Fact]
+    public void Whole_full_cell_example_is_the_nacro2_sn_full_preset()
+    {
+        var (preset, cell) = CellSimulationSpec.ReadFile(Example("nacro2-sn-full.simulation.yaml"));
+        var reference = CellPresets.Get("nacro2-sn-full");
+        Assert.Equal(reference.Cell, cell);
+        Assert.Equal((1.5, 3.3), (preset.MinVoltageV, preset.MaxVoltageV));
+        var protocol = Protocol.Parse("(Charge at 0.5C until 3.3 V; Discharge at 0.5C until 1.5 V) x 2");
+        Assert.Equal(CellSimulation.RunStreaming(reference.Cell, protocol).Summary.Cycles, CellSimulation.RunStreaming(cell, protocol).Summary.Cycles);
+    }
+
+    [Fact]
     public void Cli_simulates_the_whole_cell_example_as_the_preset()
     {
         string protocol = "Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V";
