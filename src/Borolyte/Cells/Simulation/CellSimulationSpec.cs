@@ -52,7 +52,7 @@ public static class CellSimulationSpec
         var basis = preset?.Cell;
         string Why(string what) => preset is null ? $" (no preset: a whole cell needs {what})" : "";
 
-        var (electrolyte, electrolyteDensity) = ReadElectrolyte(top, basis, sources, Why("its electrolyte's conductivity"));
+        var (electrolyte, electrolyteDensity) = ReadElectrolyte(top, basis, sources, Why("its electrolyte's conductivity"), baseDirectory);
         SolutionInfiltration? infiltration = null;
         if (top.Section("infiltration") is { } inf)
         {
@@ -128,14 +128,15 @@ public static class CellSimulationSpec
     }
 
     private static (ArrheniusConductivity Model, double? DensityKgPerM3) ReadElectrolyte(SpecSection top, CellParameters? basis,
-        List<PresetParameter> sources, string why)
+        List<PresetParameter> sources, string why, string baseDirectory)
     {
         // A seed-004 preset's infiltrated electrolyte is Na4(B12H12)(B10H10) (catalogue density 1.17 g/cm³, seed 004 §1).
         double? presetDensity = basis is not null && ReferenceEquals(basis.Electrolyte, CellPresets.Na4B12B10)
             ? CellMaterials.Get(SeedElectrolyte).DensityKgPerM3 : null;
         var s = top.Section("electrolyte");
         if (s is null) return (basis?.Electrolyte ?? throw top.Missing("electrolyte", why), presetDensity);
-        s.AllowOnly(["name", "compound", "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv", "densityGPerCm3"]);
+        s.AllowOnly(["name", "compound", "conductivityCsv", "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv", "densityGPerCm3"]);
+        if (s.Has("compound") && s.Has("conductivityCsv")) throw s.Error("conductivityCsv", "cannot be given together with compound");
         string? name = s.String("name");
         double? density = s.Positive("densityGPerCm3") * CellUnits.KgPerM3PerGPerCm3
             ?? (name is not null ? CellMaterials.Find(name)?.DensityKgPerM3 : null) ?? presetDensity;
@@ -146,6 +147,13 @@ public static class CellSimulationSpec
                 if (s.Has(f)) throw s.Error(f, "cannot be given together with compound (the knowledge base gives σ(T))");
             (model, string reference) = KnowledgeArrhenius(compound, s);
             sources.Add(new("electrolyteConductivityReference", model.ReferenceConductivitySPerM / 100, "S/cm", $"knowledge base ({compound}): {reference}"));
+        }
+        else if (s.String("conductivityCsv") is { } csv)
+        {
+            foreach (var f in new[] { "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv" })
+                if (s.Has(f)) throw s.Error(f, "cannot be given together with conductivityCsv (the fit gives σ(T))");
+            model = FittedArrhenius(Path.IsPathRooted(csv) ? csv : Path.Combine(baseDirectory, csv), s);
+            sources.Add(new("electrolyteConductivity25C", model.ConductivitySPerCm(298.15), "S/cm", $"Arrhenius fit (transport module, ConductivityFitter) of {csv}"));
         }
         else
         {
@@ -160,6 +168,21 @@ public static class CellSimulationSpec
             model = new ArrheniusConductivity(sigma, tRef, ea);
         }
         return (model, density);
+    }
+
+    /// <summary>
+    /// σ(T) from a measured table (ConductivityCsv: temperature with its unit, σ in S/cm) by the transport module's Arrhenius
+    /// fit (ConductivityFitter, weighted least squares of ln σ on 1/T), written through its value at 25 °C.
+    /// </summary>
+    private static ArrheniusConductivity FittedArrhenius(string path, SpecSection s)
+    {
+        ConductivityFit fit;
+        try { fit = ConductivityFitter.Fit(ConductivityCsv.Read(path), ConductivityModelKind.Arrhenius); }
+        catch (InvalidInputException ex) { throw s.Error("conductivityCsv", $"— {ex.Message}"); }
+        const double t25 = 25 + PhysicalConstants.ZeroCelsiusK;
+        var segment = fit.Segments[0];
+        // σ(T) = σ(25 °C)·exp(−Eₐ/k_B·(1/T − 1/298.15 K)), the fitted line (review §2.1's Arrhenius law).
+        return new ArrheniusConductivity(fit.ConductivitySPerCm(t25) * 100, t25, segment.ActivationEnergyEv * PhysicalConstants.ElementaryChargeC);
     }
 
     /// <summary>

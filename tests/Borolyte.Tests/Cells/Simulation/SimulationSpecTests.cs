@@ -148,6 +148,27 @@ public class SimulationSpecTests
     }
 
     [Fact]
+    public void Electrolyte_from_a_measured_table_is_the_transport_modules_Arrhenius_fit()
+    {
+        using var dir = new Borolyte.Tests.Support.TempDirectory();
+        // Exact Arrhenius data: σ = 1 mS/cm at 25 °C, Eₐ = 0.42 eV.
+        double Sigma(double tK) => 1e-3 * Math.Exp(-0.42 * PhysicalConstants.ElementaryChargeC / PhysicalConstants.BoltzmannJPerK * (1 / tK - 1 / 298.15));
+        var lines = new List<string> { "temperature_C,conductivity_S_per_cm" };
+        foreach (double c in new[] { 20.0, 40, 60, 80, 100 })
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c},{Sigma(c + 273.15):R}"));
+        File.WriteAllLines(dir.File("sigma.csv"), lines);
+        File.WriteAllText(dir.File("cell.yaml"), "preset: nacro2-half\nelectrolyte:\n  conductivityCsv: sigma.csv\n");
+        var (_, cell) = CellSimulationSpec.ReadFile(dir.File("cell.yaml"));
+        Assert.Equal(0.42, cell.Electrolyte.ActivationEnergyEv, 9);
+        Assert.Equal(Sigma(333.15), cell.Electrolyte.ConductivitySPerCm(333.15), 12);
+        Assert.Equal(0.1, cell.Electrolyte.ReferenceConductivitySPerM, 9);
+
+        File.WriteAllText(dir.File("bad.yaml"), "preset: nacro2-half\nelectrolyte:\n  conductivityCsv: missing.csv\n");
+        var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.ReadFile(dir.File("bad.yaml")));
+        Assert.Contains(":3: electrolyte.conductivityCsv — ", ex.Message);
+    }
+
+    [Fact]
     public void Electrolyte_numbers_override_the_preset_and_degradation_is_named_or_given()
     {
         var (_, cell) = CellSimulationSpec.Parse("""
