@@ -97,8 +97,11 @@ public static class CellSimulationSpec
         double nominal;
         if (top.Positive("nominalArealCapacityMAhPerCm2") is { } qa) nominal = qa * CellUnits.CPerM2PerMAhPerCm2;
         else if (positiveSpec?.NominalArealCapacityCPerM2 is { } q) nominal = q;
-        else if (positiveSpec is { Rebuilt: true } && basis is not null && basis.ActiveLoadingKgPerM2 > 0 && positive is CompositeElectrodeParameters pc)
-            nominal = basis.NominalArealCapacityCPerM2 / basis.ActiveLoadingKgPerM2 * pc.ActiveLoadingKgPerM2;
+        else if (positiveSpec is { Rebuilt: true } && positive is CompositeElectrodeParameters pc)
+            // The preset's nominal mAh/g applies to a rebuilt electrode of the same active material only.
+            nominal = basis is not null && basis.ActiveLoadingKgPerM2 > 0 && string.Equals(pc.Name, basis.Positive.Name, StringComparison.OrdinalIgnoreCase)
+                ? basis.NominalArealCapacityCPerM2 / basis.ActiveLoadingKgPerM2 * pc.ActiveLoadingKgPerM2
+                : throw top.Section("positive")!.Missing("capacityMAhPerG", ": the nominal specific capacity defines 1C");
         else nominal = basis?.NominalArealCapacityCPerM2
             ?? throw top.Missing("nominalArealCapacityMAhPerCm2", " (or positive.capacityMAhPerG): it defines 1C");
         double activeLoading = positive is CompositeElectrodeParameters comp ? comp.ActiveLoadingKgPerM2 : 0;
