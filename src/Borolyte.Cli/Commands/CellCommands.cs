@@ -108,6 +108,9 @@ public static class CellCommands
                 ? $"Discharge from the simulator: {simulated.Cell}, cycle {simulated.Cycle} of \"{simulated.Protocol}\" at {Num(simulated.TemperatureK - PhysicalConstants.ZeroCelsiusK, "0.#")} °C: " +
                   $"{Num(simulated.DischargeCapacityMAhPerG, "0.#")} mAh/g at {Num(simulated.AverageDischargeVoltageV, "0.###")} V"
                 : $"Discharge from the spec: {Num(design.DischargeCapacityCPerKgCathodeActive / CellUnits.CPerKgPerMAhPerG, "0.#")} mAh/g at {Num(design.AverageDischargeVoltageV, "0.###")} V");
+            if (design.TargetNpRatio is { } np)
+                console.WriteLine($"Anode loading for n/p = {Num(np, "0.###")}: {Num(design.Anode.Electrode.ActiveLoadingMgPerCm2, "0.####")} mg/cm² {design.Anode.Electrode.ActiveMaterial}");
+            foreach (var note in design.SimulatedDischarge?.Notes ?? []) console.WriteLine("note: " + note);
             return CliApp.ExitOk;
         });
         return command;
@@ -227,6 +230,9 @@ public static class CellCommands
         averageDischargeVoltageV = design.AverageDischargeVoltageV,
         // design engineer: where the discharge came from ("spec" or "simulation") and, for a simulation, what was run.
         dischargeSource = design.DischargeSource,
+        // anode.targetNpRatio: the n/p the anode loading was computed for (ElectrodeBalance), null when the loading was given.
+        targetNpRatio = design.TargetNpRatio,
+        anodeActiveLoadingForTargetNpMgPerCm2 = design.TargetNpRatio is null ? (double?)null : design.Anode.Electrode.ActiveLoadingMgPerCm2,
         dischargeSimulation = design.SimulatedDischarge is not { } sim ? null : new
         {
             cell = sim.Cell,
@@ -267,6 +273,7 @@ public static class CellCommands
             },
             residualPorosity = d.ResidualPorosity,
             stackThicknessUm = d.StackThicknessM / CellUnits.MPerUm,
+            foil = d.IsFoil,
         };
     }
 
@@ -349,6 +356,12 @@ public static class CellSimulationCommands
     private static Option<double?> PressureOption() => new("--pressure-mpa") { Description = "Stack pressure during cycling, MPa (contact-loss rate; default: the preset's, 70 MPa)" };
     private static Option<bool> NoDegradationOption() => new("--no-degradation") { Description = "Switch off contact loss, sodium loss and electrolyte oxidation" };
 
+    /// <summary>
+    /// The electrode under test starts without alkali (pristine Sn, θ₀ &lt; 0.5): an anode half cell, sodiated first, whose
+    /// desodiation is its "out" capacity (sn-half, or any simulation spec of such a cell).
+    /// </summary>
+    private static bool StartsEmpty(CellParameters cell) => cell.Positive is CompositeElectrodeParameters { InitialStoichiometry: < 0.5 };
+
     private static CellParameters Adjust(CellParameters cell, double? pressureMPa, bool noDegradation)
     {
         if (pressureMPa is { } p)
@@ -381,15 +394,24 @@ public static class CellSimulationCommands
         var summaryOnly = new Option<bool>("--summary-only") { Description = "Keep only per-cycle accumulators, not the time series (memory flat in the number of cycles)" };
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
+        var stop = new Option<string[]>("--stop") { Description = "Stop the whole protocol (PyBaMM termination; repeat for several): \"80% capacity\", \"4 Ah capacity\", \"100 mAh/g capacity\", \"2.5 V\", \"10 hours\"" };
         var json = CliOutput.JsonOption();
-        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, outOption, summaryOnly, json };
+        var command = new Command("simulate", "Run a cycling protocol on a cell (P2D model, single-ion solid electrolyte)") { cellArg, protocolOption, temperature, pressure, noDegradation, stop, outOption, summaryOnly, json };
         command.SetAction(parse =>
         {
             var protocol = Protocol.Parse(parse.GetValue(protocolOption)!);
+            var stops = (parse.GetValue(stop) ?? []).Select(StopCondition.Parse).ToList();
             var (_, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             StreamedSimulationResult result;
-            if (parse.GetValue(outOption) is { } file) result = CellSimulation.RunToCsv(cell, protocol, file.FullName);
+            TerminatedRunResult? terminated = null;
+            if (stops.Count > 0)
+            {
+                terminated = TerminatedRun.Run(cell, protocol, stops, keepSeries: parse.GetValue(outOption) is null && !parse.GetValue(summaryOnly),
+                    csvPath: parse.GetValue(outOption)?.FullName);
+                result = terminated.Result;
+            }
+            else if (parse.GetValue(outOption) is { } file) result = CellSimulation.RunToCsv(cell, protocol, file.FullName);
             else if (parse.GetValue(summaryOnly)) result = CellSimulation.RunStreaming(cell, protocol);
             else
             {
@@ -420,6 +442,9 @@ public static class CellSimulationCommands
                     points = result.Points,
                     simulatedTimeS = result.SimulatedTimeS,
                     notes = result.Notes,
+                    // --stop: the condition that ended the run (null: none met, or none given) and the protocol cycles run.
+                    stoppedBy = terminated?.Met?.Text,
+                    protocolCyclesRun = terminated?.ProtocolCycles,
                 });
                 return CliApp.ExitOk;
             }
@@ -553,7 +578,7 @@ public static class CellSimulationCommands
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            bool anode = preset.Name == "sn-half";
+            bool anode = StartsEmpty(cell);
             var (rows, result) = RateCapabilityTest.Run(preset, cell, list, chargeRate, anode: anode);
             if (parse.GetValue(json))
             {
@@ -611,7 +636,7 @@ public static class CellSimulationCommands
             double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: preset.Name == "sn-half");
+            var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: StartsEmpty(cell));
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new

@@ -87,7 +87,9 @@ public static class CellSimulationSection
 
         var three = new PlotlyFigure("nacro2-sn-full at 0.1C: cell and electrode potentials (three-electrode view)", "time (h)", "potential (V)")
         {
-            Caption = "Electrode potentials against a Na/Na+ reference at the NaCrO2 | separator face (seed 004 Fig. 5a's configuration); V = E(NaCrO2) − E(Sn).",
+            Caption = "Electrode potentials against the model's Na/Na+ reference, in the electrolyte at the NaCrO2 | separator face; V = E(NaCrO2) − E(Sn). " +
+                "Seed 004's reference (Fig. 5a, §4.4) is Na on an extra electrolyte layer on the back of the NaCrO2 electrode, through a hole in its Al collector: " +
+                "both measured potentials are then lower by the ionic drop across the composite (≈ j·L/(2κ_eff) ≈ 0.8 mV at 0.1C for this cathode); V is the same.",
         };
         var f = fullRun.Series;
         var hours = f.TimeS.Select(t => t / 3600).ToArray();

@@ -28,6 +28,17 @@ public class CellDesignSectionTests
         Assert.Contains("<td>222.2</td><td>222</td>", html);
         Assert.Contains("<td>1.132</td><td>1.20</td>", html);
         Assert.Equal(1, report.FigureCount);
+        // The seed half cells as design specs (Na3Sn foil counter electrode): n/p of the 7.0 mg/cm² cathode against 100 µm of Na3Sn.
+        Assert.Contains("Na3Sn foil, 100 ", html);
+        Assert.Contains("≈118 mAh/g (0.1C, Fig. 3a)", html);
+        Assert.Contains("<td>10.9</td>", html);   // 21.4 mg/cm² × 428.4 mAh/g / (7.0 × 120) = 10.91
+    }
+
+    [Fact]
+    public void Embedded_half_cell_specs_equal_the_shipped_examples()
+    {
+        foreach (var name in SeedCellDesigns.HalfCellSpecNames)
+            Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "cells", name)), SeedCellDesigns.ExampleYaml(name));
     }
 
     [Fact]

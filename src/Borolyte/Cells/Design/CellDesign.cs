@@ -18,6 +18,9 @@ public sealed record CellDesign
     /// <summary>The simulation the discharge capacity and voltage were taken from; null when the spec gives them.</summary>
     public SimulatedDischarge? SimulatedDischarge { get; init; }
 
+    /// <summary>The anode's target n/p when the spec sets its loading from one (anode.targetNpRatio); null otherwise.</summary>
+    public double? TargetNpRatio { get; init; }
+
     /// <summary>"spec" (capacity and voltage written in the spec) or "simulation" (<see cref="SimulatedDischarge"/>).</summary>
     public string DischargeSource => SimulatedDischarge is null ? "spec" : "simulation";
 

@@ -73,8 +73,12 @@ public static class CellSpecReader
             infiltration = inf.Wrap("concentrationMgPerMl", () => new SolutionInfiltration(c, electrolyteDensity, basis, dips));
         }
 
-        var cathode = ReadElectrode(top.RequiredSection("cathode"), infiltration);
-        var anode = ReadElectrode(top.RequiredSection("anode"), infiltration);
+        var cathode = ReadElectrode(top.RequiredSection("cathode"), infiltration, null, electrolyteDensity);
+        var anodeSection = top.RequiredSection("anode");
+        double? targetNp = anodeSection.OptionalPositive("targetNpRatio");
+        var anode = anodeSection.Has("foil")
+            ? ReadFoil(anodeSection, targetNp, cathode)
+            : ReadElectrode(anodeSection, infiltration, targetNp is { } np ? (np, cathode) : null, electrolyteDensity);
 
         var sep = top.RequiredSection("separator");
         sep.AllowOnly("thicknessUm", "densityGPerCm3");
@@ -101,7 +105,7 @@ public static class CellSpecReader
             foreach (var given in new[] { "capacityMAhPerG", "averageVoltageV" })
                 if (discharge.Has(given))
                     throw discharge.Error(given, "cannot be given together with fromSimulation (the simulation provides it)");
-            simulated = ReadSimulatedDischarge(discharge, cathode);
+            simulated = ReadSimulatedDischarge(discharge, cathode, anode, separator);
             q = simulated.DischargeCapacityCPerKg;
             v = simulated.AverageDischargeVoltageV;
         }
@@ -121,7 +125,43 @@ public static class CellSpecReader
             DischargeCapacityCPerKgCathodeActive = q,
             AverageDischargeVoltageV = v,
             SimulatedDischarge = simulated,
+            TargetNpRatio = targetNp,
         };
+    }
+
+    /// <summary>
+    /// anode.foil: a dense metal or alloy foil (Na, Li, Na3Sn …): no binder or carbon, porosity 0, loading = ρ·t, capacity
+    /// from the catalogue (Faraday's law) unless given. With anode.targetNpRatio the loading (and thickness) follows from the cathode.
+    /// </summary>
+    private static DesignedElectrode ReadFoil(Section anode, double? targetNp, DesignedElectrode cathode)
+    {
+        anode.AllowOnly("foil", "targetNpRatio");
+        var f = anode.RequiredSection("foil");
+        f.AllowOnly("material", "thicknessUm", "loadingMgPerCm2", "densityGPerCm3", "capacityMAhPerG", "theoreticalCapacityMAhPerG");
+        string material = f.RequiredString("material");
+        var catalogue = CellMaterials.Find(material);
+        double density = f.DensityOrCatalogue("densityGPerCm3", material);
+        double? theoretical = f.OptionalPositive("theoreticalCapacityMAhPerG") * CellUnits.CPerKgPerMAhPerG ?? catalogue?.TheoreticalCapacityCPerKg;
+        double capacity = f.OptionalPositive("capacityMAhPerG") * CellUnits.CPerKgPerMAhPerG ?? theoretical
+            ?? throw f.Error("capacityMAhPerG", $"is required: '{material}' has no theoretical capacity in the material catalogue");
+        double? thickness = f.OptionalPositive("thicknessUm") * CellUnits.MPerUm;
+        double? loading = f.OptionalPositive("loadingMgPerCm2") * CellUnits.KgPerM2PerMgPerCm2;
+        double mass;
+        if (targetNp is { } np)
+        {
+            foreach (var given in new[] { "thicknessUm", "loadingMgPerCm2" })
+                if (f.Has(given)) throw f.Error(given, "cannot be given together with anode.targetNpRatio (the target sets the foil's loading)");
+            mass = anode.Wrap("targetNpRatio", () => ElectrodeBalance.NegativeActiveLoadingKgPerM2(np, cathode.Electrode.ArealCapacityCPerM2, capacity));
+        }
+        else
+        {
+            if (thickness is null == loading is null)
+                throw f.Error(thickness is null ? "" : "loadingMgPerCm2", "give either thicknessUm or loadingMgPerCm2 of the foil (exactly one), or anode.targetNpRatio");
+            // A dense foil: m = ρ·t.
+            mass = loading ?? density * thickness!.Value;
+        }
+        var electrode = f.Wrap("material", () => Electrode.Foil(material, density, mass, capacity, theoretical));
+        return new DesignedElectrode { Electrode = electrode, IsFoil = true };
     }
 
     private static Protocol ParseProtocol(Section from, string text)
@@ -135,7 +175,7 @@ public static class CellSpecReader
     /// <c>cell</c> (preset name, simulation-spec file *.yaml, or an inline simulation spec), <c>protocol</c> or <c>cRate</c>
     /// (default 0.1: one charge–discharge cycle in the preset's voltage window), <c>temperatureC</c> and <c>cycle</c> (default 1).
     /// </summary>
-    private static SimulatedDischarge ReadSimulatedDischarge(Section discharge, DesignedElectrode cathode)
+    private static SimulatedDischarge ReadSimulatedDischarge(Section discharge, DesignedElectrode cathode, DesignedElectrode anode, CellLayer separator)
     {
         CellPreset preset;
         CellParameters cell;
@@ -170,6 +210,9 @@ public static class CellSpecReader
         if (!string.Equals(cell.Positive.Name, cathode.Electrode.ActiveMaterial, StringComparison.OrdinalIgnoreCase))
             throw errors.Error(field.Length > 0 ? field : "cell",
                 $"simulates a cell whose positive electrode is {cell.Positive.Name}, but the design's cathode is {cathode.Electrode.ActiveMaterial}");
+        IReadOnlyList<string> designNotes;
+        try { (cell, designNotes) = DesignedCellSimulation.Apply(cell, cathode, anode, separator); }
+        catch (InvalidInputException ex) when (ex is not CellSpecException) { throw errors.Error(field.Length > 0 ? field : "cell", $"cannot simulate the designed cell: {ex.Message}"); }
         Protocol protocol = protocolText is null
             ? Protocol.Parse(SimulatedDischarge.DefaultProtocol(cRate, preset.MinVoltageV, preset.MaxVoltageV))
             : ParseProtocol(errors, protocolText);
@@ -179,27 +222,22 @@ public static class CellSpecReader
         {
             throw errors.Error(field, $"did not give a discharge: {ex.Message}");
         }
-        double designLoading = cathode.Electrode.ActiveLoadingKgPerM2, simLoading = result.SimulatedActiveLoadingKgPerM2;
-        if (Math.Abs(designLoading - simLoading) > 1e-6 * designLoading)
-            result = result with
-            {
-                Notes = [.. result.Notes, string.Create(CultureInfo.InvariantCulture,
-                    $"the simulated cell has {simLoading / CellUnits.KgPerM2PerMgPerCm2:0.###} mg/cm² of {cell.Positive.Name}, the design {designLoading / CellUnits.KgPerM2PerMgPerCm2:0.###} mg/cm²: the capacity per gram and the voltage are used as simulated")],
-            };
+        result = result with { Notes = [.. designNotes, .. result.Notes] };
         return result;
     }
 
-    private static DesignedElectrode ReadElectrode(Section s, SolutionInfiltration? infiltration)
+    private static DesignedElectrode ReadElectrode(Section s, SolutionInfiltration? infiltration, (double NpRatio, DesignedElectrode Cathode)? target,
+        double electrolyteDensity)
     {
-        s.AllowOnly("activeMaterial", "activeDensityGPerCm3", "binder", "binderDensityGPerCm3", "carbon", "carbonDensityGPerCm3",
+        string[] fields = ["activeMaterial", "activeDensityGPerCm3", "binder", "binderDensityGPerCm3", "carbon", "carbonDensityGPerCm3",
             "composition", "loadingMgPerCm2", "loadingBasis", "capacityMAhPerG", "theoreticalCapacityMAhPerG",
-            "porosity", "thicknessUm", "infiltrated", "measuredElectrolyteMassRatio", "pressedPorosity", "pressedThicknessUm");
+            "porosity", "thicknessUm", "infiltrated", "measuredElectrolyteMassRatio", "pressedPorosity", "pressedThicknessUm"];
+        s.AllowOnly(target is not null ? [.. fields, "targetNpRatio"] : fields);
         string active = s.RequiredString("activeMaterial");
         double activeDensity = s.DensityOrCatalogue("activeDensityGPerCm3", active);
         double binderDensity = s.DensityOrCatalogue("binderDensityGPerCm3", s.OptionalString("binder") ?? "PVDF");
         double carbonDensity = s.DensityOrCatalogue("carbonDensityGPerCm3", s.OptionalString("carbon") ?? "Super P");
         var composition = s.Wrap("composition", () => ElectrodeComposition.Parse(s.RequiredString("composition"), s.Path("composition")));
-        double loading = s.RequiredPositive("loadingMgPerCm2") * CellUnits.KgPerM2PerMgPerCm2;
         var basis = s.OptionalString("loadingBasis") switch
         {
             null or "active" => LoadingBasis.ActiveMaterial,
@@ -207,6 +245,15 @@ public static class CellSpecReader
             var other => throw s.Error("loadingBasis", $"must be 'active' or 'composite', got '{other}'"),
         };
         double capacity = s.RequiredPositive("capacityMAhPerG") * CellUnits.CPerKgPerMAhPerG;
+        double loading;
+        if (target is var (np, cathode))
+        {
+            if (s.Has("loadingMgPerCm2")) throw s.Error("loadingMgPerCm2", "cannot be given together with targetNpRatio (the target sets the anode loading)");
+            if (basis == LoadingBasis.Composite) throw s.Error("loadingBasis", "must be active (or absent) with targetNpRatio: the target gives the active-material loading");
+            // m_A,neg = (n/p)·Q_A,pos / q_neg (practical capacities, as n/p is reported)
+            loading = s.Wrap("targetNpRatio", () => ElectrodeBalance.NegativeActiveLoadingKgPerM2(np, cathode.Electrode.ArealCapacityCPerM2, capacity));
+        }
+        else loading = s.RequiredPositive("loadingMgPerCm2") * CellUnits.KgPerM2PerMgPerCm2;
         double? theoretical = s.OptionalPositive("theoreticalCapacityMAhPerG") * CellUnits.CPerKgPerMAhPerG
             ?? CellMaterials.Find(active)?.TheoreticalCapacityCPerKg;
         double? porosity = s.OptionalFraction("porosity");
@@ -234,6 +281,7 @@ public static class CellSpecReader
             MeasuredElectrolyteToCompositeMassRatio = measured,
             PressedPorosity = pressedPorosity,
             PressedThicknessM = pressedThickness,
+            ElectrolyteDensityKgPerM3 = electrolyteDensity,
         };
         s.Wrap("pressedThicknessUm", () => designed.ResidualPorosity);
         return designed;

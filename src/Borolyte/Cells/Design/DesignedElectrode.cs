@@ -35,7 +35,21 @@ public sealed record DesignedElectrode
         ? r * Electrode.CompositeLoadingKgPerM2
         : Expected.ElectrolyteMassKgPerM2;
 
-    public double ElectrolyteDensityKgPerM3 => Infiltration?.ElectrolyteDensityKgPerM3 ?? 1;
+    private readonly double? electrolyteDensityKgPerM3;
+
+    /// <summary>
+    /// Density of the electrode's solid electrolyte (kg/m³): as set, else the infiltration's, else 1 (no electrolyte, so
+    /// no volume). Set it for an electrode whose electrolyte content is given without an infiltration (a simulation spec's
+    /// measured or intended ratio).
+    /// </summary>
+    public double ElectrolyteDensityKgPerM3
+    {
+        get => electrolyteDensityKgPerM3 ?? Infiltration?.ElectrolyteDensityKgPerM3 ?? 1;
+        init => electrolyteDensityKgPerM3 = value;
+    }
+
+    /// <summary>A dense metal or alloy foil (no binder, carbon, pores or electrolyte); see <see cref="Electrode.Foil"/>.</summary>
+    public bool IsFoil { get; init; }
 
     /// <summary>Dense volume per area of composite + electrolyte (m).</summary>
     public double DenseThicknessM => PressedElectrode.SolidThicknessM(Electrode.CompositeLoadingKgPerM2, Electrode.SolidDensityKgPerM3,
@@ -56,12 +70,14 @@ public sealed record DesignedElectrode
     /// <summary>The same electrode with another electrolyte of the same volume (mass scaled by the density ratio).</summary>
     public DesignedElectrode WithElectrolyteDensity(double densityKgPerM3)
     {
-        if (Infiltration is null) return this;
-        double scale = densityKgPerM3 / Infiltration.ElectrolyteDensityKgPerM3;
+        if (Infiltration is null && MeasuredElectrolyteToCompositeMassRatio is null) return this;
+        double scale = densityKgPerM3 / ElectrolyteDensityKgPerM3;
         return this with
         {
-            Infiltration = new SolutionInfiltration(Infiltration.ConcentrationKgPerM3 * scale, densityKgPerM3, Infiltration.Basis, Infiltration.Dips),
+            Infiltration = Infiltration is null ? null
+                : new SolutionInfiltration(Infiltration.ConcentrationKgPerM3 * scale, densityKgPerM3, Infiltration.Basis, Infiltration.Dips),
             MeasuredElectrolyteToCompositeMassRatio = MeasuredElectrolyteToCompositeMassRatio * scale,
+            ElectrolyteDensityKgPerM3 = densityKgPerM3,
         };
     }
 }

@@ -44,6 +44,18 @@ public sealed record Electrode
         return solid with { ThicknessM = ThicknessForPorosity(solid.SolidThicknessM, porosity) };
     }
 
+    /// <summary>
+    /// A dense metal or alloy foil (Na, Li, a Na–Sn alloy): all active material, no binder or carbon, porosity 0, so the
+    /// loading is ρ·t and the thickness m/ρ.
+    /// </summary>
+    public static Electrode Foil(string material, double densityKgPerM3, double loadingKgPerM2, double specificCapacityCPerKg, double? theoreticalCapacityCPerKg = null)
+    {
+        if (!double.IsFinite(densityKgPerM3) || !(densityKgPerM3 > 0)) throw new InvalidInputException($"density must be greater than zero, got {densityKgPerM3}");
+        // Pure active material: w = 1:0:0, ρ_solid = ρ; t = m/ρ (porosity 0).
+        return FromPorosity(material, ElectrodeComposition.FromParts(1, 0, 0), new ComponentDensities(densityKgPerM3, densityKgPerM3, densityKgPerM3),
+            loadingKgPerM2, LoadingBasis.ActiveMaterial, specificCapacityCPerKg, 0, theoreticalCapacityCPerKg);
+    }
+
     private static Electrode Create(string activeMaterial, ElectrodeComposition composition, ComponentDensities densities,
         double loadingKgPerM2, LoadingBasis basis, double specificCapacityCPerKg, double thicknessM, double? theoretical)
     {

@@ -22,6 +22,15 @@ public static class SeedCellDesigns
 
     public static CellDesign NaCrO2SnFull() => CellSpecReader.Parse(NaCrO2SnFullYaml, "nacro2-sn-full.yaml");
 
+    /// <summary>Seed 004's half cells as design specs against the Na3Sn counter electrode as a foil (data/cells/examples/*.design.yaml, embedded).</summary>
+    public static IReadOnlyList<string> HalfCellSpecNames { get; } = ["nacro2-half.design.yaml", "sn-half.design.yaml"];
+
+    /// <summary>The text of an embedded example design spec (<see cref="HalfCellSpecNames"/>).</summary>
+    public static string ExampleYaml(string fileName) => ReadResource("Borolyte.data.cells.examples." + fileName);
+
+    /// <summary>A half cell of <see cref="HalfCellSpecNames"/>, read (its discharge simulated on the designed geometry).</summary>
+    public static CellDesign HalfCell(string fileName) => CellSpecReader.Parse(ExampleYaml(fileName), fileName);
+
     private static readonly ComponentDensities NaCrO2Densities =
         new(CellMaterials.Get("NaCrO2").DensityKgPerM3, CellMaterials.Get("PVDF").DensityKgPerM3, CellMaterials.Get("Super P").DensityKgPerM3);
 

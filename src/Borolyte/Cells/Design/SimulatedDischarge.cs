@@ -27,6 +27,8 @@ public sealed record SimulatedDischarge
     public required double SimulatedActiveLoadingKgPerM2 { get; init; }
     public required double WallTimeMs { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The cell as simulated (for a design: the designed geometry, see <see cref="DesignedCellSimulation"/>).</summary>
+    public CellParameters? SimulatedCell { get; init; }
 
     public double DischargeCapacityMAhPerG => DischargeCapacityCPerKg / CellUnits.CPerKgPerMAhPerG;
 
@@ -65,6 +67,7 @@ public sealed record SimulatedDischarge
             SimulatedActiveLoadingKgPerM2 = cell.ActiveLoadingKgPerM2,
             WallTimeMs = result.WallTimeMs,
             Notes = result.Notes,
+            SimulatedCell = cell,
         };
     }
 }

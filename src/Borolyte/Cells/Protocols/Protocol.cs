@@ -26,6 +26,21 @@ public sealed record Protocol(string Text, ImmutableArray<ProtocolItem> Items)
         }
     }
 
+    /// <summary>
+    /// The protocol's cycles as PyBaMM counts them for experiment termination: each top-level step is one, and each
+    /// repetition of a top-level group "(…) x N" is one (groups nested inside it belong to it).
+    /// </summary>
+    public IEnumerable<IReadOnlyList<ProtocolStep>> Cycles()
+    {
+        foreach (var item in Items)
+        {
+            if (item is ProtocolStep step) { yield return [step]; continue; }
+            var group = (RepeatGroup)item;
+            var once = Expand(group.Items).ToList();
+            for (int k = 0; k < group.Count; k++) yield return once;
+        }
+    }
+
     public static Protocol Parse(string text) => ProtocolParser.Parse(text);
 
     /// <summary>Normalised text that parses back to an equal protocol.</summary>

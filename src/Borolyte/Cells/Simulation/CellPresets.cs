@@ -104,6 +104,18 @@ public static class CellPresets
             initial: 1.0, initialSource: "as assembled: NaCrO2 fully sodiated (issue 5 §2)");
     }
 
+    /// <summary>
+    /// The simulator geometry of a designed electrode — thickness in the stack, active and electrolyte volume fractions
+    /// (active mass / density / thickness, electrolyte mass / its density / thickness) — as the seed-004 presets convert
+    /// the design module's electrodes. Public so that simulation specs and cell designs convert their electrodes the same way.
+    /// </summary>
+    public static (double ThicknessM, double ActiveVolumeFraction, double ElectrolyteVolumeFraction) DesignedGeometry(DesignedElectrode designed)
+    {
+        double t = designed.StackThicknessM;
+        return (t, designed.Electrode.ActiveLoadingKgPerM2 / designed.Electrode.Densities.ActiveKgPerM3 / t,
+            designed.ElectrolyteMassKgPerM2 / designed.ElectrolyteDensityKgPerM3 / t);
+    }
+
     private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) Composite(string material, Electrode cast, double electrolyteRatio,
         string quote, OcpCurve ocp, double maxConcentration, double radius, string radiusSource, double diffusivity, string diffusivitySource,
         double i0, string i0Source, double rint, string rintSource, double initial, string initialSource)
@@ -113,9 +125,7 @@ public static class CellPresets
             Electrode = cast, Infiltration = SeedCellDesigns.PaperInfiltration,
             MeasuredElectrolyteToCompositeMassRatio = electrolyteRatio, PressedPorosity = 0.34,
         };
-        double t = designed.StackThicknessM;
-        double eAm = cast.ActiveLoadingKgPerM2 / cast.Densities.ActiveKgPerM3 / t;
-        double eSe = designed.ElectrolyteMassKgPerM2 / designed.ElectrolyteDensityKgPerM3 / t;
+        var (t, eAm, eSe) = DesignedGeometry(designed);
         const double sigma = 10;
         var p = new CompositeElectrodeParameters
         {

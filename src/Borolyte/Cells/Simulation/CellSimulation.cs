@@ -81,6 +81,9 @@ public sealed class CellSimulation
     /// <summary>Points recorded so far.</summary>
     public long PointCount => recorded;
 
+    /// <summary>Notes on the steps run so far (e.g. a step that ended at once because its cut-off was already passed).</summary>
+    public IReadOnlyList<string> Notes => notes;
+
     /// <summary>Runs the protocol and summarises it per cycle with the cycling module's <see cref="CycleSummarizer"/>.</summary>
     public static SimulationResult Run(CellParameters cell, Protocol protocol, SimulationOptions? options = null)
     {

@@ -1,18 +1,31 @@
-using System.Globalization;
+using Borolyte.Cells.Design;
+using Borolyte.Knowledge;
+using Borolyte.Transport;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Borolyte.Cells.Simulation;
 
 /// <summary>
-/// A simulation spec (YAML): a preset and the parameters to change. Fields: <c>preset</c> (required), <c>temperatureC</c>,
-/// <c>separatorThicknessUm</c>, <c>stackPressureMPa</c>, <c>degradation</c> (on/off), and under <c>positive</c>/<c>negative</c>: <c>solidDiffusivityM2PerS</c>,
-/// <c>particleRadiusUm</c>, <c>exchangeCurrentDensityMAPerCm2</c>, <c>interfacialResistanceOhmCm2</c>,
-/// <c>contactAreaFraction</c>, <c>bruggemanExponent</c>, <c>ocp</c> (built-in name or CSV path, relative to the spec).
-/// Errors name the file, line and field.
+/// A simulation spec (YAML, format in docs/cells.md "Simulation spec"): a whole cell — positive and negative electrode,
+/// electrolyte, separator, temperature, stack pressure, degradation — optionally on top of a preset (<c>preset:</c>),
+/// whose values every field then overrides. Electrodes are built by the design module (composition, loading, porosity or
+/// thickness, electrolyte content, pressing) and converted to simulator geometry by <see cref="CellPresets.DesignedGeometry"/>,
+/// as the presets are. Every error is one line naming the file, the line and the field; unknown fields are errors.
 /// </summary>
 public static class CellSimulationSpec
 {
+    /// <summary>Top-level fields.</summary>
+    public static IReadOnlyList<string> Fields { get; } =
+    [
+        "preset", "name", "description", "temperatureC", "separatorThicknessUm", "stackPressureMPa", "areaCm2", "electrodeDiameterMm",
+        "minVoltageV", "maxVoltageV", "voltageOffsetV", "nominalArealCapacityMAhPerCm2", "electrolyte", "infiltration", "degradation",
+        "positive", "negative",
+    ];
+
+    /// <summary>The electrolyte the seed-004 presets use (seed 004), the density default of a spec based on one of them.</summary>
+    private const string SeedElectrolyte = "Na4(B12H12)(B10H10)";
+
     public static (CellPreset Preset, CellParameters Cell) ReadFile(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException($"{path}: file not found");
@@ -25,109 +38,240 @@ public static class CellSimulationSpec
         try { stream.Load(new StringReader(yaml)); }
         catch (YamlException e) { throw new InvalidInputException($"{source}:{e.Start.Line}: malformed YAML: {e.Message}"); }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new InvalidInputException($"{source}: expected a mapping with at least 'preset'");
-        string? presetName = null;
-        double? temperatureC = null, separatorUm = null, pressure = null;
-        bool? degradation = null;
-        YamlMappingNode? pos = null, neg = null;
-        foreach (var (keyNode, value) in root.Children)
+            throw new InvalidInputException($"{source}: expected a mapping of fields (a preset and changes, or a whole cell: positive, negative, electrolyte, …)");
+        var top = new SpecSection(source, root, "");
+        top.AllowOnly(Fields);
+        var sources = new List<PresetParameter>();
+
+        CellPreset? preset = null;
+        if (top.String("preset") is { } presetName)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
-            int line = (int)keyNode.Start.Line;
-            switch (key)
+            try { preset = CellPresets.Get(presetName); }
+            catch (InvalidInputException e) { throw new InvalidInputException($"{source}:{top.LineOf("preset")}: preset: {e.Message}"); }
+        }
+        var basis = preset?.Cell;
+        string Why(string what) => preset is null ? $" (no preset: a whole cell needs {what})" : "";
+
+        var (electrolyte, electrolyteDensity) = ReadElectrolyte(top, basis, sources, Why("its electrolyte's conductivity"), baseDirectory);
+        SolutionInfiltration? infiltration = null;
+        if (top.Section("infiltration") is { } inf)
+        {
+            inf.AllowOnly(["concentrationMgPerMl", "basis", "dips"]);
+            double c = inf.RequiredPositive("concentrationMgPerMl") * CellUnits.KgPerM3PerMgPerMl;
+            var cBasis = inf.String("basis") switch
             {
-                case "preset": presetName = Scalar(value, source, line, key); break;
-                case "temperatureC": temperatureC = Number(value, source, line, key); break;
-                case "separatorThicknessUm": separatorUm = PositiveNumber(value, source, line, key); break;
-                case "stackPressureMPa": pressure = PositiveNumber(value, source, line, key); break;
-                case "degradation":
-                    string flag = Scalar(value, source, line, key);
-                    degradation = flag switch { "on" or "true" => true, "off" or "false" => false, _ => throw new InvalidInputException($"{source}:{line}: degradation must be 'on' or 'off', got '{flag}'") };
-                    break;
-                case "positive": pos = value as YamlMappingNode ?? throw new InvalidInputException($"{source}:{line}: positive must be a mapping"); break;
-                case "negative": neg = value as YamlMappingNode ?? throw new InvalidInputException($"{source}:{line}: negative must be a mapping"); break;
-                default: throw new InvalidInputException($"{source}:{line}: unknown field '{key}' (known: preset, temperatureC, separatorThicknessUm, stackPressureMPa, degradation, positive, negative)");
-            }
+                null or "solvent" => ConcentrationBasis.PerSolventVolume,
+                "solution" => ConcentrationBasis.PerSolutionVolume,
+                var other => throw inf.Error("basis", $"must be 'solvent' or 'solution', got '{other}'"),
+            };
+            double dips = inf.Positive("dips") ?? 1;
+            if (dips != Math.Floor(dips)) throw inf.Error("dips", $"must be a whole number ≥ 1, got {SpecSection.Text(dips)}");
+            double rho = electrolyteDensity ?? throw inf.Error("", "needs the electrolyte's density: electrolyte.densityGPerCm3, or electrolyte.name from the material catalogue");
+            infiltration = new SolutionInfiltration(c, rho, cBasis, (int)dips);
         }
-        if (presetName is null) throw new InvalidInputException($"{source}: required field 'preset' is missing");
-        CellPreset preset;
-        try { preset = CellPresets.Get(presetName); }
-        catch (InvalidInputException e) { throw new InvalidInputException($"{source}: preset: {e.Message}"); }
-        var cell = preset.Cell;
-        if (temperatureC is { } t)
+        var context = new SpecElectrode.Context(electrolyteDensity, infiltration, baseDirectory);
+
+        SpecElectrode.Result? positiveSpec = top.Section("positive") is { } ps ? SpecElectrode.Read(ps, basis?.Positive, context, sources) : null;
+        SpecElectrode.Result? negativeSpec = top.Section("negative") is { } ns ? SpecElectrode.Read(ns, basis?.Negative, context, sources) : null;
+        var positive = positiveSpec?.Electrode ?? basis?.Positive ?? throw top.Missing("positive", " (no preset: give the positive electrode)");
+        var negative = negativeSpec?.Electrode ?? basis?.Negative ?? throw top.Missing("negative", " (no preset: give the negative electrode)");
+
+        double temperatureK;
+        if (top.Number("temperatureC") is { } tc)
         {
-            if (t <= -PhysicalConstants.ZeroCelsiusK) throw new InvalidInputException($"{source}: temperatureC must be above −273.15, got {t}");
-            cell = cell with { TemperatureK = t + PhysicalConstants.ZeroCelsiusK };
+            if (!(tc > -PhysicalConstants.ZeroCelsiusK)) throw top.Error("temperatureC", $"must be above −273.15, got {SpecSection.Text(tc)}");
+            temperatureK = tc + PhysicalConstants.ZeroCelsiusK;
         }
-        if (separatorUm is { } s) cell = cell with { SeparatorThicknessM = s * 1e-6 };
-        if (pressure is { } pMPa) cell = cell with { Degradation = cell.Degradation with { StackPressureMPa = pMPa } };
-        if (degradation == false) cell = cell with { Degradation = DegradationParameters.None };
-        if (pos is not null) cell = cell with { Positive = Apply(cell.Positive, pos, source, "positive", baseDirectory) };
-        if (neg is not null) cell = cell with { Negative = Apply(cell.Negative, neg, source, "negative", baseDirectory) };
+        else temperatureK = basis?.TemperatureK ?? throw top.Missing("temperatureC", Why("a temperature"));
+
+        double separatorM = top.Positive("separatorThicknessUm") is { } sep ? sep / 1e6
+            : basis?.SeparatorThicknessM ?? throw top.Missing("separatorThicknessUm", Why("a separator"));
+
+        if (top.Has("areaCm2") && top.Has("electrodeDiameterMm")) throw top.Error("electrodeDiameterMm", "cannot be given together with areaCm2");
+        double areaM2 = top.Positive("areaCm2") is { } a ? a / 1e4
+            // A disc of diameter d: π·(d/2)², written as the presets write their 12 mm discs (cm inside).
+            : top.Positive("electrodeDiameterMm") is { } d ? 1e-4 * Math.PI * (d / 20) * (d / 20)
+            : basis?.AreaM2 ?? 1e-4;
+
+        // 1C: the positive electrode's active loading × its nominal specific capacity (seed 004's convention), unless given.
+        double nominal;
+        if (top.Positive("nominalArealCapacityMAhPerCm2") is { } qa) nominal = qa * CellUnits.CPerM2PerMAhPerCm2;
+        else if (positiveSpec?.NominalArealCapacityCPerM2 is { } q) nominal = q;
+        else if (positiveSpec is { Rebuilt: true } && positive is CompositeElectrodeParameters pc)
+            // The preset's nominal mAh/g applies to a rebuilt electrode of the same active material only.
+            nominal = basis is not null && basis.ActiveLoadingKgPerM2 > 0 && string.Equals(pc.Name, basis.Positive.Name, StringComparison.OrdinalIgnoreCase)
+                ? basis.NominalArealCapacityCPerM2 / basis.ActiveLoadingKgPerM2 * pc.ActiveLoadingKgPerM2
+                : throw top.Section("positive")!.Missing("capacityMAhPerG", ": the nominal specific capacity defines 1C");
+        else nominal = basis?.NominalArealCapacityCPerM2
+            ?? throw top.Missing("nominalArealCapacityMAhPerCm2", " (or positive.capacityMAhPerG): it defines 1C");
+        double activeLoading = positive is CompositeElectrodeParameters comp ? comp.ActiveLoadingKgPerM2 : 0;
+
+        double min = top.Number("minVoltageV") ?? preset?.MinVoltageV ?? throw top.Missing("minVoltageV", Why("a voltage window (cell rate and design fromSimulation use it)"));
+        double max = top.Number("maxVoltageV") ?? preset?.MaxVoltageV ?? throw top.Missing("maxVoltageV", Why("a voltage window (cell rate and design fromSimulation use it)"));
+        if (!(max > min)) throw top.Error(top.Has("maxVoltageV") ? "maxVoltageV" : "minVoltageV", $"must leave a window: maxVoltageV {SpecSection.Text(max)} is not above minVoltageV {SpecSection.Text(min)}");
+        double offset = top.Number("voltageOffsetV") ?? basis?.VoltageOffsetV ?? 0;
+
+        var degradation = ReadDegradation(top, basis);
+        if (top.Positive("stackPressureMPa") is { } p) degradation = degradation with { StackPressureMPa = p };
+
+        string name = top.String("name") ?? basis?.Name ?? Path.GetFileNameWithoutExtension(source);
+        var cell = new CellParameters
+        {
+            Name = name, Positive = positive, Negative = negative, SeparatorThicknessM = separatorM, Electrolyte = electrolyte,
+            TemperatureK = temperatureK, AreaM2 = areaM2, NominalArealCapacityCPerM2 = nominal, ActiveLoadingKgPerM2 = activeLoading,
+            VoltageOffsetV = offset, Degradation = degradation,
+        };
         try { cell.Validate(); }
         catch (InvalidInputException e) { throw new InvalidInputException($"{source}: {e.Message}"); }
-        return (preset, cell);
+
+        var result = preset is null
+            ? new CellPreset(name, top.String("description") ?? $"cell of the simulation spec {Path.GetFileName(source)}", cell, min, max, sources)
+            : preset with { MinVoltageV = min, MaxVoltageV = max, Parameters = [.. preset.Parameters, .. sources] };
+        return (result, cell);
     }
 
-    private static ElectrodeParameters Apply(ElectrodeParameters e, YamlMappingNode map, string source, string section, string baseDirectory)
+    private static (ArrheniusConductivity Model, double? DensityKgPerM3) ReadElectrolyte(SpecSection top, CellParameters? basis,
+        List<PresetParameter> sources, string why, string baseDirectory)
     {
-        foreach (var (keyNode, value) in map.Children)
+        // A seed-004 preset's infiltrated electrolyte is Na4(B12H12)(B10H10) (catalogue density 1.17 g/cm³, seed 004 §1).
+        double? presetDensity = basis is not null && ReferenceEquals(basis.Electrolyte, CellPresets.Na4B12B10)
+            ? CellMaterials.Get(SeedElectrolyte).DensityKgPerM3 : null;
+        var s = top.Section("electrolyte");
+        if (s is null) return (basis?.Electrolyte ?? throw top.Missing("electrolyte", why), presetDensity);
+        s.AllowOnly(["name", "compound", "conductivityCsv", "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv", "densityGPerCm3"]);
+        if (s.Has("compound") && s.Has("conductivityCsv")) throw s.Error("conductivityCsv", "cannot be given together with compound");
+        string? name = s.String("name");
+        double? density = s.Positive("densityGPerCm3") * CellUnits.KgPerM3PerGPerCm3
+            ?? (name is not null ? CellMaterials.Find(name)?.DensityKgPerM3 : null) ?? presetDensity;
+        ArrheniusConductivity model;
+        if (s.String("compound") is { } compound)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
-            int line = (int)keyNode.Start.Line;
-            string field = $"{section}.{key}";
-            CompositeElectrodeParameters Composite() => e as CompositeElectrodeParameters
-                ?? throw new InvalidInputException($"{source}:{line}: {field} applies only to a composite electrode; the {section} electrode '{e.Name}' is planar");
-            e = key switch
+            foreach (var f in new[] { "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv" })
+                if (s.Has(f)) throw s.Error(f, "cannot be given together with compound (the knowledge base gives σ(T))");
+            (model, string reference) = KnowledgeArrhenius(compound, s);
+            sources.Add(new("electrolyteConductivityReference", model.ReferenceConductivitySPerM / 100, "S/cm", $"knowledge base ({compound}): {reference}"));
+        }
+        else if (s.String("conductivityCsv") is { } csv)
+        {
+            foreach (var f in new[] { "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv" })
+                if (s.Has(f)) throw s.Error(f, "cannot be given together with conductivityCsv (the fit gives σ(T))");
+            model = FittedArrhenius(Path.IsPathRooted(csv) ? csv : Path.Combine(baseDirectory, csv), s);
+            sources.Add(new("electrolyteConductivity25C", model.ConductivitySPerCm(298.15), "S/cm", $"Arrhenius fit (transport module, ConductivityFitter) of {csv}"));
+        }
+        else
+        {
+            var b = basis?.Electrolyte;
+            double sigma = s.Positive("conductivityMSPerCm") is { } ms ? ms / 1000 * 100
+                : b?.ReferenceConductivitySPerM ?? throw s.Missing("conductivityMSPerCm", why);
+            double tRef = s.Number("referenceTemperatureC") is { } tr
+                ? (tr > -PhysicalConstants.ZeroCelsiusK ? tr + PhysicalConstants.ZeroCelsiusK : throw s.Error("referenceTemperatureC", $"must be above −273.15, got {SpecSection.Text(tr)}"))
+                : s.Has("conductivityMSPerCm") || b is null ? 25 + PhysicalConstants.ZeroCelsiusK : b.ReferenceTemperatureK;
+            double ea = s.NonNegative("activationEnergyEv") is { } e ? e * PhysicalConstants.ElementaryChargeC
+                : b?.ActivationEnergyJ ?? throw s.Missing("activationEnergyEv", why);
+            model = new ArrheniusConductivity(sigma, tRef, ea);
+        }
+        return (model, density);
+    }
+
+    /// <summary>
+    /// σ(T) from a measured table (ConductivityCsv: temperature with its unit, σ in S/cm) by the transport module's Arrhenius
+    /// fit (ConductivityFitter, weighted least squares of ln σ on 1/T), written through its value at 25 °C.
+    /// </summary>
+    private static ArrheniusConductivity FittedArrhenius(string path, SpecSection s)
+    {
+        ConductivityFit fit;
+        try { fit = ConductivityFitter.Fit(ConductivityCsv.Read(path), ConductivityModelKind.Arrhenius); }
+        catch (InvalidInputException ex) { throw s.Error("conductivityCsv", $"— {ex.Message}"); }
+        const double t25 = 25 + PhysicalConstants.ZeroCelsiusK;
+        var segment = fit.Segments[0];
+        // σ(T) = σ(25 °C)·exp(−Eₐ/k_B·(1/T − 1/298.15 K)), the fitted line (review §2.1's Arrhenius law).
+        return new ArrheniusConductivity(fit.ConductivitySPerCm(t25) * 100, t25, segment.ActivationEnergyEv * PhysicalConstants.ElementaryChargeC);
+    }
+
+    /// <summary>
+    /// σ(T) of a knowledge-base compound as the knowledge base draws it (KnowledgeBase.ArrheniusModels): the line through
+    /// its first point conductivity at a stated temperature with its first point activation energy (review §2.1) — an
+    /// extrapolation of two published numbers from the seeded dataset, not a fit.
+    /// </summary>
+    private static (ArrheniusConductivity Model, string Reference) KnowledgeArrhenius(string nameOrFormula, SpecSection s)
+    {
+        var data = SeedDataset.Load();
+        var compound = data.Compounds.FirstOrDefault(c => c.Formula == nameOrFormula)
+            ?? data.Compounds.FirstOrDefault(c => c.Aliases.Any(a => string.Equals(a, nameOrFormula, StringComparison.OrdinalIgnoreCase)))
+            ?? data.Compounds.FirstOrDefault(c => string.Equals(c.Name, nameOrFormula, StringComparison.OrdinalIgnoreCase))
+            ?? throw s.Error("compound", $"'{nameOrFormula}' is not a compound of the knowledge base");
+        bool Point(PropertyRecord r) => r.Qualifier is null or "=";
+        var sigma = data.Properties.FirstOrDefault(r => r.Compound == compound.Formula && r.Quantity == "ionicConductivity" && r.TemperatureC is not null && Point(r) && r.Value > 0 && r.Unit == "S/cm");
+        var ea = data.Properties.FirstOrDefault(r => r.Compound == compound.Formula && r.Quantity == "activationEnergy" && Point(r) && r.Value >= 0 && r.Unit == "eV");
+        if (sigma is null || ea is null)
+        {
+            var usable = data.Compounds.Where(c =>
+                data.Properties.Any(r => r.Compound == c.Formula && r.Quantity == "ionicConductivity" && r.TemperatureC is not null && Point(r) && r.Unit == "S/cm")
+                && data.Properties.Any(r => r.Compound == c.Formula && r.Quantity == "activationEnergy" && Point(r) && r.Unit == "eV")).Select(c => c.Formula);
+            throw s.Error("compound", $"'{compound.Formula}' has no {(sigma is null ? "point conductivity at a stated temperature" : "point activation energy")} in the knowledge base; " +
+                $"give conductivityMSPerCm and activationEnergyEv (compounds with both: {string.Join(", ", usable)})");
+        }
+        string reference = string.Join("; ", new[] { sigma.Source?.Describe(), ea.Source?.Describe() }.Where(x => x is not null).Distinct());
+        return (ArrheniusConductivity.FromConventional(sigma.Value, sigma.TemperatureC!.Value, ea.Value), reference);
+    }
+
+    private static readonly string[] DegradationFields =
+    [
+        "from", "contactLossPerCycle", "contactLossReferencePressureMPa", "contactLossPressureExponent", "sideReactionElectrode",
+        "sideReactionInitialFraction", "sideReactionDecayCapacities", "oxidationLimitV", "oxidationInitialFraction", "oxidationDecayCapacities",
+    ];
+
+    /// <summary>
+    /// degradation: off | on (the preset's) | a preset name (that preset's laws) | a mapping of the laws' parameters
+    /// (optionally <c>from:</c> a preset). Default: the preset's, or off without a preset.
+    /// </summary>
+    private static DegradationParameters ReadDegradation(SpecSection top, CellParameters? basis)
+    {
+        var node = top.Get("degradation");
+        if (node is null) return basis?.Degradation ?? DegradationParameters.None;
+        if (node is YamlScalarNode)
+        {
+            string text = top.RequiredString("degradation");
+            switch (text.ToLowerInvariant())
             {
-                "solidDiffusivityM2PerS" => Composite() with { SolidDiffusivityM2PerS = PositiveNumber(value, source, line, field) },
-                "particleRadiusUm" => Composite() with { ParticleRadiusM = PositiveNumber(value, source, line, field) * 1e-6 },
-                "bruggemanExponent" => Composite() with { BruggemanExponent = PositiveNumber(value, source, line, field) },
-                "exchangeCurrentDensityMAPerCm2" => e with { ExchangeCurrentDensityAPerM2 = PositiveNumber(value, source, line, field) * 10 },
-                "interfacialResistanceOhmCm2" => e with { InterfacialResistanceOhmM2 = NonNegative(value, source, line, field) * 1e-4 },
-                "contactAreaFraction" => e with { ContactAreaFraction = Fraction(value, source, line, field) },
-                "ocp" => e with { Ocp = LoadOcp(Scalar(value, source, line, field), baseDirectory, source, line, field) },
-                _ => throw new InvalidInputException($"{source}:{line}: unknown field '{field}' (known: solidDiffusivityM2PerS, particleRadiusUm, bruggemanExponent, exchangeCurrentDensityMAPerCm2, interfacialResistanceOhmCm2, contactAreaFraction, ocp)"),
-            };
+                case "off" or "false" or "none": return DegradationParameters.None;
+                case "on" or "true":
+                    return basis?.Degradation is { Any: true } d ? d
+                        : throw top.Error("degradation", basis is null
+                            ? "'on' needs a preset to take the laws from; give a preset name (e.g. degradation: nacro2-half) or a mapping of the laws' parameters"
+                            : $"'on': the preset {basis.Name} has no degradation laws; give a mapping of the laws' parameters");
+                default:
+                    try { return CellPresets.Get(text).Cell.Degradation; }
+                    catch (InvalidInputException) { throw top.Error("degradation", $"must be on, off, a preset name ({string.Join(", ", CellPresets.Names)}) or a mapping, got '{text}'"); }
+            }
         }
-        return e;
-    }
-
-    private static OcpCurve LoadOcp(string text, string baseDirectory, string source, int line, string field)
-    {
-        try
+        var s = top.Section("degradation")!;
+        s.AllowOnly(DegradationFields);
+        var d0 = basis?.Degradation ?? DegradationParameters.None;
+        if (s.String("from") is { } from)
         {
-            return OcpLibrary.Names.Contains(text, StringComparer.OrdinalIgnoreCase) ? OcpLibrary.Get(text)
-                : OcpLibrary.Load(Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text));
+            try { d0 = CellPresets.Get(from).Cell.Degradation; }
+            catch (InvalidInputException e) { throw s.Error("from", e.Message); }
         }
-        catch (InvalidInputException ex) { throw new InvalidInputException($"{source}:{line}: {field}: {ex.Message}"); }
-    }
-
-    private static string Scalar(YamlNode node, string source, int line, string field) =>
-        node is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw new InvalidInputException($"{source}:{line}: {field} must be a non-empty value");
-
-    private static double Number(YamlNode node, string source, int line, string field)
-    {
-        string text = Scalar(node, source, line, field);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
-            ? v : throw new InvalidInputException($"{source}:{line}: {field} must be a number, got '{text}'");
-    }
-
-    private static double PositiveNumber(YamlNode node, string source, int line, string field)
-    {
-        double v = Number(node, source, line, field);
-        return v > 0 ? v : throw new InvalidInputException($"{source}:{line}: {field} must be greater than zero, got {v}");
-    }
-
-    private static double NonNegative(YamlNode node, string source, int line, string field)
-    {
-        double v = Number(node, source, line, field);
-        return v >= 0 ? v : throw new InvalidInputException($"{source}:{line}: {field} must be ≥ 0, got {v}");
-    }
-
-    private static double Fraction(YamlNode node, string source, int line, string field)
-    {
-        double v = Number(node, source, line, field);
-        return v > 0 && v <= 1 ? v : throw new InvalidInputException($"{source}:{line}: {field} must be in (0, 1], got {v}");
+        double? oxidationLimit = s.Number("oxidationLimitV");
+        var side = s.String("sideReactionElectrode") switch
+        {
+            null => d0.SideReactionElectrode,
+            "negative" => CellSide.Negative,
+            "positive" => CellSide.Positive,
+            var other => throw s.Error("sideReactionElectrode", $"must be 'positive' or 'negative', got '{other}'"),
+        };
+        return d0 with
+        {
+            ContactLossPerCycleAtReference = s.FractionBelowOne("contactLossPerCycle") ?? d0.ContactLossPerCycleAtReference,
+            ContactLossReferencePressureMPa = s.Positive("contactLossReferencePressureMPa") ?? d0.ContactLossReferencePressureMPa,
+            ContactLossPressureExponent = s.NonNegative("contactLossPressureExponent") ?? d0.ContactLossPressureExponent,
+            SideReactionElectrode = side,
+            SideReactionInitialFraction = s.FractionBelowOne("sideReactionInitialFraction") ?? d0.SideReactionInitialFraction,
+            SideReactionDecayCapacities = s.Positive("sideReactionDecayCapacities") ?? d0.SideReactionDecayCapacities,
+            OxidationLimitV = oxidationLimit ?? d0.OxidationLimitV,
+            OxidationInitialFraction = s.FractionBelowOne("oxidationInitialFraction") ?? d0.OxidationInitialFraction,
+            OxidationDecayCapacities = s.Positive("oxidationDecayCapacities") ?? d0.OxidationDecayCapacities,
+        };
     }
 }

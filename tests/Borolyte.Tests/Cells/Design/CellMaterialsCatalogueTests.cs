@@ -53,7 +53,22 @@ public class CellMaterialsCatalogueTests
     [Fact]
     public void Catalogue_has_exactly_the_previous_materials_in_order()
     {
-        Assert.Equal(Previous.Select(row => (string)row[0]), CellMaterials.All.Select(m => m.Name));
+        // … followed by the materials added since: the seed's Na–Sn counter electrode.
+        Assert.Equal(Previous.Select(row => (string)row[0]).Append("Na3Sn"), CellMaterials.All.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Na3Sn_counter_electrode_against_hand_calculation()
+    {
+        var m = CellMaterials.Get("Na3Sn");
+        Assert.Equal(MaterialRole.Metal, m.Role);
+        // Faraday: 3·F/(3.6·M), M = 3·22.98976928 + 118.710 g/mol (IUPAC), F = 96485.33212 C/mol.
+        Assert.Equal(3 * 96485.33212 / (3.6 * (3 * 22.98976928 + 118.710)), m.TheoreticalCapacityMAhPerG!.Value, 2);
+        // Seed 004 §4.1: "~367.5 mg of Na with 632.5 mg of Sn" — the 3:1 molar ratio: w_Na = 3·M_Na / M(Na3Sn).
+        Assert.InRange(3 * 22.98976928 / (3 * 22.98976928 + 118.710) - 367.5 / 1000, -1e-4, 1e-4);
+        // The catalogue density is the additive-volume estimate of that batch with the CRC densities (0.968, 7.265 g/cm³), rounded.
+        Assert.Equal(1000 / (367.5 / 0.968 + 632.5 / 7.265), m.DensityGPerCm3, 2);
+        Assert.Contains("ASSUMED", m.DensitySource);
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public class FromSimulationSpecTests
         Assert.Equal(1, sim.Cycle);
         Assert.Equal(SeedProtocol, sim.Protocol);
         Assert.Equal(30, sim.TemperatureK - PhysicalConstants.ZeroCelsiusK, 9);
-        Assert.Empty(sim.Notes);   // same cathode loading (5.6 mg/cm²) in the preset and the spec
+        // The designed cell is simulated; the spec's geometry is the preset's, so the cell is the preset's.
+        Assert.Contains(sim.Notes, n => n.StartsWith("simulated the designed cell", StringComparison.Ordinal));
+        Assert.Equal(preset.Cell.ActiveLoadingKgPerM2, sim.SimulatedCell!.ActiveLoadingKgPerM2, 15);
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public class FromSimulationSpecTests
     }
 
     [Fact]
-    public void Simulation_spec_file_is_read_relative_to_the_design_spec_and_loading_mismatch_is_noted()
+    public void Simulation_spec_file_is_read_relative_to_the_design_spec_and_the_designed_loading_is_simulated()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(Path.Combine(dir.Path, "sim.yaml"), "preset: nacro2-half-97\ndegradation: off\n");
@@ -96,8 +98,9 @@ public class FromSimulationSpecTests
         var design = CellSpecReader.ReadFile(spec);
         var sim = design.SimulatedDischarge!;
         Assert.Equal("nacro2-half-97", sim.Cell);
-        // 7.7 mg/cm² in the half cell (seed 004 §2), 5.6 mg/cm² in the design: the capacity per gram is used as simulated, with a note.
-        Assert.Contains(sim.Notes, n => n.Contains("7.7 mg/cm²") && n.Contains("5.6 mg/cm²"));
+        // 7.7 mg/cm² in the half-cell preset (seed 004 §2), 5.6 mg/cm² in the design: the design's cathode is what is simulated.
+        Assert.Equal(5.6 * CellUnits.KgPerM2PerMgPerCm2, sim.SimulatedCell!.ActiveLoadingKgPerM2, 15);
+        Assert.Equal(design.Cathode.StackThicknessM, ((CompositeElectrodeParameters)sim.SimulatedCell.Positive).ThicknessM, 15);
         Assert.InRange(sim.DischargeCapacityMAhPerG, 60, 125.3);   // below NaCrO2's Faraday capacity at x = 0.5 (catalogue)
     }
 
