@@ -42,6 +42,11 @@ public class QensCliTests : IDisposable
         var html = _temp.File("eisf.html");
         Assert.Equal(0, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--out", html).ExitCode);
         Assert.Contains("multiaxial (AIC", File.ReadAllText(html));
+        Assert.Matches(@"Best: multiaxial \(multiaxial\), [^""]* = 0\.85, p = 0\.6", File.ReadAllText(html));   // caption (JSON-escaped χ²/ν)
+        var htmlNone = _temp.File("eisf-none.html");
+        Assert.Equal(0, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "none", "--out", htmlNone).ExitCode);
+        Assert.Contains("No model fits (", File.ReadAllText(htmlNone));
+        Assert.Contains("least bad by AIC: c3 (uniaxial)", File.ReadAllText(htmlNone));
         var c5 = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12", "--json"));
         Assert.Equal("uniaxial", c5.GetProperty("mechanism").GetString());
         // Human output: the C3/C5 identity is reported, brackets printed as written.
