@@ -16,8 +16,16 @@ and the weighted fit with x_scale='jac' (a scipy option impedance.py does not se
 Borolyte's chi^2). Initial guess given to scipy: the true parameters times (1.5, 0.5, 3, -, 2, 0.3, -) with both exponents 0.9, i.e. a user
 who already knows every value within a factor 2-3. Borolyte gets no guess (its automatic guess is part of its time).
 
+When impedance.py itself is importable (`import impedance`, e.g. PYTHONPATH pointing at a checkout), the script also
+times the real thing on the same spectra with the same start:
+  CustomCircuit('R0-p(R1,CPE1)-p(R2,CPE2)', initial_guess=...).fit(f, Z, weight_by_modulus=True)
+(for impedance.py versions whose fit() predates the weight_by_modulus keyword, the same weighting is passed as the
+curve_fit keyword sigma = [|Z|, |Z|] through fit()'s **kwargs, which is what weight_by_modulus=True sets), chi^2 computed
+the same way from its parameters_. Its results go under the "impedancePy" keys; without impedance.py they are null.
+
 Run from the repository root:  /usr/bin/python3 bench/impedance_scipy.py [--batch 1000] [--compare 50]
-Speed: single-threaded, time.perf_counter around curve_fit only; medians over repetitions / spectra.
+   or, with impedance.py:      PYTHONPATH=/path/to/impedance.py /usr/bin/python3 bench/impedance_scipy.py ...
+Speed: single-threaded, time.perf_counter around curve_fit / CustomCircuit.fit only; medians over repetitions / spectra.
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 import numpy as np
@@ -106,6 +114,40 @@ def fit_scipy(f, z, p0, weighted, jac_scaled=False):
     return popt, time.perf_counter() - t0, ok
 
 
+try:
+    import impedance
+    from impedance.models.circuits import CustomCircuit
+except ImportError:
+    impedance = None
+
+
+def fit_impedance_py(f, z, p0):
+    """impedance.py's CustomCircuit.fit with modulus weighting, started at p0; (parameters, seconds, converged)."""
+    circuit = CustomCircuit(CIRCUIT, initial_guess=[float(v) for v in p0])
+    t0 = time.perf_counter()
+    try:
+        try:
+            circuit.fit(f, z, weight_by_modulus=True)
+        except TypeError:
+            # Versions without the keyword: the same sigma that weight_by_modulus=True sets, passed on to curve_fit.
+            t0 = time.perf_counter()
+            circuit.fit(f, z, sigma=np.hstack([np.abs(z), np.abs(z)]))
+        ok = True
+        popt = np.array(circuit.parameters_)
+    except RuntimeError:
+        popt, ok = np.array(p0), False
+    return popt, time.perf_counter() - t0, ok
+
+
+def impedance_py_fit_call(f, z, p0):
+    """Which call fit_impedance_py ends up making (recorded in the results)."""
+    try:
+        CustomCircuit(CIRCUIT, initial_guess=[float(v) for v in p0]).fit(f, z, weight_by_modulus=True)
+        return "fit(f, Z, weight_by_modulus=True)"
+    except TypeError:
+        return "fit(f, Z, sigma=np.hstack([abs(Z), abs(Z)]))  (this version has no weight_by_modulus keyword)"
+
+
 def borolyte(f, z, workdir, name):
     path = os.path.join(workdir, name + ".csv")
     with open(path, "w") as out:
@@ -122,6 +164,7 @@ def main():
     ap.add_argument("--batch", type=int, default=1000, help="batch spectra fitted by scipy (timed)")
     ap.add_argument("--compare", type=int, default=50, help="batch spectra also fitted by Borolyte for chi^2")
     ap.add_argument("--repeat", type=int, default=15, help="repetitions of the single-spectrum fit")
+    ap.add_argument("--impedance-py-batch", type=int, default=1000, help="batch spectra also fitted by impedance.py (when importable)")
     args = ap.parse_args()
     f, one, batch = make(args.batch)
     result = {"circuit": CIRCUIT, "points": int(f.size)}
@@ -136,11 +179,25 @@ def main():
                 popt, dt, ok = fit_scipy(f, one, start, weighted, jac)
                 times.append(dt)
             result["one"][key] = {"medianSeconds": statistics.median(times), "chiSquare": chi2(f, one, popt), "converged": ok}
+        result["impedancePyVersion"] = getattr(impedance, "__version__", None) if impedance else None
+        result["impedancePyPath"] = os.path.dirname(impedance.__file__) if impedance else None
+        result["impedancePyCall"] = impedance_py_fit_call(f, one, guess(1.0)) if impedance else None
+        if impedance:
+            times = []
+            for _ in range(args.repeat):
+                popt, dt, ok = fit_impedance_py(f, one, guess(1.0))
+                times.append(dt)
+            result["one"]["impedancePy"] = {"medianSeconds": statistics.median(times), "chiSquare": chi2(f, one, popt), "converged": ok}
+        else:
+            result["one"]["impedancePy"] = None
 
         rows = []
         for k, (s, z) in enumerate(batch):
             pw, tw, okw = fit_scipy(f, z, guess(s), True)
             row = {"k": k, "scale": s, "scipySeconds": tw, "scipyChiSquare": chi2(f, z, pw), "scipyConverged": okw}
+            if impedance and k < args.impedance_py_batch:
+                pi, ti, oki = fit_impedance_py(f, z, guess(s))
+                row.update(impedancePySeconds=ti, impedancePyChiSquare=chi2(f, z, pi), impedancePyConverged=oki)
             if k < args.compare:
                 pu, tu, oku = fit_scipy(f, z, guess(s), False)
                 row["scipyUnweightedSeconds"] = tu
@@ -166,6 +223,19 @@ def main():
         "medianChiSquareBorolyte": statistics.median(r["borolyteChiSquare"] for r in cmp_rows) if cmp_rows else None,
         "borolyteLowerOrEqual": sum(r["borolyteChiSquare"] <= r["scipyChiSquare"] * (1 + 1e-6) for r in cmp_rows),
         "scipyWorseBy10Percent": sum(r["scipyChiSquare"] > 1.1 * r["borolyteChiSquare"] for r in cmp_rows),
+    }
+    ipy = [r for r in rows if "impedancePySeconds" in r]
+    ipy_cmp = [r for r in ipy if "borolyteChiSquare" in r]
+    result["batch"]["impedancePy"] = None if not ipy else {
+        "spectra": len(ipy),
+        "medianSeconds": statistics.median(r["impedancePySeconds"] for r in ipy),
+        "totalSeconds": sum(r["impedancePySeconds"] for r in ipy),
+        "failures": sum(not r["impedancePyConverged"] for r in ipy),
+        "medianChiSquare": statistics.median(r["impedancePyChiSquare"] for r in ipy),
+        "compared": len(ipy_cmp),
+        "medianChiSquareCompared": statistics.median(r["impedancePyChiSquare"] for r in ipy_cmp) if ipy_cmp else None,
+        "borolyteLowerOrEqual": sum(r["borolyteChiSquare"] <= r["impedancePyChiSquare"] * (1 + 1e-6) for r in ipy_cmp),
+        "sameAsScipyStandIn": sum(abs(r["impedancePyChiSquare"] - r["scipyChiSquare"]) <= 1e-9 * max(r["scipyChiSquare"], 1e-300) for r in ipy),
     }
     json.dump(result, sys.stdout, indent=1)
     print()

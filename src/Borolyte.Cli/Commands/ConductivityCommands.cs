@@ -69,6 +69,11 @@ public static class ConductivityCommands
         }).ToList(),
         ["sigma25CSPerCm"] = fit.Sigma25CSPerCm,
         ["sigma25CCi95SPerCm"] = new[] { fit.Sigma25CLowerSPerCm, fit.Sigma25CUpperSPerCm },
+        ["kinks"] = fit.Kinks.Select(k => new Dictionary<string, object?>
+        {
+            ["temperatureK"] = k.TemperatureK, ["temperatureStdErrK"] = k.TemperatureStdErrK, ["jumpDecades"] = k.JumpDecades,
+            ["jumpStdErrDecades"] = k.JumpStdErrDecades, ["activationEnergyBelowEv"] = k.ActivationEnergyBelowEv, ["activationEnergyAboveEv"] = k.ActivationEnergyAboveEv,
+        }).ToList(),
         ["vtfT0K"] = fit.VtfT0K,
         ["aicc"] = fit.AiccByModel.ToDictionary(kv => ConductivityFit.ModelName(kv.Key), kv => double.IsFinite(kv.Value) ? (double?)kv.Value : null),
         ["pointCount"] = fit.Points.Count,
@@ -85,6 +90,8 @@ public static class ConductivityCommands
         console.Write(table);
         foreach (var t in fit.Transitions)
             console.WriteLine($"transition at {N(t.TemperatureK)} ± {N(t.TemperatureStdErrK)} K: σ jumps {t.JumpDecades:0.00} ± {t.JumpStdErrDecades:0.00} decades");
+        foreach (var k in fit.Kinks)
+            console.WriteLine($"kink at {N(k.TemperatureK)} ± {N(k.TemperatureStdErrK)} K: Eₐ {k.ActivationEnergyBelowEv:0.00} → {k.ActivationEnergyAboveEv:0.00} eV, no significant jump ({k.JumpDecades:0.00} ± {k.JumpStdErrDecades:0.00} decades)");
         if (fit.VtfT0K is { } t0) console.WriteLine($"VTF T₀ = {N(t0)} K");
         console.WriteLine($"σ(25 °C) = {N(fit.Sigma25CSPerCm)} S/cm (95 %: {N(fit.Sigma25CLowerSPerCm)}–{N(fit.Sigma25CUpperSPerCm)})");
         foreach (var w in fit.Warnings) console.WriteLine($"warning: {w}");

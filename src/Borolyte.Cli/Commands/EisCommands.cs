@@ -100,19 +100,24 @@ public static class EisCommands
         var weighting = WeightingOption();
         var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (with --thickness-mm: conductivity)" };
         var thickness = new Option<double?>("--thickness-mm") { Description = "Pellet thickness in mm" };
-        var fix = new Option<string[]>("--fix") { Description = "Hold a parameter: NAME=VALUE (repeat)" };
-        var bound = new Option<string[]>("--bound") { Description = "Bound a parameter: NAME=LOWER:UPPER in SI units, e.g. R1=1e3:1e9 (repeat)" };
+        var areaErr = AreaErrOption();
+        var thicknessErr = ThicknessErrOption();
+        var fix = FixOption();
+        var bound = BoundOption();
         var resistors = new Option<string[]>("--resistance") { Description = "Resistors summed for σ (default: those inside parallel groups)", AllowMultipleArgumentsPerToken = true };
         var sweep = new Option<int?>("--sweep") { Description = "Sweep of a multi-sweep file (1-based)" };
         var minHz = MinHzOption();
         var maxHz = MaxHzOption();
         var json = CliOutput.JsonOption();
         var command = new Command("fit", "Fit an equivalent circuit (automatic initial guess) and, with geometry, the pellet conductivity")
-        { file, circuit, weighting, area, thickness, fix, bound, resistors, sweep, minHz, maxHz, json };
+        { file, circuit, weighting, area, thickness, areaErr, thicknessErr, fix, bound, resistors, sweep, minHz, maxHz, json };
         command.SetAction(parse =>
         {
             double? a = parse.GetValue(area), t = parse.GetValue(thickness);
             if ((a is null) != (t is null)) throw new UsageException("--area-cm2 and --thickness-mm go together");
+            double? aErr = parse.GetValue(areaErr), tErr = parse.GetValue(thicknessErr);
+            if (a is null && (aErr is not null || tErr is not null))
+                throw new UsageException("--area-err-cm2 and --thickness-err-mm need --area-cm2 and --thickness-mm");
             var compiled = Borolyte.Impedance.Circuits.Circuit.Parse(parse.GetValue(circuit)!);
             var fixedValues = ParseFixed(parse.GetValue(fix));
             var options = new CircuitFitOptions
@@ -122,7 +127,9 @@ public static class EisCommands
             };
             var spectrum = ReadCropped(parse.GetValue(file)!, parse.GetValue(sweep), parse.GetValue(minHz), parse.GetValue(maxHz));
             var fit = CircuitFitter.Fit(spectrum, compiled, options);
-            PelletConductivity? sigma = a is { } av && t is { } tv ? PelletConductivity.FromFit(fit, av, tv, parse.GetValue(resistors)) : null;
+            PelletConductivity? sigma = a is { } av && t is { } tv
+                ? PelletConductivity.FromFit(fit, av, tv, parse.GetValue(resistors), aErr ?? 0, tErr ?? 0) : null;
+            var capacitances = EffectiveCapacitance.ForFit(fit, a, t);
             if (parse.GetValue(json))
             {
                 CliOutput.WriteJson(parse, new Dictionary<string, object?>
@@ -134,6 +141,7 @@ public static class EisCommands
                     ["conductivitySPerCm"] = sigma?.ConductivitySPerCm,
                     ["conductivityStdErrSPerCm"] = sigma?.StdErrSPerCm,
                     ["conductivityResistors"] = sigma?.Resistors,
+                    ["effectiveCapacitances"] = CapacitanceDocuments(capacitances),
                     ["reducedChiSquare"] = fit.ReducedChiSquare,
                     ["aic"] = fit.Aic,
                     ["bic"] = fit.Bic,
@@ -152,11 +160,33 @@ public static class EisCommands
             console.Write(table);
             console.WriteLine($"χ² = {N(fit.ChiSquare)}, reduced χ² = {N(fit.ReducedChiSquare)} ({fit.Weighting.ToString().ToLowerInvariant()} weighting), AIC = {fit.Aic:0.0}, BIC = {fit.Bic:0.0}");
             if (sigma is not null) console.WriteLine($"σ = {N(sigma.ConductivitySPerCm)} ± {N(sigma.StdErrSPerCm)} S/cm (R = {string.Join(" + ", sigma.Resistors)} = {N(sigma.ResistanceOhm)} Ω)");
+            if (capacitances.Count > 0)
+            {
+                var ct = new Table().AddColumns("Element", "C_eff (F)", "Std. error", "with", "C·L/A (F/cm)", "Assignment");
+                foreach (var c in capacitances)
+                    ct.AddRow(c.Element, N(c.CapacitanceF), N(c.StdErrF), Markup.Escape(c.Resistors.Count == 0 ? "—" : $"{string.Join("+", c.Resistors)} ({c.Pairing})"),
+                        c.CapacitancePerCellConstantFPerCm is { } cc ? N(cc) : "—", EffectiveCapacitance.Describe(c.Origin));
+                console.Write(ct);
+            }
             foreach (var w in spectrum.Metadata.Warnings.Concat(fit.Warnings)) console.WriteLine(Markup.Escape($"warning: {w}"));
             return CliApp.ExitOk;
         });
         return command;
     }
+
+    private static Option<double?> AreaErrOption() => new("--area-err-cm2") { Description = "Standard uncertainty of the electrode area in cm² (propagated into σ)" };
+    private static Option<double?> ThicknessErrOption() => new("--thickness-err-mm") { Description = "Standard uncertainty of the pellet thickness in mm (propagated into σ)" };
+    private static Option<string[]> FixOption() => new("--fix") { Description = "Hold a parameter: NAME=VALUE (repeat)" };
+    private static Option<string[]> BoundOption() => new("--bound") { Description = "Bound a parameter: NAME=LOWER:UPPER in SI units, e.g. R1=1e3:1e9 (repeat)" };
+
+    /// <summary>The JSON of <see cref="EffectiveCapacitance.ForFit"/>: one object per CPE or C, in circuit order.</summary>
+    internal static List<Dictionary<string, object?>> CapacitanceDocuments(IReadOnlyList<ElementCapacitance> capacitances) =>
+        capacitances.Select(c => new Dictionary<string, object?>
+        {
+            ["element"] = c.Element, ["pairing"] = c.Pairing, ["resistors"] = c.Resistors,
+            ["effectiveCapacitanceF"] = c.CapacitanceF, ["effectiveCapacitanceStdErrF"] = c.StdErrF,
+            ["capacitancePerCellConstantFPerCm"] = c.CapacitancePerCellConstantFPerCm, ["assignment"] = EffectiveCapacitance.JsonName(c.Origin),
+        }).ToList();
 
     private static List<double[]> Rows(double[,] m) =>
         Enumerable.Range(0, m.GetLength(0)).Select(i => Enumerable.Range(0, m.GetLength(1)).Select(j => m[i, j]).ToArray()).ToList();
@@ -203,22 +233,36 @@ public static class EisCommands
         var circuit = new Option<string>("--circuit") { Description = "Circuit for every spectrum", Required = true };
         var area = new Option<double>("--area-cm2") { Description = "Electrode area in cm²", Required = true };
         var thickness = new Option<double>("--thickness-mm") { Description = "Pellet thickness in mm", Required = true };
+        var areaErr = AreaErrOption();
+        var thicknessErr = ThicknessErrOption();
         var weighting = WeightingOption();
+        var fix = FixOption();
+        var bound = BoundOption();
         var model = new Option<string>("--model") { Description = "σ(T) model: auto|arrhenius|arrhenius-t|vtf|piecewise", DefaultValueFactory = _ => "auto" };
         var json = CliOutput.JsonOption();
-        var command = new Command("series", "Fit a temperature series (warm starts, both cores) and the σ(T) model") { source, circuit, area, thickness, weighting, model, json };
+        var command = new Command("series", "Fit a temperature series (warm starts, both cores) and the σ(T) model")
+            { source, circuit, area, thickness, areaErr, thicknessErr, weighting, fix, bound, model, json };
         command.SetAction(parse =>
         {
             string modelText = parse.GetValue(model)!;
             ConductivityModelKind? kind = modelText == "auto" ? null
                 : ConductivityFit.ParseModel(modelText) ?? throw new UsageException($"--model must be auto, arrhenius, arrhenius-t, vtf or piecewise, got '{modelText}'");
+            var compiled = Borolyte.Impedance.Circuits.Circuit.Parse(parse.GetValue(circuit)!);
+            var fixedValues = ParseFixed(parse.GetValue(fix));
+            var options = new CircuitFitOptions
+            {
+                Weighting = ParseWeighting(parse.GetValue(weighting)!), Fixed = fixedValues,
+                Bounds = ParseBounds(parse.GetValue(bound), compiled, fixedValues),
+            };
+            double a = parse.GetValue(area), t = parse.GetValue(thickness);
+            double aErr = parse.GetValue(areaErr) ?? 0, tErr = parse.GetValue(thicknessErr) ?? 0;
+            PelletConductivity.CheckGeometry(a, t, aErr, tErr);
             var spectra = TemperatureSeries.Load(parse.GetValue(source)!);
-            var options = new CircuitFitOptions { Weighting = ParseWeighting(parse.GetValue(weighting)!) };
             bool asJson = parse.GetValue(json);
             var (points, fit) = asJson
-                ? TemperatureSeries.Fit(spectra, parse.GetValue(circuit)!, parse.GetValue(area), parse.GetValue(thickness), options, kind)
+                ? TemperatureSeries.Fit(spectra, compiled.Text, a, t, options, kind, areaStdErrCm2: aErr, thicknessStdErrMm: tErr)
                 : WithProgressBar(spectra.Count, progress =>
-                    TemperatureSeries.Fit(spectra, parse.GetValue(circuit)!, parse.GetValue(area), parse.GetValue(thickness), options, kind, progress));
+                    TemperatureSeries.Fit(spectra, compiled.Text, a, t, options, kind, progress, areaStdErrCm2: aErr, thicknessStdErrMm: tErr));
             if (asJson)
             {
                 CliOutput.WriteJson(parse, new Dictionary<string, object?>
@@ -227,15 +271,19 @@ public static class EisCommands
                     {
                         ["temperatureK"] = p.TemperatureK, ["conductivitySPerCm"] = p.Conductivity.ConductivitySPerCm,
                         ["conductivityStdErrSPerCm"] = p.Conductivity.StdErrSPerCm, ["file"] = p.Spectrum.Metadata.SourcePath,
-                        ["reducedChiSquare"] = p.Fit.ReducedChiSquare, ["warnings"] = p.Fit.Warnings,
+                        ["reducedChiSquare"] = p.Fit.ReducedChiSquare,
+                        ["effectiveCapacitances"] = CapacitanceDocuments(EffectiveCapacitance.ForFit(p.Fit, a, t)), ["warnings"] = p.Fit.Warnings,
                     }).ToList(),
                     ["fit"] = fit is null ? null : ConductivityCommands.FitDocument(fit),
                 });
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
-            var table = new Table().AddColumns("T (K)", "σ (S/cm)", "± (S/cm)", "file");
-            foreach (var p in points) table.AddRow(N(p.TemperatureK), N(p.Conductivity.ConductivitySPerCm), N(p.Conductivity.StdErrSPerCm), Markup.Escape(Path.GetFileName(p.Spectrum.Metadata.SourcePath ?? "")));
+            var table = new Table().AddColumns("T (K)", "σ (S/cm)", "± (S/cm)", "C_eff (assignment)", "file");
+            foreach (var p in points)
+                table.AddRow(N(p.TemperatureK), N(p.Conductivity.ConductivitySPerCm), N(p.Conductivity.StdErrSPerCm),
+                    Markup.Escape(string.Join("; ", EffectiveCapacitance.ForFit(p.Fit, a, t).Select(c => $"{c.Element} {N(c.CapacitanceF)} F ({EffectiveCapacitance.Describe(c.Origin)})"))),
+                    Markup.Escape(Path.GetFileName(p.Spectrum.Metadata.SourcePath ?? "")));
             console.Write(table);
             if (fit is not null) ConductivityCommands.Render(console, fit);
             else console.WriteLine("fewer than 3 temperatures: no σ(T) model fitted");

@@ -64,14 +64,18 @@ public static class QensCommands
     {
         var data = new Argument<string>("data") { Description = "CSV: Q (unit in the header, Å⁻¹ or nm⁻¹), EISF, optional EISF_err" };
         var anion = AnionOption();
-        var immobile = new Option<bool>("--immobile-fraction") { Description = "Fit a fraction p of anions immobile on the instrument time scale: A = p + (1−p)·A0" };
+        var immobile = new Option<string?>("--immobile-fraction")
+        {
+            Description = "Fraction p of anions immobile on the instrument time scale, A = p + (1−p)·A0: fit (the default), none, or a value in [0, 1)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var json = CliOutput.JsonOption();
         var output = CliOutput.OutOption("Also write an HTML report: measured EISF with every model");
         var command = new Command("fit", "Compare the anion's EISF models with measured A0(Q): uniaxial vs multiaxial by AIC") { data, anion, immobile, json, output };
         command.SetAction(parse =>
         {
             var a = ClosoAnion.Parse(parse.GetValue(anion)!);
-            var fit = EisfFitter.Fit(a, EisfCsv.Read(parse.GetValue(data)!), parse.GetValue(immobile));
+            var fit = EisfFitter.Fit(a, EisfCsv.Read(parse.GetValue(data)!), ParseImmobile(parse.GetValue(immobile)));
             if (parse.GetValue(output) is { } file)
             {
                 var report = new HtmlReport($"EISF fit of {Path.GetFileName(parse.GetValue(data))}");
@@ -81,10 +85,14 @@ public static class QensCommands
             if (parse.GetValue(json)) { CliOutput.WriteJson(parse, Document(fit)); return CliApp.ExitOk; }
             var console = CliOutput.Console(parse);
             console.WriteLine($"{a.Name}, {fit.Points.Count} points ({(fit.Weighted ? "weighted by uncertainties" : "equal weights")}): best {Eisf.Name(fit.Best.Model)} ({fit.Best.Mechanism})");
-            var table = new Table().AddColumns("Model", "Mechanism", "χ²", "AIC", "Akaike weight", "Immobile fraction");
+            console.WriteLine(fit.Verdict == EisfFit.NoModelFits
+                ? $"verdict: no model fits (best reduced χ² = {fit.Best.ReducedChiSquare:0.00}, p = {fit.Best.PValue:G2})"
+                : fit.Best.PValue is { } pv ? $"verdict: {fit.Verdict} (reduced χ² = {fit.Best.ReducedChiSquare:0.00}, p = {pv:G2})" : $"verdict: {fit.Verdict} (goodness of fit not tested: no uncertainties)");
+            var table = new Table().AddColumns("Model", "Mechanism", "χ²", "χ²/ν", "p", "AIC", "Akaike weight", "Immobile fraction");
             foreach (var m in fit.Models)
-                table.AddRow(Eisf.Name(m.Model), m.Mechanism, N(m.ChiSquare), N(m.Aic), m.AkaikeWeight.ToString("0.000", CultureInfo.InvariantCulture),
-                    m.ParameterCount > 0 ? $"{m.ImmobileFraction:0.000} ± {m.ImmobileFractionStdErr:0.000}" : "–");
+                table.AddRow(Eisf.Name(m.Model), m.Mechanism, N(m.ChiSquare), N(m.ReducedChiSquare), m.PValue is { } p ? N(p) : "–", N(m.Aic),
+                    m.AkaikeWeight.ToString("0.000", CultureInfo.InvariantCulture),
+                    m.ParameterCount > 0 ? $"{m.ImmobileFraction:0.000} ± {m.ImmobileFractionStdErr:0.000}" : m.ImmobileFraction > 0 ? $"{m.ImmobileFraction:0.000} (held)" : "–");
             console.Write(table);
             foreach (var w in fit.Warnings) console.WriteLine($"warning: {w}");
             if (parse.GetValue(output) is { } written) console.WriteLine($"wrote {written.FullName}");
@@ -92,6 +100,15 @@ public static class QensCommands
         });
         return command;
     }
+
+    private static ImmobileFraction ParseImmobile(string? text) => text switch
+    {
+        null or "" or "fit" => ImmobileFraction.Fit,
+        "none" => ImmobileFraction.None,
+        _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) =>
+            v is >= 0 and < 1 ? ImmobileFraction.Fixed(v) : throw new UsageException($"--immobile-fraction must be in [0, 1), got {text}"),
+        _ => throw new UsageException($"--immobile-fraction must be fit, none or a number in [0, 1), got '{text}'"),
+    };
 
     private static object Document(EisfFit fit) => new Dictionary<string, object?>
     {
@@ -104,9 +121,12 @@ public static class QensCommands
             ["model"] = Eisf.Name(m.Model), ["mechanism"] = m.Mechanism, ["chiSquare"] = m.ChiSquare, ["aic"] = m.Aic, ["akaikeWeight"] = m.AkaikeWeight,
             ["immobileFraction"] = m.ParameterCount > 0 ? m.ImmobileFraction : null,
             ["immobileFractionStdErr"] = m.ParameterCount > 0 && double.IsFinite(m.ImmobileFractionStdErr) ? m.ImmobileFractionStdErr : null,
+            ["degreesOfFreedom"] = m.DegreesOfFreedom, ["reducedChiSquare"] = m.ReducedChiSquare, ["pValue"] = m.PValue, ["fits"] = m.Fits,
         }).ToList(),
         ["weighted"] = fit.Weighted,
         ["pointCount"] = fit.Points.Count,
+        ["verdict"] = fit.Verdict,
+        ["immobileFractionHandling"] = fit.Best.ParameterCount > 0 ? "fitted" : fit.Best.ImmobileFraction > 0 ? "held" : "none",
         ["geometry"] = fit.Anion.GeometrySource,
         ["warnings"] = fit.Warnings,
     };

@@ -191,8 +191,8 @@ public static class CircuitFitter
             {
                 string name = _circuit.ParameterNames[_free[j]];
                 double tol = 1e-7 * Math.Max(1, Math.Abs(Upper[j] - Lower[j]));
-                if (result.X[j] <= Lower[j] + tol) warnings.Add($"{name} is at its lower bound {Bound(j, Lower[j])} {_circuit.ParameterUnits[_free[j]]}");
-                else if (result.X[j] >= Upper[j] - tol) warnings.Add($"{name} is at its upper bound {Bound(j, Upper[j])} {_circuit.ParameterUnits[_free[j]]}");
+                if (result.X[j] <= Lower[j] + tol) warnings.Add($"{name} is at its lower bound {WithUnit(Bound(j, Lower[j]), _circuit.ParameterUnits[_free[j]])}");
+                else if (result.X[j] >= Upper[j] - tol) warnings.Add($"{name} is at its upper bound {WithUnit(Bound(j, Upper[j]), _circuit.ParameterUnits[_free[j]])}");
                 var p = parameters[_free[j]];
                 if (p.StdErr > Math.Abs(p.Value) && !warnings.Any(w => w.Contains(name)))
                     warnings.Add($"{name} is poorly determined (standard error {p.StdErr:G3} exceeds its value {p.Value:G3}): possibly not identifiable");
@@ -201,6 +201,9 @@ public static class CircuitFitter
             return new CircuitFit(_circuit, parameters, chi2, reduced, logLike + 2 * nf, logLike + nf * Math.Log(m), cov, corr, warnings,
                 _options.Weighting, _omega.Length, result.Iterations, starts);
         }
+
+        /// <summary>"20 Ohm", or "1" for a unitless exponent (no trailing space).</summary>
+        private static string WithUnit(string value, string unit) => unit.Length == 0 ? value : $"{value} {unit}";
 
         private string Bound(int j, double internalValue) =>
             (_log[j] ? Math.Exp(internalValue) : internalValue).ToString("G4", System.Globalization.CultureInfo.InvariantCulture);

@@ -10,13 +10,21 @@ public sealed record PelletConductivity(double ConductivitySPerCm, double StdErr
     public static PelletConductivity From(double resistanceOhm, double resistanceStdErrOhm, double areaCm2, double thicknessMm,
         double areaStdErrCm2 = 0, double thicknessStdErrMm = 0, IReadOnlyList<string>? resistors = null)
     {
-        if (!(areaCm2 > 0)) throw new InvalidInputException($"--area-cm2 must be positive, got {areaCm2}");
-        if (!(thicknessMm > 0)) throw new InvalidInputException($"--thickness-mm must be positive, got {thicknessMm}");
+        CheckGeometry(areaCm2, thicknessMm, areaStdErrCm2, thicknessStdErrMm);
         if (!(resistanceOhm > 0)) throw new InvalidInputException($"ionic resistance must be positive, got {resistanceOhm} Ω");
         double lengthCm = thicknessMm / 10;
         double sigma = lengthCm / (resistanceOhm * areaCm2);
         double rel = Math.Sqrt(Sq(resistanceStdErrOhm / resistanceOhm) + Sq(thicknessStdErrMm / thicknessMm) + Sq(areaStdErrCm2 / areaCm2));
         return new PelletConductivity(sigma, sigma * rel, resistanceOhm, resistanceStdErrOhm, resistors ?? []);
+    }
+
+    /// <summary>Positive area and thickness, finite non-negative standard errors (the messages name the CLI options).</summary>
+    public static void CheckGeometry(double areaCm2, double thicknessMm, double areaStdErrCm2 = 0, double thicknessStdErrMm = 0)
+    {
+        if (!(areaCm2 > 0) || !double.IsFinite(areaCm2)) throw new InvalidInputException($"--area-cm2 must be positive, got {areaCm2}");
+        if (!(thicknessMm > 0) || !double.IsFinite(thicknessMm)) throw new InvalidInputException($"--thickness-mm must be positive, got {thicknessMm}");
+        if (!(areaStdErrCm2 >= 0) || !double.IsFinite(areaStdErrCm2)) throw new InvalidInputException($"--area-err-cm2 must be zero or positive, got {areaStdErrCm2}");
+        if (!(thicknessStdErrMm >= 0) || !double.IsFinite(thicknessStdErrMm)) throw new InvalidInputException($"--thickness-err-mm must be zero or positive, got {thicknessStdErrMm}");
     }
 
     /// <summary>

@@ -12,6 +12,13 @@ public sealed record ArrheniusSegment(double TMinK, double TMaxK, double Activat
 /// <summary>An order–disorder transition: where σ jumps, and by how many decades (high-T line minus low-T line at T_t).</summary>
 public sealed record PhaseTransition(double TemperatureK, double TemperatureStdErrK, double JumpDecades, double JumpStdErrDecades);
 
+/// <summary>
+/// A break of the piecewise model without a significant jump (|jump| &lt; 2 standard errors): only the slope changes, from
+/// <see cref="ActivationEnergyBelowEv"/> to <see cref="ActivationEnergyAboveEv"/> — curvature, not a phase transition.
+/// </summary>
+public sealed record ArrheniusKink(double TemperatureK, double TemperatureStdErrK, double JumpDecades, double JumpStdErrDecades,
+    double ActivationEnergyBelowEv, double ActivationEnergyAboveEv);
+
 /// <summary>A fitted σ(T) model with σ(25 °C) and its 95 % confidence interval.</summary>
 public sealed record ConductivityFit(
     ConductivityModelKind Model,
@@ -27,6 +34,12 @@ public sealed record ConductivityFit(
 {
     /// <summary>VTF only: T₀ in K, pseudo-activation energy B in eV (first segment holds B and A).</summary>
     public double? VtfT0K { get; init; }
+
+    /// <summary>Piecewise only: the breaks that are slope changes without a significant jump (not listed in <see cref="Transitions"/>).</summary>
+    public IReadOnlyList<ArrheniusKink> Kinks { get; init; } = [];
+
+    /// <summary>Piecewise only: every break between segments (transitions and kinks), ascending; segment k lies below break k.</summary>
+    public IReadOnlyList<double> BreakTemperaturesK { get; init; } = [];
 
     public static string ModelName(ConductivityModelKind kind) => kind switch
     {
@@ -53,8 +66,9 @@ public sealed record ConductivityFit(
             var s = Segments[0];
             return Math.Exp(s.Line.Predict(1 / (temperatureK - VtfT0K!.Value)));
         }
-        var seg = Segments.Count == 1 || Transitions.Count == 0 ? Segments[0]
-            : temperatureK < Transitions[0].TemperatureK ? Segments[0] : Segments[1];
-        return Math.Exp(seg.LnConductivity(temperatureK));
+        var breaks = BreakTemperaturesK.Count > 0 ? BreakTemperaturesK : Transitions.Select(t => t.TemperatureK).ToList();
+        int k = 0;
+        while (k < breaks.Count && k + 1 < Segments.Count && temperatureK >= breaks[k]) k++;
+        return Math.Exp(Segments[k].LnConductivity(temperatureK));
     }
 }

@@ -4,13 +4,22 @@ namespace Borolyte.Transport;
 /// Fits σ(T) in log space (weights (σ/δσ)² when uncertainties are given):
 /// Arrhenius σ = σ₀·exp(−Eₐ/k_BT) and the hopping form σ = (A/T)·exp(−Eₐ/k_BT) (review §3.1, eq. 1);
 /// VTF σ = A·exp(−B/(k_B(T − T₀))) (Vogel 1921; Fulcher, J. Am. Ceram. Soc. 8 (1925) 339; Tammann &amp; Hesse 1926), T₀
-/// profiled on a grid; piecewise Arrhenius with one order–disorder transition between two consecutive temperatures
-/// (review §2.1: "a leap in ionic conductivity upon order-disorder phase transition"). Automatic choice by AICc
-/// (Hurvich &amp; Tsai, Biometrika 76 (1989) 297), k = 2, 2, 3, 5 (two lines and the break).
+/// profiled on a grid; piecewise Arrhenius with one or two breaks, each between two consecutive temperatures, at least
+/// <see cref="MinimumPointsPerSegment"/> points per segment, the number of breaks chosen by AICc (review §2.1: "a leap in
+/// ionic conductivity upon order-disorder phase transition"; two for salts with an intermediate phase). A break whose
+/// jump is significant (|jump| ≥ 2 standard errors) is an order–disorder transition; one without is a kink: a slope
+/// change, reported as non-Arrhenius curvature. Automatic choice among the models by AICc (Hurvich &amp; Tsai,
+/// Biometrika 76 (1989) 297), k = 2, 2, 3, and 3b − 1 for b segments (two per line and one per break: 5 or 8).
 /// </summary>
 public static class ConductivityFitter
 {
     private const double RoomTemperatureK = 298.15;
+
+    /// <summary>Fewest points a piecewise segment may hold (two for its line, one degree of freedom).</summary>
+    public const int MinimumPointsPerSegment = 3;
+
+    /// <summary>Most breaks the piecewise model considers.</summary>
+    public const int MaximumBreaks = 2;
 
     public static ConductivityFit Fit(IReadOnlyList<ConductivityMeasurement> points, ConductivityModelKind? model = null)
     {
@@ -126,32 +135,67 @@ public static class ConductivityFitter
 
     private static ConductivityFit? FitPiecewise(List<ConductivityMeasurement> pts)
     {
-        int n = pts.Count;
-        if (n < 6) return null;
-        (ArrheniusSegment Low, ArrheniusSegment High, int Split, double Sse)? best = null;
-        for (int split = 3; split <= n - 3; split++)
+        int n = pts.Count, m = MinimumPointsPerSegment;
+        if (n < 2 * m) return null;
+        ConductivityFit? best = null;
+        for (int breaks = 1; breaks <= MaximumBreaks && n >= (breaks + 1) * m; breaks++)
         {
-            if (pts[split].TemperatureK == pts[split - 1].TemperatureK) continue;
-            var low = Segment(pts.Take(split).ToList(), false);
-            var high = Segment(pts.Skip(split).ToList(), false);
-            double sse = low.Line.WeightedSse + high.Line.WeightedSse;
-            if (best is null || sse < best.Value.Sse) best = (low, high, split, sse);
+            (List<ArrheniusSegment> Segments, int[] Splits, double Sse)? bestOfCount = null;
+            foreach (var splits in Splits(n, breaks, m))
+            {
+                if (splits.Any(k => pts[k].TemperatureK == pts[k - 1].TemperatureK)) continue;
+                var bounds = splits.Prepend(0).Append(n).ToArray();
+                var segments = Enumerable.Range(0, breaks + 1).Select(i => Segment(pts.Skip(bounds[i]).Take(bounds[i + 1] - bounds[i]).ToList(), false)).ToList();
+                double sse = segments.Sum(sg => sg.Line.WeightedSse);
+                if (bestOfCount is null || sse < bestOfCount.Value.Sse) bestOfCount = (segments, splits, sse);
+            }
+            if (bestOfCount is null) continue;
+            var fit = Piecewise(pts, bestOfCount.Value.Segments, bestOfCount.Value.Splits, bestOfCount.Value.Sse);
+            if (best is null || fit.Aicc < best.Aicc) best = fit;
         }
-        if (best is null) return null;
-        var (lo, hi, k, total) = best.Value;
-        double tt = (pts[k - 1].TemperatureK + pts[k].TemperatureK) / 2;
-        double halfGap = (pts[k].TemperatureK - pts[k - 1].TemperatureK) / 2;
-        double xt = 1 / tt;
-        double jump = (hi.Line.Predict(xt) - lo.Line.Predict(xt)) / Math.Log(10);
-        double jumpSe = Math.Sqrt(Math.Pow(hi.Line.PredictionStdErr(xt), 2) + Math.Pow(lo.Line.PredictionStdErr(xt), 2)) / Math.Log(10);
-        // The transition lies somewhere in the gap between the two bracketing points: uniform, σ = gap/√12.
-        var transition = new PhaseTransition(tt, 2 * halfGap / Math.Sqrt(12), jump, jumpSe);
-        var room = RoomTemperatureK < tt ? lo : hi;
-        var (v, l, u) = AtRoomTemperature(room);
+        return best;
+    }
+
+    /// <summary>Every ascending choice of <paramref name="breaks"/> split indices (a segment starts at each) leaving ≥ <paramref name="m"/> points per segment.</summary>
+    private static IEnumerable<int[]> Splits(int n, int breaks, int m)
+    {
+        if (breaks == 1)
+        {
+            for (int a = m; a <= n - m; a++) yield return [a];
+            yield break;
+        }
+        for (int a = m; a <= n - 2 * m; a++)
+            for (int b = a + m; b <= n - m; b++) yield return [a, b];
+    }
+
+    private static ConductivityFit Piecewise(List<ConductivityMeasurement> pts, List<ArrheniusSegment> segments, int[] splits, double sse)
+    {
+        var transitions = new List<PhaseTransition>();
+        var kinks = new List<ArrheniusKink>();
+        var breakTemperatures = new List<double>();
+        for (int b = 0; b < splits.Length; b++)
+        {
+            int k = splits[b];
+            var (lo, hi) = (segments[b], segments[b + 1]);
+            double tt = (pts[k - 1].TemperatureK + pts[k].TemperatureK) / 2;
+            double gap = pts[k].TemperatureK - pts[k - 1].TemperatureK;
+            double xt = 1 / tt;
+            double jump = (hi.Line.Predict(xt) - lo.Line.Predict(xt)) / Math.Log(10);
+            double jumpSe = Math.Sqrt(Math.Pow(hi.Line.PredictionStdErr(xt), 2) + Math.Pow(lo.Line.PredictionStdErr(xt), 2)) / Math.Log(10);
+            // The break lies somewhere in the gap between the two bracketing points: uniform, σ = gap/√12.
+            double tSe = gap / Math.Sqrt(12);
+            breakTemperatures.Add(tt);
+            if (Math.Abs(jump) >= 2 * jumpSe) transitions.Add(new PhaseTransition(tt, tSe, jump, jumpSe));
+            else kinks.Add(new ArrheniusKink(tt, tSe, jump, jumpSe, lo.ActivationEnergyEv, hi.ActivationEnergyEv));
+        }
+        int room = breakTemperatures.Count(t => RoomTemperatureK >= t);
+        var (v, l, u) = AtRoomTemperature(segments[room]);
         var warnings = RangeWarning(pts);
-        if (Math.Abs(jump) < 2 * jumpSe)
-            warnings.Add($"non-Arrhenius curvature: Eₐ changes from {lo.ActivationEnergyEv:0.00} to {hi.ActivationEnergyEv:0.00} eV without a significant jump (cf. review §2.1, ≥0.6 → <0.35 eV in mixed-anion salts)");
-        return new ConductivityFit(ConductivityModelKind.Piecewise, [lo, hi], [transition], v, l, u, Aicc(total, n, 5),
-            new Dictionary<ConductivityModelKind, double>(), pts, warnings);
+        foreach (var kink in kinks)
+            warnings.Add($"non-Arrhenius curvature: Eₐ changes from {kink.ActivationEnergyBelowEv:0.00} to {kink.ActivationEnergyAboveEv:0.00} eV near {kink.TemperatureK:0} K " +
+                         $"without a significant jump ({kink.JumpDecades:0.00} ± {kink.JumpStdErrDecades:0.00} decades): a kink, not a transition (cf. review §2.1, ≥0.6 → <0.35 eV in mixed-anion salts)");
+        int parameters = 3 * segments.Count - 1;
+        return new ConductivityFit(ConductivityModelKind.Piecewise, segments, transitions, v, l, u, Aicc(sse, pts.Count, parameters),
+            new Dictionary<ConductivityModelKind, double>(), pts, warnings) { Kinks = kinks, BreakTemperaturesK = breakTemperatures };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Borolyte.Tests.Support;
 
 namespace Borolyte.Tests.Cli;
@@ -24,9 +25,28 @@ public class QensCliTests : IDisposable
         var root = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "--json"));
         Assert.Equal("multiaxial", root.GetProperty("bestModel").GetString());
         Assert.Equal(0.15, root.GetProperty("immobileFraction").GetDouble(), 0.02); // generate.py: 0.15
+        CliJson.AssertKeysFirst(root, "anion", "bestModel", "mechanism", "immobileFraction", "models", "weighted", "pointCount", "verdict");
+        Assert.Equal("multiaxial", root.GetProperty("verdict").GetString());
+        var best = root.GetProperty("models")[0];
+        CliJson.AssertKeysFirst(best, "model", "mechanism", "chiSquare", "aic", "akaikeWeight", "immobileFraction", "immobileFractionStdErr", "degreesOfFreedom", "reducedChiSquare", "pValue", "fits");
+        Assert.True(best.GetProperty("fits").GetBoolean());
+        // The immobile fraction is fitted by default; "none" leaves every model failing the χ² test.
+        var byDefault = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--json"));
+        Assert.Equal(root.GetProperty("immobileFraction").GetDouble(), byDefault.GetProperty("immobileFraction").GetDouble());
+        var none = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "none", "--json"));
+        Assert.Equal("no model fits", none.GetProperty("verdict").GetString());
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("immobileFraction").ValueKind);
+        var humanNone = CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "none");
+        Assert.Contains("verdict: no model fits", humanNone.Stdout);
+        Assert.Equal(2, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "1.5").ExitCode);
         var html = _temp.File("eisf.html");
         Assert.Equal(0, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--out", html).ExitCode);
         Assert.Contains("multiaxial (AIC", File.ReadAllText(html));
+        Assert.Matches(@"Best: multiaxial \(multiaxial\), [^""]* = 0\.85, p = 0\.6", File.ReadAllText(html));   // caption (JSON-escaped χ²/ν)
+        var htmlNone = _temp.File("eisf-none.html");
+        Assert.Equal(0, CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_multiaxial.csv"), "--anion", "B12H12", "--immobile-fraction", "none", "--out", htmlNone).ExitCode);
+        Assert.Contains("No model fits (", File.ReadAllText(htmlNone));
+        Assert.Contains("least bad by AIC: c3 (uniaxial)", File.ReadAllText(htmlNone));
         var c5 = CliJson.AssertContract(CliProcess.Run("qens", "fit", TestData.Path("qens", "eisf_b12h12_c5.csv"), "--anion", "B12H12", "--json"));
         Assert.Equal("uniaxial", c5.GetProperty("mechanism").GetString());
         // Human output: the C3/C5 identity is reported, brackets printed as written.

@@ -81,6 +81,41 @@ public class EisCliTests
     }
 
     [Fact]
+    public void Conductivity_fit_json_inner_keys_of_segments_transitions_and_kinks_are_in_contract_order()
+    {
+        using var dir = new TempDirectory();
+        // Two jumps (1 and 1.5 decades at 485 and 545 K) and, in a second file, a continuous slope change at 305 K.
+        static double Sigma(double t) => t < 485 ? 1e-6 * Math.Exp(-0.9 / 8.617333262e-5 * (1 / t - 1 / 485.0))
+            : t < 545 ? 1e-5 * Math.Exp(-0.5 / 8.617333262e-5 * (1 / t - 1 / 485.0))
+            : 1e-5 * Math.Exp(-0.5 / 8.617333262e-5 * (1 / 545.0 - 1 / 485.0)) * Math.Pow(10, 1.5) * Math.Exp(-0.2 / 8.617333262e-5 * (1 / t - 1 / 545.0));
+        var rng = new Random(3);
+        File.WriteAllLines(dir.File("two.csv"), new[] { "T (K),sigma (S/cm)" }.Concat(Enumerable.Range(0, 21).Select(i => 400.0 + 10 * i)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t},{Sigma(t) * Math.Pow(10, 0.01 * SyntheticSpectra.Gaussian(rng))}"))));
+        var root = CliJson.AssertContract(CliProcess.Run("conductivity", "fit", dir.File("two.csv"), "--json"),
+            "model", "segments", "transitions", "sigma25CSPerCm", "sigma25CCi95SPerCm");
+        Assert.Equal("piecewise", root.GetProperty("model").GetString());
+        Assert.Equal(3, root.GetProperty("segments").GetArrayLength());
+        foreach (var seg in root.GetProperty("segments").EnumerateArray())
+            CliJson.AssertKeysFirst(seg, "tMinK", "tMaxK", "activationEnergyEv", "activationEnergyStdErrEv", "prefactorSPerCm");
+        Assert.Equal(2, root.GetProperty("transitions").GetArrayLength());
+        foreach (var tr in root.GetProperty("transitions").EnumerateArray()) CliJson.AssertKeysFirst(tr, "temperatureK", "jumpDecades");
+        Assert.Equal(0, root.GetProperty("kinks").GetArrayLength());
+        var keys = CliJson.Keys(root);
+        Assert.True(Array.IndexOf(keys, "kinks") > Array.IndexOf(keys, "sigma25CCi95SPerCm"));
+
+        File.WriteAllLines(dir.File("kink.csv"), new[] { "T (K),sigma (S/cm)" }.Concat(Enumerable.Range(0, 14).Select(i => 240.0 + 10 * i)
+            .Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{t},{1e-4 * Math.Exp(-(t < 305 ? 0.62 : 0.30) / 8.617333262e-5 * (1 / t - 1 / 305.0)) * Math.Pow(10, 0.01 * SyntheticSpectra.Gaussian(rng))}"))));
+        var kinked = CliJson.AssertContract(CliProcess.Run("conductivity", "fit", dir.File("kink.csv"), "--model", "piecewise", "--json"));
+        Assert.Equal(0, kinked.GetProperty("transitions").GetArrayLength());
+        var kink = Assert.Single(kinked.GetProperty("kinks").EnumerateArray());
+        CliJson.AssertKeysExactly(kink, "temperatureK", "temperatureStdErrK", "jumpDecades", "jumpStdErrDecades", "activationEnergyBelowEv", "activationEnergyAboveEv");
+        var human = CliProcess.Run("conductivity", "fit", dir.File("kink.csv"), "--model", "piecewise");
+        Assert.Contains("kink at 305", human.Stdout);
+        Assert.DoesNotContain("transition at", human.Stdout);
+    }
+
+    [Fact]
     public void Hopping_command_inverts_a_prefactor()
     {
         var root = CliJson.AssertContract(CliProcess.Run("transport", "hopping", "--carrier-density-per-cm3", "1e22", "--jump-distance-angstrom", "3", "--prefactor-s-k-per-cm", "1e5", "--activation-energy-ev", "0.3", "--json"));

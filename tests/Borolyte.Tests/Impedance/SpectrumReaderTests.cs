@@ -175,6 +175,137 @@ public class SpectrumReaderTests
         Assert.NotEmpty(s.Metadata.Warnings);
     }
 
+    [Theory]
+    [InlineData("exampleDataAutolab_NOVA.txt")]
+    [InlineData("exampleDataAutolab_NOVA_comma.txt")]
+    public void Nova_export_with_ohm_signs_reads_the_autolab_numbers(string file)
+    {
+        var reference = SpectrumFile.Read(Eis("exampleDataAutolab.txt"));
+        Assert.Equal(SpectrumFormat.Delimited, SpectrumFile.DetectFormat(Eis(file)));
+        var s = SpectrumFile.Read(Eis(file));
+        Assert.Equal("Autolab NOVA text", s.Metadata.Format);
+        Assert.Empty(s.Metadata.Warnings);
+        Assert.Equal(reference.Count, s.Count);
+        for (int i = 0; i < s.Count; i++)
+        {
+            Assert.Equal(reference.FrequenciesHz[i], s.FrequenciesHz[i]);
+            Assert.Equal(reference.ImpedanceOhm[i], s.ImpedanceOhm[i]);
+        }
+    }
+
+    private static string NovaText() => File.ReadAllText(Eis("exampleDataAutolab_NOVA.txt"), Encoding.UTF8);
+
+    [Fact]
+    public void Nova_variants_tab_separated_utf16_reordered_and_windows_1252_read_the_same_numbers()
+    {
+        var reference = SpectrumFile.Read(Eis("exampleDataAutolab.txt"));
+        var text = NovaText();
+        // Tab-separated, UTF-16 LE with BOM (NOVA's "Unicode" text).
+        var tab = text.Replace(';', '\t');
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(tab)).ToArray();
+        // The Ω lost to "?" by a Windows-1252 export.
+        var cp1252 = Encoding.Latin1.GetBytes(text.Replace("Ω", "?").Replace("°", "deg"));
+        // NOVA 2 with a Filename column first and the columns in another order.
+        var rows = text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(';'))
+            .Select(r => $"pellet.nox;{r[0]};{r[0]};{r[6]};{r[1]};{r[3]};{r[4]};{r[5]};{r[2]}");
+        var reordered = "Filename;Index;DataIndex;Time (s);Frequency (Hz);-Z'' (Ω);Z (Ω);-Phase (°);Z' (Ω)\n" + string.Join("\n", rows);
+        foreach (var (name, bytes) in new[] { ("tab.txt", Encoding.UTF8.GetBytes(tab)), ("utf16.txt", utf16), ("cp1252.txt", cp1252),
+                     ("reordered.txt", Encoding.UTF8.GetBytes(reordered)) })
+        {
+            var s = Assert.Single(SpectrumFile.ReadAll(name, bytes));
+            Assert.Equal(reference.Count, s.Count);
+            for (int i = 0; i < s.Count; i++)
+            {
+                Assert.Equal(reference.FrequenciesHz[i], s.FrequenciesHz[i]);
+                Assert.Equal(reference.ImpedanceOhm[i], s.ImpedanceOhm[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Impedance_unit_prefixes_in_column_names_scale_to_ohm()
+    {
+        var kilo = "Frequency (Hz);Z' (kΩ);-Z'' (kΩ)\n1000;1,5;0,5\n";
+        Assert.Equal(new System.Numerics.Complex(1500, -500), Assert.Single(SpectrumFile.ReadAll("k.csv", Encoding.UTF8.GetBytes(kilo))).ImpedanceOhm[0]);
+        var milli = "freq/Hz\tZre (mOhm)\tZimag (mOhm)\n1000\t2\t-1\n";
+        Assert.Equal(new System.Numerics.Complex(2e-3, -1e-3), Assert.Single(SpectrumFile.ReadAll("m.csv", Encoding.UTF8.GetBytes(milli))).ImpedanceOhm[0]);
+        var mega = "f (Hz),Z' (MΩ),Z'' (MΩ)\n1000,2,-1\n";
+        Assert.Equal(new System.Numerics.Complex(2e6, -1e6), Assert.Single(SpectrumFile.ReadAll("M.csv", Encoding.UTF8.GetBytes(mega))).ImpedanceOhm[0]);
+        var mixed = "Frequency (Hz);Z' (kΩ);-Z'' (Ω)\n1000;1;1\n";
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("mixed.csv", Encoding.UTF8.GetBytes(mixed)));
+        Assert.StartsWith("mixed.csv line 1: the real and imaginary columns have different units", ex.Message);
+    }
+
+    [Theory]
+    // file, lines kept, message expected: truncated copies of the three shared files the other theory leaves out.
+    [InlineData("exampleData.csv", 0, "empty")]
+    [InlineData("exampleDataPowersuite.txt", 1, "no data rows")]
+    [InlineData("exampleDataGamryABORT.DTA", 98, "line 97: ZCURVE table has no column and unit lines")]
+    [InlineData("exampleDataGamryABORT.DTA", 99, "no ZCURVE rows found")]
+    [InlineData("exampleDataGamryABORT.DTA", 60, "no ZCURVE table")]
+    public void Truncated_copies_of_csv_powersuite_and_aborted_gamry_fail_cleanly(string file, int keepLines, string expected)
+    {
+        var lines = LinesOf(file).Take(keepLines);
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("cut-" + file, Encoding.Latin1.GetBytes(string.Join("\n", lines))));
+        Assert.Contains(expected, ex.Message);
+        Assert.Contains("cut-" + file, ex.Message);
+        Assert.DoesNotContain("\n", ex.Message);
+    }
+
+    [Theory]
+    // A row cut part-way (the last data line loses its last field): reported with its line.
+    [InlineData("exampleData.csv", 66)]
+    [InlineData("exampleDataPowersuite.txt", 31)]
+    public void A_cut_last_row_of_csv_and_powersuite_is_reported_with_its_line(string file, int lastLine)
+    {
+        var lines = LinesOf(file);
+        var last = lines[^1];
+        lines[^1] = last[..last.LastIndexOfAny([',', '\t'])];
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("cut-" + file, Encoding.Latin1.GetBytes(string.Join("\n", lines))));
+        Assert.StartsWith($"cut-{file} line {lastLine}: 2 fields where 3 were expected", ex.Message);
+    }
+
+    [Fact]
+    public void Aborted_gamry_cut_inside_its_zcurve_keeps_the_rows_before_the_cut_row_and_reports_it()
+    {
+        var lines = LinesOf("exampleDataGamryABORT.DTA");
+        // Line 100 (index 99) is the first ZCURVE row; cut the file in the middle of the 11th row.
+        var kept = lines.Take(110).Append(lines[110][..20]);
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("cut-abort.DTA", Encoding.Latin1.GetBytes(string.Join("\n", kept))));
+        Assert.Matches(@"^cut-abort\.DTA line 111: \d+ fields where 12 were expected", ex.Message);
+    }
+
+    [Theory]
+    // file, 0-based line to corrupt, 1-based line named in the error, field that is corrupted
+    [InlineData("exampleData.csv", 10, 11, "real part")]
+    [InlineData("exampleDataPowersuite.txt", 5, 6, "real part")]
+    [InlineData("exampleDataGamryABORT.DTA", 120, 121, "real part")]
+    public void Corrupted_numbers_in_csv_powersuite_and_aborted_gamry_name_file_line_and_field(string file, int index, int line, string field)
+    {
+        var lines = LinesOf(file);
+        var fields = EisFieldsOf(lines[index]);
+        int column = file.EndsWith(".DTA") ? 4 : 1;
+        lines[index] = lines[index].Replace(fields[column], "12#4");
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("bad-" + file, Encoding.Latin1.GetBytes(string.Join("\n", lines))));
+        Assert.Equal($"bad-{file} line {line}: {field} '12#4' is not a number", ex.Message);
+    }
+
+    [Fact]
+    public void Binary_garbage_in_the_middle_of_the_csv_is_reported_as_binary()
+    {
+        var bytes = Bytes("exampleData.csv");
+        bytes[bytes.Length / 2] = 0;
+        var ex = Assert.Throws<InvalidInputException>(() => SpectrumFile.ReadAll("nul.csv", bytes));
+        Assert.Contains("binary content", ex.Message);
+    }
+
+    /// <summary>The file's lines as its reader counts them (PowerSuite's CR CR LF ends one line).</summary>
+    private static string[] LinesOf(string file) =>
+        Latin1(file).Replace("\r\r\n", "\n").ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+    private static string[] EisFieldsOf(string line) =>
+        line.Contains('\t') ? line.Split('\t').Select(f => f.Trim()).ToArray() : line.Split(',').Select(f => f.Trim()).ToArray();
+
     private static string WriteTemp(byte[] bytes)
     {
         var path = Path.Combine(Path.GetTempPath(), $"borolyte-eis-{Guid.NewGuid():N}.mpt");

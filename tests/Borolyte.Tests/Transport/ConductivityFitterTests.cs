@@ -107,3 +107,83 @@ public class ConductivityFitterTests
         Assert.Contains("does not state its unit", Assert.Throws<InvalidInputException>(() => ConductivityCsv.Read(dir.File("x.csv"))).Message);
     }
 }
+
+/// <summary>Piecewise σ(T) with up to two breaks; slope changes without a jump are kinks (curvature), not transitions.</summary>
+public class PiecewiseBreaksTests
+{
+    private const double K = 8.617333262e-5; // eV/K, CODATA 2018
+
+    /// <summary>ln σ made of Arrhenius pieces joined at <paramref name="breaksK"/> with the given jumps (decades) there.</summary>
+    private static List<ConductivityMeasurement> Pieces(double[] eas, double[] breaksK, double[] jumpsDecades, IEnumerable<double> temps, double sigmaAtFirstBreak,
+        double noiseDecades, int seed)
+    {
+        var rng = new Random(seed);
+        var list = new List<ConductivityMeasurement>();
+        foreach (double t in temps)
+        {
+            // Walk from the first break: each piece continues the previous one, plus the jump at its lower break.
+            double lnAtBreak = Math.Log(sigmaAtFirstBreak);
+            int piece = 0;
+            while (piece < breaksK.Length && t >= breaksK[piece])
+            {
+                if (piece > 0) lnAtBreak += -eas[piece] / K * (1 / breaksK[piece] - 1 / breaksK[piece - 1]);
+                lnAtBreak += jumpsDecades[piece] * Math.Log(10);
+                piece++;
+            }
+            double tRef = breaksK[Math.Max(piece - 1, 0)];
+            double ln = lnAtBreak - eas[piece] / K * (1 / t - 1 / tRef);
+            list.Add(new ConductivityMeasurement(t, Math.Exp(ln) * Math.Pow(10, noiseDecades * Borolyte.Tests.Impedance.SyntheticSpectra.Gaussian(rng))));
+        }
+        return list;
+    }
+
+    [Fact]
+    public void Two_transitions_are_found_with_their_jumps_and_three_activation_energies()
+    {
+        // 0.9 eV up to 485 K, +1 decade; 0.5 eV to 545 K, +1.5 decades; 0.2 eV above (an intermediate phase between two transitions).
+        var pts = Pieces([0.9, 0.5, 0.2], [485, 545], [1.0, 1.5], Enumerable.Range(0, 21).Select(i => 400.0 + 10 * i), 1e-6, 0.01, seed: 11);
+        var fit = ConductivityFitter.Fit(pts);
+        Assert.Equal(ConductivityModelKind.Piecewise, fit.Model);
+        Assert.Equal(3, fit.Segments.Count);
+        Assert.Equal(2, fit.Transitions.Count);
+        Assert.Empty(fit.Kinks);
+        Assert.Equal(485, fit.Transitions[0].TemperatureK, 1e-9);   // midway between 480 and 490 K
+        Assert.Equal(545, fit.Transitions[1].TemperatureK, 1e-9);
+        Assert.Equal(1.0, fit.Transitions[0].JumpDecades, 0.1);
+        Assert.Equal(1.5, fit.Transitions[1].JumpDecades, 0.1);
+        Assert.Equal(0.9, fit.Segments[0].ActivationEnergyEv, 0.05);
+        Assert.Equal(0.5, fit.Segments[1].ActivationEnergyEv, 0.1);
+        Assert.Equal(0.2, fit.Segments[2].ActivationEnergyEv, 0.05);
+        // The model's σ(T) follows the middle segment between the breaks.
+        Assert.Equal(Math.Exp(fit.Segments[1].LnConductivity(515)), fit.ConductivitySPerCm(515), 1e-15);
+    }
+
+    [Fact]
+    public void One_transition_data_keep_one_break_two_breaks_do_not_pay_for_themselves()
+    {
+        var pts = Pieces([0.9, 0.25], [525], [2.0], Enumerable.Range(0, 16).Select(i => 450.0 + 10 * i), 1e-6, 0.02, seed: 4);
+        var fit = ConductivityFitter.Fit(pts);
+        Assert.Equal(2, fit.Segments.Count);
+        Assert.Single(fit.Transitions);
+    }
+
+    [Fact]
+    public void A_slope_change_without_a_jump_is_a_kink_flagged_as_non_arrhenius_curvature_not_a_transition()
+    {
+        // Mixed-anion behaviour of review §2.1: Eₐ ≥ 0.6 eV below ~300 K, < 0.35 eV above, σ continuous.
+        var pts = Pieces([0.62, 0.30], [305], [0.0], Enumerable.Range(0, 14).Select(i => 240.0 + 10 * i), 1e-4, 0.01, seed: 21);
+        var fit = ConductivityFitter.Fit(pts, ConductivityModelKind.Piecewise);
+        Assert.Empty(fit.Transitions);
+        var kink = Assert.Single(fit.Kinks);
+        Assert.Equal(305, kink.TemperatureK, 1e-9);
+        Assert.InRange(Math.Abs(kink.JumpDecades), 0, 2 * kink.JumpStdErrDecades);
+        Assert.True(kink.ActivationEnergyBelowEv >= 0.55, $"{kink.ActivationEnergyBelowEv}");
+        Assert.True(kink.ActivationEnergyAboveEv < 0.35, $"{kink.ActivationEnergyAboveEv}");
+        Assert.Contains(fit.Warnings, w => w.StartsWith("non-Arrhenius curvature: Eₐ changes from 0.6") && w.Contains("a kink, not a transition"));
+        // Chosen automatically too (a straight line cannot describe it), with the same warning.
+        var auto = ConductivityFitter.Fit(pts);
+        Assert.NotEqual(ConductivityModelKind.Arrhenius, auto.Model);
+        Assert.Empty(auto.Transitions);
+        Assert.Contains(auto.Warnings, w => w.StartsWith("non-Arrhenius curvature"));
+    }
+}

@@ -5,7 +5,7 @@ namespace Borolyte.Impedance.Readers;
 
 /// <summary>
 /// The decoded lines of an impedance file and the helpers every reader shares: UTF-8 when the bytes are valid UTF-8
-/// (BOM stripped), Latin-1 otherwise (EC-Lab and Gamry write Windows-1252/Latin-1 "µF", "°"); numbers with a decimal
+/// (BOM stripped), UTF-16 when it starts with a UTF-16 byte-order mark, Latin-1 otherwise (EC-Lab and Gamry write Windows-1252/Latin-1 "µF", "°"); numbers with a decimal
 /// point or a decimal comma; errors that name the file and the 1-based line.
 /// </summary>
 internal sealed class EisText
@@ -24,12 +24,20 @@ internal sealed class EisText
     public static EisText Decode(string sourceName, byte[] bytes)
     {
         if (bytes.Length == 0) throw new InvalidInputException($"{sourceName}: the file is empty");
+        // Windows exports (NOVA's "Unicode" text among them) may be UTF-16 with a byte-order mark.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            return FromText(sourceName, (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2));
         if (Array.IndexOf(bytes, (byte)0) >= 0)
             throw new InvalidInputException($"{sourceName}: binary content (NUL bytes) where an impedance text file was expected");
         string text;
         int skip = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         try { text = StrictUtf8.GetString(bytes, skip, bytes.Length - skip); }
         catch (DecoderFallbackException) { text = Encoding.Latin1.GetString(bytes); }
+        return FromText(sourceName, text);
+    }
+
+    private static EisText FromText(string sourceName, string text)
+    {
         // CR LF, LF, and the CR CR LF that PowerSuite writes all end one line.
         var lines = text.Replace("\r\r\n", "\n").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         int n = lines.Length;

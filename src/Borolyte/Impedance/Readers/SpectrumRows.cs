@@ -2,8 +2,11 @@ using System.Numerics;
 
 namespace Borolyte.Impedance.Readers;
 
-/// <summary>Collects (f, Z) rows of a data block and checks each against the header's column count.</summary>
-internal sealed class SpectrumRows(EisText text, int frequencyColumn, int realColumn, int imaginaryColumn, double imaginarySign)
+/// <summary>
+/// Collects (f, Z) rows of a data block and checks each against the header's column count; <paramref name="ohmScale"/>
+/// converts the file's impedance unit (kΩ, mΩ) to Ω.
+/// </summary>
+internal sealed class SpectrumRows(EisText text, int frequencyColumn, int realColumn, int imaginaryColumn, double imaginarySign, double ohmScale = 1)
 {
     public List<double> Frequencies { get; } = [];
     public List<Complex> Impedances { get; } = [];
@@ -20,7 +23,7 @@ internal sealed class SpectrumRows(EisText text, int frequencyColumn, int realCo
         double re = text.Number(fields[realColumn], lineIndex, "real part");
         double im = text.Number(fields[imaginaryColumn], lineIndex, "imaginary part");
         Frequencies.Add(f);
-        Impedances.Add(new Complex(re, imaginarySign * im));
+        Impedances.Add(new Complex(ohmScale * re, ohmScale * imaginarySign * im));
         LineIndices.Add(lineIndex);
     }
 

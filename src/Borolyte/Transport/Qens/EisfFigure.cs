@@ -9,7 +9,10 @@ public static class EisfFigure
     {
         var figure = new PlotlyFigure($"{fit.Anion.Name}: EISF", "Q (1/Å)", "EISF")
         {
-            Caption = $"Best: {Eisf.Name(fit.Best.Model)} ({fit.Best.Mechanism}). {fit.Anion.GeometrySource}",
+            Caption = (fit.Verdict == EisfFit.NoModelFits
+                    ? $"No model fits (χ² test, p < {EisfFitter.AcceptablePValue}); least bad by AIC: {Eisf.Name(fit.Best.Model)} ({fit.Best.Mechanism}). "
+                    : $"Best: {Eisf.Name(fit.Best.Model)} ({fit.Best.Mechanism})" + (fit.Best.PValue is { } p ? $", χ²/ν = {fit.Best.ReducedChiSquare:0.00}, p = {p:0.###}. " : ". "))
+                + fit.Anion.GeometrySource,
         };
         var pts = fit.Points;
         figure.AddTrace(new PlotlyTrace("measured", pts.Select(p => p.QPerM / 1e10).ToList(), pts.Select(p => p.Eisf).ToList())
