@@ -79,6 +79,28 @@ public class MaterialsCliTests : IDisposable
     }
 
     [Fact]
+    public void ConductivityFitOfStoredRecordsRecoversTheirActivationEnergy()
+    {
+        // Records at four temperatures added through the CLI (an Arrhenius series, Eₐ = 0.45 eV, σ(25 °C) = 2e-5 S/cm):
+        // `conductivity fit --compound` must fit them straight from the knowledge base.
+        Assert.Equal(0, Run("materials", "add", "--formula", "Na3SbS4", "--carrier", "Na", "--db", Db).ExitCode);
+        const double ea = 0.45, kB = 8.617333262e-5, sigma25 = 2e-5;
+        foreach (var tc in new[] { 0.0, 25, 50, 80 })
+        {
+            var sigma = sigma25 * Math.Exp(-ea / kB * (1 / (tc + 273.15) - 1 / 298.15));
+            var add = Run("materials", "add-property", "--compound", "Na3SbS4", "--quantity", "ionicConductivity",
+                "--value", sigma.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "--unit", "S/cm",
+                "--temperature-c", tc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--method", "EIS",
+                "--reference", "CLI test series", "--db", Db);
+            Assert.True(add.ExitCode == 0, add.Stderr);
+        }
+        var root = CliJson.AssertContract(Run("conductivity", "fit", "--compound", "Na3SbS4", "--model", "arrhenius", "--json", "--db", Db),
+            "model", "segments", "transitions", "sigma25CSPerCm", "sigma25CCi95SPerCm");
+        Assert.Equal(ea, root.GetProperty("segments")[0].GetProperty("activationEnergyEv").GetDouble(), 1e-6);
+        Assert.Equal(sigma25, root.GetProperty("sigma25CSPerCm").GetDouble(), 1e-10);
+    }
+
+    [Fact]
     public void CsvExportImportRoundTripsThroughTheCli()
     {
         ImportFixture();
