@@ -207,10 +207,11 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         Predict(ie, b, i0, rint, branch);
         Residual(true);
         double merit = Merit();
-        bool converged = false;
+        bool converged = false, factored = false;
         for (int iteration = 0; iteration < 30; iteration++)
         {
             if (!system.Factor()) { failure = "the Jacobian is singular"; return false; }
+            factored = true;
             for (int j = 0; j < du.Length; j++) du[j] = -res[j];
             system.Solve(du);
             double maxPhi = 0, maxCurrent = 0;
@@ -226,19 +227,27 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 converged = true;
                 break;
             }
-            // Damped Newton: halve the step while the (dimensionless) merit grows.
+            // Damped Newton: halve the step while the (dimensionless) merit grows. The full step's residual is evaluated with
+            // its Jacobian (usually it is accepted, and the next iteration needs exactly that Jacobian).
+            // A full Newton step below 10⁻⁶ V and 10⁻⁶ of the current scale is the last one: convergence is quadratic, so the
+            // next update would be ~10⁻¹¹, far below the 10⁻⁹ test above; the factorisation of this iterate is kept for dE/di.
+            bool last = maxPhi < 1e-7 && maxCurrent < 1e-7 * currentScale;
             double lambda = 1;
+            bool jacobianHere = false;
             for (int half = 0; ; half++)
             {
                 for (int j = 0; j < u.Length; j++) u[j] += lambda * du[j];
-                Residual(false);
+                bool withJacobian = half == 0 && !last;
+                Residual(withJacobian);
+                if (withJacobian) factored = false;
                 double m = Merit();
-                if (m <= merit || half == 12 || m < 1e-10) { merit = m; break; }
+                if (m <= merit || half == 12 || m < 1e-10) { merit = m; jacobianHere = withJacobian; break; }
                 for (int j = 0; j < u.Length; j++) u[j] -= lambda * du[j];
                 lambda *= 0.5;
             }
             if (!double.IsFinite(merit)) break;
-            Residual(true);
+            if (last && lambda == 1) { converged = true; break; }
+            if (!jacobianHere) Residual(true);
         }
         // Stagnation just short of the strict test (the damped step cannot reduce the merit further at a steep end of a
         // tabulated OCP): a scaled residual below 10⁻⁷ (currents to 10⁻⁷ of the current scale, kinetics to 10⁻⁷·RT/F) is accepted.
@@ -248,6 +257,12 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             Array.Copy(uConverged, u, u.Length);   // the next attempt starts from the last converged solution, not from this failure
             failure = $"Newton's method did not converge in electrode '{p.Name}' (scaled residual {merit:G3} after 30 iterations)";
             return false;
+        }
+        // The sensitivity below needs a factorised Jacobian at (or one converged update from) the solution.
+        if (!factored)
+        {
+            Residual(true);
+            if (!system.Factor()) { failure = "the Jacobian is singular"; return false; }
         }
         Array.Copy(u, uConverged, u.Length);
         // Sensitivity dE/di from the last factorisation: J·∂u/∂i = −∂R/∂i, ∂R_s0/∂i = −1.
