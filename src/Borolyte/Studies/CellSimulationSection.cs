@@ -173,9 +173,9 @@ public static class CellSimulationSection
             ["Parameter", "Value", "1σ", "Fitted to (seed 004 §2)", "Fit"],
         [
             ["D_s of Na in Sn", Num(SnCalibration.SolidDiffusivityM2PerS, "0.00E+0") + " m²/s", Sigma(SnCalibration.SolidDiffusivityStandardErrorLn),
-             "Sn half cell 634 mAh/g (2nd 0.1C sodiation) and full cell 34 % at 1C (degradation off)", "657 mAh/g (+3.6 %), 33.5 % (−1.5 %): one parameter, two cells"],
+             "Sn half cell 634 mAh/g (2nd 0.1C sodiation) and full cell 34 % at 1C (degradation off)", "658 mAh/g (+3.8 %), 33.4 % (−1.7 %): one parameter, two cells"],
             ["B, √q interphase growth", Num(SnCalibration.Growth, "0.000"), Sigma(SnCalibration.GrowthStandardErrorLn),
-             "full cell 47.4 % after 50 cycles at 0.2C (cell calibrate --cycles, points (3, Q₃), (52, 0.474·Q₃))", "48.6 % (rms 0.7 mAh/g)"],
+             "full cell 47.4 % after 50 cycles at 0.2C (cell calibrate --cycles, points (3, Q₃), (52, 0.474·Q₃))", "47.5 % (rms 0.07 mAh/g)"],
             ["s₀, separate formation", "0", "–", "Sn half cell CE 84.3 % / 97.0 %", "runs to its bound: B and the trapped Na already give the first-cycle loss"],
             ["λ, Sn particle isolation", "0", "–", "Sn half cell 92.1 % after 50 cycles at 0.2C", "runs to its bound: the model already fades more (≈ 79 %) — a MISS of the single-D Fick model of a two-phase alloying anode"],
         ]));

@@ -20,7 +20,7 @@ public class CellSimulationSectionTests
         Assert.Contains("retention at 0.5C, 70 vs 3 MPa", html);
         Assert.Contains("3 MPa (simulated)", html);
         Assert.Contains("Sn calibration", html);
-        Assert.Contains("1.062", html);   // D_s of Sn with its 1σ (×/÷ e^0.06)
+        Assert.Contains("1.067", html);   // D_s of Sn with its 1σ (×/÷ e^0.065)
         Assert.Contains("prediction", html);
     }
 }

@@ -8,7 +8,7 @@ public class DegradationPhysicsTests
 {
     private const double F = 96485.33212331001, R = 8.31446261815324, KbEv = 8.617333262e-5;
 
-    private static double Kappa(double t) => 0.1 * Math.Exp(-0.34 / KbEv * (1 / t - 1 / 298.15));
+    private static double Kappa(double t) => 0.1 * Math.Exp(-0.52 / KbEv * (1 / t - 1 / 298.15));   // CellPresets.Na4B12B10: 1 mS/cm at 25 °C, 0.52 eV (Duchêne 2017)
 
     private static SimulationResult Run(CellParameters cell, string protocol) => CellSimulation.Run(cell, Protocol.Parse(protocol));
 
@@ -160,7 +160,7 @@ public class DegradationPhysicsTests
         // The growth fit (≈ 1 min) is not re-run: its target, the full cell's 50-cycle retention, is re-simulated instead.
         var cycles = CellSimulation.RunStreaming(CellPresets.Get("nacro2-sn-full").Cell, Protocol.Parse(SeedCellFits.FullCycling), CellCalibration.DefaultOptions).Summary.Cycles;
         double retention = cycles[^1].DischargeSpecificCapacityMAhPerG!.Value / cycles[2].DischargeSpecificCapacityMAhPerG!.Value;
-        Assert.Equal(0.486, retention, 0.01);
+        Assert.Equal(0.475, retention, 0.01);   // the fit's 47.5 % (published 47.4 %)
     }
 
     [Fact]
