@@ -107,12 +107,23 @@ public static class ReviewCellPresets
         return new PlanarElectrodeParameters { Name = name, Ocp = OcpLibrary.Get(ocp), ExchangeCurrentDensityAPerM2 = 10 };
     }
 
-    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyteNote) => Composite(
+    /// <summary>Eₐ of Li jumps in layered Li0.7TiS2, 0.41(1) eV (⁷Li NMR, Wilkening &amp; Heitjans, Phys. Rev. B 77 (2008) 024311), used for TiS2's D_s(T).</summary>
+    public const double TiS2DiffusionActivationEnergyEv = 0.41;
+
+    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyteNote)
+    {
+        var (p, sources) = TiS2Composite(electrolyteNote);
+        sources.Add(new("TiS2.solidDiffusivityActivationEnergy", TiS2DiffusionActivationEnergyEv, "eV",
+            "Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311: Li jumps in Li0.7TiS2 follow Arrhenius with 0.41(1) eV (148–510 K); D_s is given at 25 °C"));
+        return (p with { SolidDiffusivityActivationEnergyEv = TiS2DiffusionActivationEnergyEv, ParameterTemperatureK = 298.15 }, sources);
+    }
+
+    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Composite(string electrolyteNote) => Composite(
         "TiS2", "TiS2", 1.0, OcpLibrary.Get("tis2"), 3.0,
         CellMaterials.Get("TiS2").DensityKgPerM3 / CellUnits.KgPerM3PerGPerCm3, CellMaterials.Get("TiS2").DensitySource,
         0.50, 0.40, $"ASSUMED: cold-pressed TiS2 + {electrolyteNote} composite, 50 vol% TiS2, 40 vol% electrolyte, 10 % voids (no composition in the seed; TiS2 is a metallic conductor, no carbon)",
         2.5, "ASSUMED 2.5 µm (commercial TiS2 powder is a few µm; no seed value)",
-        1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s); literature: chemical D of Li in cubic TiS2 up to 5.6e-10 cm²/s at 23 °C (Bruce & Saidi, J. Solid State Chem. 88 (1990) 411, ac impedance), Li jumps in layered Li0.7TiS2 with Eₐ = 0.41 eV (Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311; not applied here: Eₐ = 0 keeps the calibrated contact-loss rate valid)",
+        1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s); literature: chemical D of Li in cubic TiS2 up to 5.6e-10 cm²/s at 23 °C (Bruce & Saidi, J. Solid State Chem. 88 (1990) 411, ac impedance), Li jumps in layered Li0.7TiS2 with Eₐ = 0.41 eV (Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311), applied as D_s(T)",
         0.0, "as assembled: TiS2 is Li-free (the cell starts with a discharge, review §2.2: Li metal as the Li reservoir for 'Li-free' cathodes)");
 
     /// <summary>TiS2 | LiBH4 | Li at 120 °C, C/5 (review §2.2: "> 85 % after 300 cycles at C/5 at 120 °C", ref. 128).</summary>
