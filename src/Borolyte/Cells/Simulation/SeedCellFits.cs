@@ -65,7 +65,8 @@ public static class SeedCellFits
             var cycles = CellSimulation.RunStreaming(c, Protocol.Parse(SnHalfFormation), CellCalibration.DefaultOptions).Summary.Cycles;
             return [cycles[0].CoulombicEfficiency ?? double.NaN, cycles[1].CoulombicEfficiency ?? double.NaN];
         }
-        var fit = CellCalibration.FitLogParameters(sn, knobs, [knobs[0].Get(sn), knobs[1].Get(sn)], [0.843, 0.970], Simulate);
+        // A mechanism the preset has switched off (s₀ = 0) starts from 0.05 and 1 capacity, as `cell calibrate --cycles` does for off knobs.
+        var fit = CellCalibration.FitLogParameters(sn, knobs, [Math.Max(knobs[0].Get(sn), 0.05), Math.Max(knobs[1].Get(sn), 1)], [0.843, 0.970], Simulate);
         var q = Simulate(fit.Cell);
         return new SeedFit("Sn interphase formation", [new("sideReactionInitialFraction", fit.Values[0], "1", double.NaN), new("sideReactionDecay", fit.Values[1], "theoretical capacities", double.NaN)],
             [("sn-half: CE cycle 1", 0.843, q[0]), ("sn-half: CE cycle 2", 0.970, q[1])], fit.Rms, fit.Result.Converged);

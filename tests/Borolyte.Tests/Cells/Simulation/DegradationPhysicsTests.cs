@@ -164,6 +164,18 @@ public class DegradationPhysicsTests
     }
 
     [Fact]
+    public void The_switched_off_Sn_mechanisms_are_what_their_fits_give()
+    {
+        // SnCalibration sets s₀ = 0 and λ₋ = 0 because their fits run to the lower bound: re-run both and check they still do.
+        var formation = SeedCellFits.SnFormation();
+        Assert.True(formation.Parameters[0].Value < 1e-3, $"s₀ = {formation.Parameters[0].Value}");
+        Assert.True(formation.Targets[0].Fitted < 0.843, $"CE₁ {formation.Targets[0].Fitted}: the model's first-cycle loss already exceeds the published one");
+        var isolation = SeedCellFits.SnContactLoss();
+        Assert.True(isolation.Parameters[0].Value < 1e-5, $"λ = {isolation.Parameters[0].Value}");
+        Assert.True(isolation.Targets[0].Fitted < 0.921, $"retention {isolation.Targets[0].Fitted}: the model fades more than the paper without isolation");
+    }
+
+    [Fact]
     public void Oxidation_spans_are_recomputed_from_the_model_and_reproduce_the_published_efficiencies()
     {
         var (above, charged) = CellPresets.OxidationSpans;
