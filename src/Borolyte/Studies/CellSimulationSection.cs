@@ -123,7 +123,8 @@ public static class CellSimulationSection
         pressure.AddTrace(new PlotlyTrace("seed 004, 100 cycles (published)", [101, 101], [0.956, 0.859]) { Mode = "markers", HoverTexts = ["70 MPa: 95.6 %", "3 MPa: 85.9 %"] });
         report.AddFigure(pressure);
 
-        var fullLong = CellSimulation.RunStreaming(full.Cell, Protocol.Parse(SeedCellFits.FullCycling)).Summary.Cycles;
+        var fullLongRun = CellSimulation.Run(full.Cell, Protocol.Parse(SeedCellFits.FullCycling));
+        var fullLong = fullLongRun.Summary.Cycles;
         double fullRetention = fullLong[^1].DischargeCapacityAh / fullLong[2].DischargeCapacityAh;
         var fading = new PlotlyFigure("nacro2-sn-full: discharge capacity and Coulombic efficiency (0.1C × 2, then 0.2C)", "cycle", "discharge capacity (mAh/g NaCrO2)")
         {
@@ -138,6 +139,23 @@ public static class CellSimulationSection
         double q3 = fullLong[2].DischargeSpecificCapacityMAhPerG ?? double.NaN;
         fading.AddTrace(new PlotlyTrace("seed 004: 47.4 % of cycle 3 after 50 cycles (published)", [52], [0.474 * q3]) { Mode = "markers", HoverTexts = ["47.4 % × the simulated cycle-3 capacity"] });
         report.AddFigure(fading);
+
+        // Seed 004 Fig. 5b: the NaCrO2 composition window narrows as sodium is lost at Sn. The end of each step (charge: odd steps,
+        // discharge: even steps of the charge-first protocol) gives NaCrO2's y in NayCrO2 at the top and bottom of that cycle.
+        var ls = fullLongRun.Series;
+        var endOfStep = new SortedDictionary<int, double>();
+        for (int i = 1; i < ls.Count; i++) endOfStep[ls.StepCount[i]] = ls.PositiveStoichiometry[i];
+        var charged = endOfStep.Where(e => e.Key % 2 == 1).Select(e => e.Value).ToArray();
+        var discharged = endOfStep.Where(e => e.Key % 2 == 0).Select(e => e.Value).ToArray();
+        var window = new PlotlyFigure("nacro2-sn-full: NaCrO2 composition window per cycle (the simulated counterpart of seed 004 Fig. 5b)", "cycle", "y in NayCrO2")
+        {
+            Caption = "End of charge (bottom) and end of discharge (top). The upper end falls because the sodium lost at the Sn anode never returns to the " +
+                      "cathode; the lower end stays near its cut-off: 'NaCrO2 cycles within a more restricted range of sodium content' (seed 004 §2, Fig. 5b; " +
+                      "the figure's data are not in the seed text). The first 0.2C cycle (3) also ends less sodiated because of the rate.",
+        };
+        window.AddTrace(new PlotlyTrace("end of discharge (simulated)", Enumerable.Range(1, discharged.Length).Select(i => (double)i).ToArray(), discharged) { Mode = "lines+markers" });
+        window.AddTrace(new PlotlyTrace("end of charge (simulated)", Enumerable.Range(1, charged.Length).Select(i => (double)i).ToArray(), charged) { Mode = "lines+markers" });
+        report.AddFigure(window);
 
         var c1 = result.Summary.Cycles[0];
         var fc = fullRun.Summary.Cycles;
