@@ -116,7 +116,7 @@ public static class CellPresets
         if (d.OxidationInitialFraction > 0)
         {
             sources.Add(new("degradation.oxidationLimit", d.OxidationLimitV, "V", "review (seed 000) §2.2: Na4(B12H12)(B10H10) 'cycling up to ~3 V vs Na+/Na'"));
-            sources.Add(new("degradation.oxidationInitialFraction", d.OxidationInitialFraction, "1", "CALIBRATED (closed form) on the NaCrO2 half cell's CE 95.2 % → 99.0 % (seed 004 §2); attributing it to oxidation is ASSUMED"));
+            sources.Add(new("degradation.oxidationInitialFraction", d.OxidationInitialFraction, "1", "CALIBRATED (closed form, its charge spans recomputed from the current model: CellPresets.OxidationSpans) on the NaCrO2 half cell's CE 95.2 % → 99.0 % (seed 004 §2); attributing it to oxidation is ASSUMED"));
             sources.Add(new("degradation.oxidationDecay", d.OxidationDecayCapacities, "nominal capacities", "CALIBRATED as above"));
         }
         if (d.WettedContactFraction < 1)
