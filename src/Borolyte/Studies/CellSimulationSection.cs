@@ -8,7 +8,8 @@ namespace Borolyte.Studies;
 /// <summary>
 /// The cell-simulation part of `./borolyte demo` (issue 5 §4): voltage profiles of the nacro2-half preset at 0.1C–5C,
 /// the rate capability of both NaCrO2 half cells, the Sn half cell and the full cell with its three-electrode view, each
-/// next to seed 004's published numbers, with the misses stated. The presets are not calibrated yet.
+/// next to seed 004's published numbers, with the misses stated; the retention at 70 and 3 MPa and the full cell's fading as
+/// plots; the Sn calibration (<see cref="SnCalibration"/>) with its uncertainties.
 /// </summary>
 public static class CellSimulationSection
 {
@@ -24,14 +25,16 @@ public static class CellSimulationSection
     {
         report.AddHeading("Cell simulation");
         report.AddParagraph("P2D model with a single-ion solid electrolyte (Na4(B12H12)(B10H10), 1 mS/cm at 25 °C, Arrhenius with an assumed 0.34 eV), " +
-            "30 volumes through each composite × 10 radial shells, Butler–Volmer kinetics with an interfacial resistance, electronic conduction in the " +
-            "composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). Geometry from the design module (cast porosity 0.80, measured " +
-            "electrolyte ratio, 34 % residual porosity). Solid diffusivities, particle radii of NaCrO2, rate constants and interfacial resistances are " +
-            "ASSUMED orders of magnitude, not calibrated; the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions " +
-            "(data/cells/ocp/README.md), not digitised data. Degradation: contact loss with a pressure-dependent rate, electrolyte oxidation above ~3 V " +
-            "and sodium loss at Sn, each CALIBRATED in closed form on the half cells' published numbers (so those rows agree by construction, up to " +
-            "the closed form's approximations); the full cell's efficiencies and fading are then predictions. Half-cell voltages are quoted vs Na/Na+ " +
-            "as in the paper (cell voltage + 0.1 V).");
+            "30 volumes through each composite × 10 radial shells, Butler–Volmer kinetics with an interfacial resistance (D_s, i₀, R_int Arrhenius in T, " +
+            "activation energies assumed 0.3 eV), electronic conduction in the composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). " +
+            "Geometry from the design module (cast porosity 0.80, measured electrolyte ratio, 34 % residual porosity). NaCrO2's diffusivity, particle radius, " +
+            "rate constant and interfacial resistance are ASSUMED orders of magnitude; the Sn diffusivity and the Na loss at Sn are CALIBRATED (table below); " +
+            "the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions (data/cells/ocp/README.md), not digitised data. " +
+            "Degradation: as-assembled contact area from plastic contact at the stack pressure (f = 0.9 + 0.1·P/H, H ≈ 0.33 GPa estimated from Na2B12H12's " +
+            "moduli) and NaCrO2 contact loss with a pressure-dependent rate (calibrated in closed form on 95.6 % / 85.9 %), electrolyte oxidation above ~3 V " +
+            "(closed form on the NaCrO2 CE 95.2 % / 99.0 %), and at Sn a diffusion-limited interphase growth (lost charge ∝ √q, Pinson & Bazant 2013) that " +
+            "consumes the full cell's sodium inventory — the cause of its fading the paper's three-electrode data name (seed 004 Fig. 5: the Sn anode; no " +
+            "resistive interphase; NaCrO2 only cycles in a narrower range). Half-cell voltages are quoted vs Na/Na+ as in the paper (cell voltage + 0.1 V).");
 
         var half = CellPresets.Get("nacro2-half");
         var (rows, result) = RateCapabilityTest.Run(half, half.Cell, CRates, chargeCRate: 0.1);
@@ -98,39 +101,103 @@ public static class CellSimulationSection
         three.AddTrace(new PlotlyTrace("Sn vs Na/Na+", hours, f.NegativePotentialV.ToArray()) { Mode = "lines", Dash = "dot" });
         report.AddFigure(three);
 
-        double Retention100(double pressure)
+        IReadOnlyList<Borolyte.Cycling.Analysis.CycleStatistics> Cycles100(double pressure)
         {
             var cell = half.Cell with { Degradation = half.Cell.Degradation with { StackPressureMPa = pressure } };
-            var cycles = CellSimulation.Run(cell, Protocol.Parse(
+            return CellSimulation.RunStreaming(cell, Protocol.Parse(
                 "(Charge at 0.1C until 3.35 V; Discharge at 0.1C until 2.1 V) x 2; (Charge at 0.5C until 3.35 V; Discharge at 0.5C until 2.1 V) x 101")).Summary.Cycles;
-            return cycles[^1].DischargeCapacityAh / cycles[2].DischargeCapacityAh;   // vs the first 0.5C cycle, as seed 004 Fig. 3f
         }
-        double r70 = Retention100(70), r3 = Retention100(3);
-        var fullLong = CellSimulation.Run(full.Cell, Protocol.Parse(
-            "(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2; (Charge at 0.2C until 3.3 V; Discharge at 0.2C until 1.5 V) x 51")).Summary.Cycles;
+        // Retention vs the first 0.5C cycle (cycle 3), as seed 004 Fig. 3f.
+        static double[] Retentions(IReadOnlyList<Borolyte.Cycling.Analysis.CycleStatistics> c) =>
+            c.Skip(2).Select(x => x.DischargeCapacityAh / c[2].DischargeCapacityAh).ToArray();
+        var cycles70 = Cycles100(70);
+        var cycles3 = Cycles100(3);
+        double r70 = Retentions(cycles70)[^1], r3 = Retentions(cycles3)[^1];
+        var pressure = new PlotlyFigure("nacro2-half: retention at 0.5C, 70 vs 3 MPa stack pressure", "0.5C cycle", "discharge capacity / first 0.5C cycle")
+        {
+            Caption = "Simulated (lines) and seed 004 Fig. 3f's published end points after 100 cycles (markers). The end points are the calibration targets " +
+                      "of the contact-loss rate and its pressure exponent (agreement by construction); the shape in between, and the first cycles' nearly equal " +
+                      "capacity (as-assembled contact 0.92 vs 0.90, seed Fig. 3e: 'behave very similarly'), are the model's.",
+        };
+        var n70 = Enumerable.Range(1, Retentions(cycles70).Length).Select(i => (double)i).ToArray();
+        pressure.AddTrace(new PlotlyTrace("70 MPa (simulated)", n70, Retentions(cycles70)) { Mode = "lines" });
+        pressure.AddTrace(new PlotlyTrace("3 MPa (simulated)", n70, Retentions(cycles3)) { Mode = "lines", Dash = "dash" });
+        pressure.AddTrace(new PlotlyTrace("seed 004, 100 cycles (published)", [101, 101], [0.956, 0.859]) { Mode = "markers", HoverTexts = ["70 MPa: 95.6 %", "3 MPa: 85.9 %"] });
+        report.AddFigure(pressure);
+
+        var fullLongRun = CellSimulation.Run(full.Cell, Protocol.Parse(SeedCellFits.FullCycling));
+        var fullLong = fullLongRun.Summary.Cycles;
         double fullRetention = fullLong[^1].DischargeCapacityAh / fullLong[2].DischargeCapacityAh;
+        var fading = new PlotlyFigure("nacro2-sn-full: discharge capacity and Coulombic efficiency (0.1C × 2, then 0.2C)", "cycle", "discharge capacity (mAh/g NaCrO2)")
+        {
+            Y2AxisTitle = "Coulombic efficiency",
+            Caption = "Seed 004 Fig. 4d: 47.4 % of the first 0.2C discharge after 50 cycles (the calibration target of the Sn interphase growth B); CE 'below 98 %' " +
+                      "in the first ten cycles, then 'slowly increases to values above 99 %' (predictions here, not fitted). The fading is sodium inventory lost at Sn: " +
+                      "NaCrO2 ends each discharge less sodiated (seed Fig. 5b).",
+        };
+        var fullN = fullLong.Select(c => (double)c.Cycle).ToArray();
+        fading.AddTrace(new PlotlyTrace("discharge capacity (simulated)", fullN, fullLong.Select(c => c.DischargeSpecificCapacityMAhPerG ?? double.NaN).ToArray()) { Mode = "lines+markers" });
+        fading.AddTrace(new PlotlyTrace("CE (simulated)", fullN, fullLong.Select(c => c.CoulombicEfficiency ?? double.NaN).ToArray()) { Mode = "lines", Dash = "dot", OnSecondaryYAxis = true });
+        double q3 = fullLong[2].DischargeSpecificCapacityMAhPerG ?? double.NaN;
+        fading.AddTrace(new PlotlyTrace("seed 004: 47.4 % of cycle 3 after 50 cycles (published)", [52], [0.474 * q3]) { Mode = "markers", HoverTexts = ["47.4 % × the simulated cycle-3 capacity"] });
+        report.AddFigure(fading);
+
+        // Seed 004 Fig. 5b: the NaCrO2 composition window narrows as sodium is lost at Sn. The end of each step (charge: odd steps,
+        // discharge: even steps of the charge-first protocol) gives NaCrO2's y in NayCrO2 at the top and bottom of that cycle.
+        var ls = fullLongRun.Series;
+        var endOfStep = new SortedDictionary<int, double>();
+        for (int i = 1; i < ls.Count; i++) endOfStep[ls.StepCount[i]] = ls.PositiveStoichiometry[i];
+        var charged = endOfStep.Where(e => e.Key % 2 == 1).Select(e => e.Value).ToArray();
+        var discharged = endOfStep.Where(e => e.Key % 2 == 0).Select(e => e.Value).ToArray();
+        var window = new PlotlyFigure("nacro2-sn-full: NaCrO2 composition window per cycle (the simulated counterpart of seed 004 Fig. 5b)", "cycle", "y in NayCrO2")
+        {
+            Caption = "End of charge (bottom) and end of discharge (top). The upper end falls because the sodium lost at the Sn anode never returns to the " +
+                      "cathode; the lower end stays near its cut-off: 'NaCrO2 cycles within a more restricted range of sodium content' (seed 004 §2, Fig. 5b; " +
+                      "the figure's data are not in the seed text). The first 0.2C cycle (3) also ends less sodiated because of the rate.",
+        };
+        window.AddTrace(new PlotlyTrace("end of discharge (simulated)", Enumerable.Range(1, discharged.Length).Select(i => (double)i).ToArray(), discharged) { Mode = "lines+markers" });
+        window.AddTrace(new PlotlyTrace("end of charge (simulated)", Enumerable.Range(1, charged.Length).Select(i => (double)i).ToArray(), charged) { Mode = "lines+markers" });
+        report.AddFigure(window);
+
         var c1 = result.Summary.Cycles[0];
         var fc = fullRun.Summary.Cycles;
         var snc = snRun.Summary.Cycles;
         string Miss(double sim, double published) => $"{Num((sim - published) / published * 100, "+0;-0")} %";
-        report.AddTable(new ReportTable("Simulated vs seed 004 (transport and kinetics assumed, not calibrated; degradation calibrated on the half cells)", ["Quantity", "Simulated", "Published", "Miss / note"],
+        string Pct(double? v) => Num((v ?? double.NaN) * 100, "0.0") + " %";
+        int below98 = fullLong.Skip(3).TakeWhile(c => (c.CoulombicEfficiency ?? 1) < 0.98).Count();
+        report.AddTable(new ReportTable("Simulated vs seed 004 (NaCrO2 transport and kinetics assumed; rows marked calibrated agree by construction)", ["Quantity", "Simulated", "Published", "Miss / note"],
         [
             ["nacro2-half: discharge capacity at 0.1C (mAh/g)", Num(rows[0].DischargeCapacityMAhPerG, "0.0"), "≈118", Miss(rows[0].DischargeCapacityMAhPerG, 118) + " (OCP curve approximate)"],
-            ["nacro2-half: first-cycle CE", Num((c1.CoulombicEfficiency ?? double.NaN) * 100, "0.0") + " %", "95.2 %", "calibrated (oxidation above 3 V, attribution assumed)"],
-            ["nacro2-half: 5C retention vs 0.1C", Num(rows[^1].RetentionVsFirst * 100, "0.0") + " %", "57.5 %", Miss(rows[^1].RetentionVsFirst, 0.575)],
-            ["nacro2-half-97: 5C retention vs 0.1C", Num(rows97[^1].RetentionVsFirst * 100, "0.0") + " %", "67.4 %", Miss(rows97[^1].RetentionVsFirst, 0.674)],
+            ["nacro2-half: first-cycle CE", Pct(c1.CoulombicEfficiency), "95.2 %", "calibrated (oxidation above 3 V, attribution assumed)"],
+            ["nacro2-half: 5C retention vs 0.1C", Pct(rows[^1].RetentionVsFirst), "57.5 %", Miss(rows[^1].RetentionVsFirst, 0.575)],
+            ["nacro2-half-97: 5C retention vs 0.1C", Pct(rows97[^1].RetentionVsFirst), "67.4 %", Miss(rows97[^1].RetentionVsFirst, 0.674)],
             ["97:1:2 better than 95:2:3 at 5C", rows97[^1].RetentionVsFirst > rows[^1].RetentionVsFirst ? "yes" : "no", "yes", "paper: lower binder content improves ionic contact; the model has no binder effect"],
-            ["nacro2-half: 100 cycles at 0.5C, retention at 70 MPa / 3 MPa", $"{Num(r70 * 100, "0.0")} % / {Num(r3 * 100, "0.0")} %", "95.6 % / 85.9 %",
-             "calibrated (contact loss λ ∝ P^−m on these two numbers)"],
-            ["sn-half: reversible capacity at 0.1C (mAh/g Sn)", Num(snc[^1].ChargeSpecificCapacityMAhPerG ?? double.NaN, "0"), "634", Miss(snc[^1].ChargeSpecificCapacityMAhPerG ?? double.NaN, 634) + " (no Na trapping, no volume change)"],
-            ["sn-half: CE of cycles 1 / 2", $"{Num((snc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} % / {Num((snc[1].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} %", "84.3 % / 97.0 %", "calibrated (Na loss at Sn)"],
-            ["nacro2-sn-full: first discharge at 0.1C (mAh/g NaCrO2)", Num(fc[0].DischargeSpecificCapacityMAhPerG ?? double.NaN, "0.0"), "≈110", Miss(fc[0].DischargeSpecificCapacityMAhPerG ?? double.NaN, 110)],
-            ["nacro2-sn-full: CE of cycles 1 / 2 (prediction)", $"{Num((fc[0].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} % / {Num((fc[1].CoulombicEfficiency ?? double.NaN) * 100, "0.0")} %", "72.2 % / 95.8 %",
-             Miss(fc[0].CoulombicEfficiency ?? double.NaN, 0.722) + " on cycle 1: Na loss at Sn and oxidation at NaCrO2 from the half cells"],
-            ["nacro2-sn-full: 50 cycles at 0.2C retention (prediction)", Num(fullRetention * 100, "0.0") + " %", "47.4 %",
-             Miss(fullRetention, 0.474) + ": the model's Sn loses Na only in the first cycles; the paper's continued Sn fading (volume change, morphology) is not modelled"],
-            ["nacro2-sn-full: 2nd-cycle energy efficiency", Num((fc[^1].EnergyEfficiency ?? double.NaN) * 100, "0.0") + " %", "84.9 %", Miss(fc[^1].EnergyEfficiency ?? double.NaN, 0.849)],
-            ["nacro2-sn-full: 1C retention (charge 0.1C)", Num(fullRate[^1].RetentionVsFirst * 100, "0.0") + " %", "≈34 %", Miss(fullRate[^1].RetentionVsFirst, 0.34) + " (Sn kinetics assumed)"],
+            ["nacro2-half: 100 cycles at 0.5C, retention at 70 MPa / 3 MPa", $"{Pct(r70)} / {Pct(r3)}", "95.6 % / 85.9 %",
+             "calibrated (contact loss λ ∝ P^−m on these two numbers; see the plot)"],
+            ["sn-half: 2nd-cycle sodiation capacity at 0.1C (mAh/g Sn)", Num(snc[1].DischargeSpecificCapacityMAhPerG ?? double.NaN, "0"), "634",
+             Miss(snc[1].DischargeSpecificCapacityMAhPerG ?? double.NaN, 634) + " (calibrated D_s, jointly with the full cell's 1C row; 847 = Na15Sn4: the 0.01 V cut-off is below Sn's last plateau, the shortfall is kinetic)"],
+            ["sn-half: CE of cycles 1 / 2 (prediction)", $"{Pct(snc[0].CoulombicEfficiency)} / {Pct(snc[1].CoulombicEfficiency)}", "84.3 % / 97.0 %",
+             Miss(snc[0].CoulombicEfficiency ?? double.NaN, 0.843) + " / " + Miss(snc[1].CoulombicEfficiency ?? double.NaN, 0.970) + ": the Na loss law fitted on the full cell, plus Na left in Sn's cores"],
+            ["nacro2-sn-full: first discharge at 0.1C (mAh/g NaCrO2, prediction)", Num(fc[0].DischargeSpecificCapacityMAhPerG ?? double.NaN, "0.0"), "≈110",
+             Miss(fc[0].DischargeSpecificCapacityMAhPerG ?? double.NaN, 110) + ": the slow Sn keeps Na in its cores at the end of discharge"],
+            ["nacro2-sn-full: CE of cycles 1 / 2 (prediction)", $"{Pct(fc[0].CoulombicEfficiency)} / {Pct(fc[1].CoulombicEfficiency)}", "72.2 % / 95.8 %",
+             Miss(fc[0].CoulombicEfficiency ?? double.NaN, 0.722) + " / " + Miss(fc[1].CoulombicEfficiency ?? double.NaN, 0.958)],
+            ["nacro2-sn-full: 50 cycles at 0.2C retention", Pct(fullRetention), "47.4 %", Miss(fullRetention, 0.474) + " (calibrated: Sn interphase growth B)"],
+            ["nacro2-sn-full: 0.2C cycles with CE < 98 % (prediction)", below98.ToString(CultureInfo.InvariantCulture), "≈10 ('first ten cycles')", $"final CE {Pct(fullLong[^1].CoulombicEfficiency)} (published: 'above 99 %')"],
+            ["nacro2-sn-full: 2nd-cycle energy efficiency (prediction)", Pct(fc[^1].EnergyEfficiency), "84.9 %", Miss(fc[^1].EnergyEfficiency ?? double.NaN, 0.849)],
+            ["nacro2-sn-full: 1C retention (charge 0.1C)", Pct(fullRate[^1].RetentionVsFirst), "≈34 %", Miss(fullRate[^1].RetentionVsFirst, 0.34) + " (calibrated D_s of Sn, jointly with the Sn half cell's 634 mAh/g)"],
+        ]));
+
+        string Sigma(double sigmaLn) => double.IsFinite(sigmaLn) ? $"×/÷ {Num(Math.Exp(sigmaLn), "0.000")}" : "–";
+        report.AddTable(new ReportTable("Sn calibration (SnCalibration; fitted with the library's Levenberg–Marquardt on ln p, SeedCellFits; the tests re-run the diffusivity fit and re-simulate the growth fit's target)",
+            ["Parameter", "Value", "1σ", "Fitted to (seed 004 §2)", "Fit"],
+        [
+            ["D_s of Na in Sn", Num(SnCalibration.SolidDiffusivityM2PerS, "0.00E+0") + " m²/s", Sigma(SnCalibration.SolidDiffusivityStandardErrorLn),
+             "Sn half cell 634 mAh/g (2nd 0.1C sodiation) and full cell 34 % at 1C (degradation off)", "658 mAh/g (+3.8 %), 33.4 % (−1.7 %): one parameter, two cells"],
+            ["B, √q interphase growth", Num(SnCalibration.Growth, "0.000"), Sigma(SnCalibration.GrowthStandardErrorLn),
+             "full cell 47.4 % after 50 cycles at 0.2C (cell calibrate --cycles, points (3, Q₃), (52, 0.474·Q₃))", "47.5 % (rms 0.07 mAh/g)"],
+            ["s₀, separate formation", "0", "–", "Sn half cell CE 84.3 % / 97.0 %", "runs to its bound: B and the trapped Na already give the first-cycle loss"],
+            ["λ, Sn particle isolation", "0", "–", "Sn half cell 92.1 % after 50 cycles at 0.2C", "runs to its bound: the model already fades more (≈ 79 %) — a MISS of the single-D Fick model of a two-phase alloying anode"],
         ]));
     }
 

@@ -11,12 +11,17 @@ public class CellSimulationSectionTests
     {
         var report = new HtmlReport("test");
         CellSimulationSection.AddTo(report);
-        Assert.Equal(3, report.FigureCount);
+        Assert.Equal(6, report.FigureCount);   // profiles, rate, three-electrode view, 70 vs 3 MPa retention, full-cell fading, NaCrO2 window
         string html = report.Render();
         Assert.Contains(">Cell simulation</h2>", html);
-        foreach (var published in new[] { "57.5 %", "67.4 %", "95.6 % / 85.9 %", "634", "72.2 % / 95.8 %", "47.4 %", "84.9 %", "≈34 %", "≈118", "≈110" })
+        foreach (var published in new[] { "57.5 %", "67.4 %", "95.6 % / 85.9 %", "634", "72.2 % / 95.8 %", "84.3 % / 97.0 %", "47.4 %", "84.9 %", "≈34 %", "≈118", "≈110" })
             Assert.Contains(System.Net.WebUtility.HtmlEncode(published), html);
-        Assert.Contains("not calibrated", html);
         Assert.Contains("Calibrated: NaCrO2 solid diffusivity", html);
+        Assert.Contains("retention at 0.5C, 70 vs 3 MPa", html);
+        Assert.Contains("3 MPa (simulated)", html);
+        Assert.Contains("Sn calibration", html);
+        Assert.Contains("composition window per cycle", html);
+        Assert.Contains("1.067", html);   // D_s of Sn with its 1σ (×/÷ e^0.065)
+        Assert.Contains("prediction", html);
     }
 }

@@ -41,15 +41,28 @@ public class CellSimulationTests
     [Fact]
     public void A_current_step_adds_exactly_the_separator_ohmic_drop_I_L_over_kappa()
     {
-        // Two cells differing only in separator thickness: the electrodes see the same current, so V differs by j·ΔL/κ.
-        var thin = Half with { SeparatorThicknessM = 300e-6 };
-        var thick = Half with { SeparatorThicknessM = 500e-6 };
-        var a = Run(thin, "Charge at 1C for 10 minutes");
-        var b = Run(thick, "Charge at 1C for 10 minutes");
-        double j = thin.NominalArealCapacityCPerM2 / 3600;
-        double kappa = 0.1 * Math.Exp(-0.34 / 8.617333262e-5 * (1 / 303.15 - 1 / 298.15));
-        Assert.Equal(-j * 200e-6 / kappa, a.Series.VoltageV[^1] - b.Series.VoltageV[^1], 9);
-        Assert.Equal(j * 500e-6 / kappa, b.Series.SeparatorOhmicV[^1], 9);
+        // The jump at the instant the current starts: the first point after t = 0 (≈ 10⁻⁴ of the 1C time, before solid diffusion
+        // has moved) minus the open-circuit point at t = 0.
+        double kappa = 0.1 * Math.Exp(-0.52 / 8.617333262e-5 * (1 / 303.15 - 1 / 298.15));   // the preset electrolyte: 1 mS/cm at 25 °C, 0.52 eV
+        static (double Jump, double T1) FirstJump(SimulationResult r) => (r.Series.VoltageV[1] - r.Series.VoltageV[0], r.Series.TimeS[1]);
+
+        // (a) Na | Na with practically ideal kinetics (i₀ = 10⁹ A/m², no interfacial resistance): the whole jump is I·L/κ.
+        var ideal = Symmetric(500e-6, 1e9, 0) with { TemperatureK = 303.15 };
+        var sym = Run(ideal, "Charge at 1 mA/cm2 for 10 minutes");
+        var (jump, t1) = FirstJump(sym);
+        Assert.True(t1 > 0 && t1 < 1, $"first point at {t1} s");
+        double kappaSymmetric = 0.1 * Math.Exp(-0.34 / 8.617333262e-5 * (1 / 303.15 - 1 / 298.15));   // Symmetric(): 1 mS/cm at 25 °C, 0.34 eV
+        Assert.Equal(10 * 500e-6 / kappaSymmetric, jump, 6);   // 1 mA/cm² = 10 A/m²
+
+        // (b) NaCrO2 half cells differing only in separator thickness: at the first step the jumps differ by I·ΔL/κ exactly.
+        var thin = Run(Half with { SeparatorThicknessM = 300e-6 }, "Charge at 1C for 10 minutes");
+        var thick = Run(Half with { SeparatorThicknessM = 500e-6 }, "Charge at 1C for 10 minutes");
+        double j = Half.NominalArealCapacityCPerM2 / 3600;
+        var (jumpThin, tThin) = FirstJump(thin);
+        var (jumpThick, tThick) = FirstJump(thick);
+        Assert.Equal(tThin, tThick, 12);
+        Assert.Equal(j * 200e-6 / kappa, jumpThick - jumpThin, 9);
+        Assert.Equal(j * 500e-6 / kappa, thick.Series.SeparatorOhmicV[1], 9);
     }
 
     [Fact]
@@ -165,7 +178,7 @@ public class CellSimulationTests
     {
         // Full cell, contact loss off (it freezes particles), side reaction at Sn and oxidation at NaCrO2 on.
         var preset = CellPresets.Get("nacro2-sn-full").Cell;
-        var cell = preset with { Degradation = preset.Degradation with { ContactLossPerCycleAtReference = 0 } };
+        var cell = preset with { Degradation = preset.Degradation with { ContactLossPerCycleAtReference = 0, NegativeContactLossPerCycleAtReference = 0 } };
         var s = Run(cell, "Charge at 0.2C until 3.3 V; Discharge at 0.2C until 1.5 V; Charge at 0.2C until 3.3 V").Series;
         double integral = 0;
         for (int i = 1; i < s.Count; i++) integral += s.CurrentA[i] * (s.TimeS[i] - s.TimeS[i - 1]);
@@ -194,13 +207,14 @@ public class CellSimulationTests
     }
 
     [Fact]
-    public void Sodium_loss_at_Sn_lowers_the_first_cycle_efficiency_of_the_Sn_half_cell_as_calibrated()
+    public void Sodium_loss_calibrated_on_the_full_cell_predicts_the_Sn_half_cell_efficiencies()
     {
-        // Calibrated in closed form on seed 004's 84.3 % and 97.0 %; the simulation must land near them (not exactly: the
-        // closed form assumes a fixed sodiation span per cycle).
+        // The √q interphase growth B was fitted on the full cell's retention only (SnCalibration); the Sn half cell's Coulombic
+        // efficiencies are a prediction: seed 004 §2 gives 84.3 % and 97.0 %, the model 81.5 % and 95.6 % (B and the Na left in Sn's cores).
         var cycles = Run(CellPresets.Get("sn-half").Cell, "(Discharge at 0.1C until 0.01 V; Charge at 0.1C until 2.0 V) x 2").Summary.Cycles;
-        Assert.InRange(cycles[0].CoulombicEfficiency!.Value, 0.82, 0.87);
-        Assert.InRange(cycles[1].CoulombicEfficiency!.Value, 0.95, 0.99);
+        Assert.Equal(0.843, cycles[0].CoulombicEfficiency!.Value, 0.04);
+        Assert.Equal(0.970, cycles[1].CoulombicEfficiency!.Value, 0.03);
+        Assert.True(cycles[1].CoulombicEfficiency > cycles[0].CoulombicEfficiency);
     }
 
     [Fact]
@@ -218,7 +232,7 @@ public class CellSimulationTests
     {
         // Review §2.2: 0.1 mA/cm², 1.2 mAh/cm² per half cycle, 60 °C. Planar Na both sides: |V| = j·L/κ(60 °C) + 2·(2RT/F)·asinh(j/(2i₀)).
         var result = Run(CellPresets.Get("na-symmetric").Cell, "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 2");
-        double kappa = 0.1 * Math.Exp(-0.34 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
+        double kappa = 0.1 * Math.Exp(-0.52 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
         double expected = 1.0 * 500e-6 / kappa + 2 * (2 * R * 333.15 / F * Math.Asinh(1.0 / 20));
         var s = result.Series;
         for (int i = 1; i < s.Count; i++) Assert.Equal(expected, Math.Abs(s.VoltageV[i]), 9);

@@ -47,7 +47,7 @@ public sealed class CellSimulation
     // Degradation state: contact fraction of the positive's particles, sodiation charge into the side-reaction electrode
     // (theoretical capacities), charge passed above the oxidation limit (nominal capacities), cumulative parasitic charges (C/m²),
     // and the parasitic fractions used by the last trial.
-    private double contactFraction = 1, sideCharge, oxidationCharge, parasiticPositive, parasiticNegative, lastPositivePotential;
+    private double contactFraction = 1, negativeContactFraction = 1, sideCharge, oxidationCharge, parasiticPositive, parasiticNegative, lastPositivePotential;
     private double fractionPositive, fractionNegative;
 
     /// <summary>A simulation that keeps its whole time series in <see cref="Series"/>.</summary>
@@ -62,10 +62,22 @@ public sealed class CellSimulation
         this.cell = cell;
         this.options = options ?? new SimulationOptions();
         this.options.Validate();
-        positive = Create(cell.Positive);
-        negative = Create(cell.Negative);
+        positive = Create(AsBuilt(cell.Positive));
+        negative = Create(AsBuilt(cell.Negative));
         kappa = cell.BulkConductivitySPerM;
         separatorResistance = cell.SeparatorResistanceOhmM2;
+    }
+
+    /// <summary>
+    /// The electrode as the simulation sees it: thermally activated parameters at the cell temperature
+    /// (<see cref="ElectrodeParameters.AtTemperature"/>) and, for composites, the as-assembled contact area at the stack pressure
+    /// (<see cref="DegradationParameters.InitialContactAreaFraction"/>).
+    /// </summary>
+    private ElectrodeParameters AsBuilt(ElectrodeParameters p)
+    {
+        var hot = p.AtTemperature(cell.TemperatureK);
+        double f = cell.Degradation.InitialContactAreaFraction;
+        return hot is CompositeElectrodeParameters && f < 1 ? hot with { ContactAreaFraction = hot.ContactAreaFraction * f } : hot;
     }
 
     private IElectrodeSolver Create(ElectrodeParameters p) => p switch
@@ -196,9 +208,9 @@ public sealed class CellSimulation
     {
         var d = cell.Degradation;
         fractionPositive = 0; fractionNegative = 0;
-        if (d.SideReactionInitialFraction > 0 && SideSodiating(j))
+        if ((d.SideReactionInitialFraction > 0 || d.SideReactionGrowth > 0) && SideSodiating(j))
         {
-            double sf = d.SideReactionInitialFraction * Math.Exp(-sideCharge / d.SideReactionDecayCapacities);
+            double sf = d.SideReactionFraction(sideCharge);
             if (d.SideReactionElectrode == CellSide.Positive) fractionPositive += sf; else fractionNegative += sf;
         }
         if (d.OxidationInitialFraction > 0 && j > 0)
@@ -231,11 +243,16 @@ public sealed class CellSimulation
         if (SideSodiating(j))
             sideCharge += charge / TheoreticalCapacity(d.SideReactionElectrode == CellSide.Positive ? cell.Positive : cell.Negative);
         if (j > 0 && d.OxidationInitialFraction > 0) oxidationCharge += charge * AboveOxidationLimit() / cell.NominalArealCapacityCPerM2;
+        // df/dn = −λ f with n = charge / (2 Q_nominal) full-cycle equivalents; isolated particles keep their sodium.
         if (d.ContactLossPerCycleAtReference > 0)
         {
-            // df/dn = −λ f with n = charge / (2 Q_nominal) full-cycle equivalents.
             contactFraction *= Math.Exp(-d.ContactLossPerCycle * charge / (2 * cell.NominalArealCapacityCPerM2));
             positive.SetContactFraction(contactFraction);
+        }
+        if (d.NegativeContactLossPerCycleAtReference > 0)
+        {
+            negativeContactFraction *= Math.Exp(-d.NegativeContactLossPerCycle * charge / (2 * cell.NominalArealCapacityCPerM2));
+            negative.SetContactFraction(negativeContactFraction);
         }
     }
 

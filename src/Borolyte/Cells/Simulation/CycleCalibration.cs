@@ -24,6 +24,10 @@ public static class CycleCalibration
         // λ at the cell's own stack pressure: the reference pressure is set to it, so λ is the fitted per-cycle rate at P.
         ["degradation.contactLossPerCycle"] = (new("1/cycle", c => c.Degradation.ContactLossPerCycle,
             (c, v) => c with { Degradation = c.Degradation with { ContactLossPerCycleAtReference = v, ContactLossReferencePressureMPa = c.Degradation.StackPressureMPa } }, 0.5), 1e-3),
+        ["degradation.negativeContactLossPerCycle"] = (new("1/cycle", c => c.Degradation.NegativeContactLossPerCycle,
+            (c, v) => c with { Degradation = c.Degradation with { NegativeContactLossPerCycleAtReference = v / PressureFactor(c.Degradation) } }, 0.5), 1e-3),
+        ["degradation.sideReactionGrowth"] = (new("sqrt(theoretical capacities)", c => c.Degradation.SideReactionGrowth,
+            (c, v) => c with { Degradation = c.Degradation with { SideReactionGrowth = v } }, 0.999), 0.01),
         ["degradation.sideReactionInitialFraction"] = (new("1", c => c.Degradation.SideReactionInitialFraction,
             (c, v) => c with { Degradation = c.Degradation with { SideReactionInitialFraction = v } }, 0.999), 0.01),
         ["degradation.sideReactionDecay"] = (new("theoretical capacities", c => c.Degradation.SideReactionDecayCapacities,
@@ -33,6 +37,11 @@ public static class CycleCalibration
         ["degradation.oxidationDecay"] = (new("nominal capacities", c => c.Degradation.OxidationDecayCapacities,
             (c, v) => c with { Degradation = c.Degradation with { OxidationDecayCapacities = v } }), 1),
     };
+
+    /// <summary>λ₋(P)/λ₋,ref: the negative's rate is set at the cell's pressure without moving the reference the positive's rate uses.</summary>
+    private static double PressureFactor(DegradationParameters d) => d.NegativeContactLossPerCycleAtReference > 0
+        ? d.NegativeContactLossPerCycle / d.NegativeContactLossPerCycleAtReference
+        : Math.Pow(d.ContactLossReferencePressureMPa / d.StackPressureMPa, d.ContactLossPressureExponent);
 
     public static IReadOnlyList<string> ParameterNames => [.. Degradation.Keys, .. CellCalibration.ParameterNames];
 

@@ -9,11 +9,37 @@ public abstract record ElectrodeParameters
     public required double ExchangeCurrentDensityAPerM2 { get; init; }
     /// <summary>Interfacial (contact/interphase) resistance in series with the charge transfer, Ω·m² of contact area.</summary>
     public double InterfacialResistanceOhmM2 { get; init; }
-    /// <summary>Fraction of the particle (or planar) surface in ionic contact with the electrolyte, (0, 1].</summary>
+    /// <summary>
+    /// Fraction of each particle's (or the planar) surface in ionic contact with the electrolyte, (0, 1]: the kinetics and the
+    /// interfacial resistance act on this area, while the whole particle stays accessible through solid diffusion. (Particles
+    /// that lose contact altogether during cycling are a separate state of the simulation, see <see cref="DegradationParameters"/>.)
+    /// </summary>
     public double ContactAreaFraction { get; init; } = 1.0;
+
+    /// <summary>Temperature at which <see cref="ExchangeCurrentDensityAPerM2"/>, <see cref="InterfacialResistanceOhmM2"/> (and a composite's solid diffusivity) are given, K.</summary>
+    public double ParameterTemperatureK { get; init; } = 298.15;
+    /// <summary>Arrhenius activation energy of i₀, eV: i₀(T) = i₀·exp(−Eₐ/k_B·(1/T − 1/T_ref)) (0: no temperature dependence).</summary>
+    public double ExchangeCurrentActivationEnergyEv { get; init; }
+    /// <summary>Arrhenius activation energy of the interfacial conductance 1/R_int, eV: R_int(T) = R_int·exp(+Eₐ/k_B·(1/T − 1/T_ref)).</summary>
+    public double InterfacialResistanceActivationEnergyEv { get; init; }
+
+    /// <summary>exp(−Eₐ/k_B·(1/T − 1/T_ref)): the Arrhenius factor of a thermally activated rate (Arrhenius, Z. phys. Chem. 4 (1889) 226).</summary>
+    internal double ArrheniusFactor(double activationEnergyEv, double temperatureK) =>
+        activationEnergyEv == 0 ? 1 : Math.Exp(-activationEnergyEv / PhysicalConstants.BoltzmannEvPerK * (1 / temperatureK - 1 / ParameterTemperatureK));
+
+    /// <summary>The electrode with its thermally activated parameters evaluated at <paramref name="temperatureK"/> (and the reference moved there).</summary>
+    public virtual ElectrodeParameters AtTemperature(double temperatureK) => this with
+    {
+        ExchangeCurrentDensityAPerM2 = ExchangeCurrentDensityAPerM2 * ArrheniusFactor(ExchangeCurrentActivationEnergyEv, temperatureK),
+        InterfacialResistanceOhmM2 = InterfacialResistanceOhmM2 / ArrheniusFactor(InterfacialResistanceActivationEnergyEv, temperatureK),
+        ParameterTemperatureK = temperatureK,
+    };
 
     internal virtual void Validate()
     {
+        Positive(ParameterTemperatureK, "parameterTemperatureK");
+        foreach (var (v, f) in new[] { (ExchangeCurrentActivationEnergyEv, "exchangeCurrentActivationEnergyEv"), (InterfacialResistanceActivationEnergyEv, "interfacialResistanceActivationEnergyEv") })
+            if (!(v >= 0) || !double.IsFinite(v)) throw new InvalidInputException($"{Name}: {f} must be ≥ 0, got {v}");
         Positive(ExchangeCurrentDensityAPerM2, "exchangeCurrentDensityAPerM2");
         if (!(InterfacialResistanceOhmM2 >= 0) || !double.IsFinite(InterfacialResistanceOhmM2)) throw new InvalidInputException($"{Name}: interfacialResistanceOhmM2 must be ≥ 0, got {InterfacialResistanceOhmM2}");
         if (!(ContactAreaFraction > 0 && ContactAreaFraction <= 1)) throw new InvalidInputException($"{Name}: contactAreaFraction must be in (0, 1], got {ContactAreaFraction}");
@@ -52,8 +78,20 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
     /// <summary>Active-material mass per area, kg/m² (reports only).</summary>
     public double ActiveLoadingKgPerM2 { get; init; }
 
-    /// <summary>Interfacial area per electrode volume of spheres, a = 3·ε_am/R_p (Doyle et al. 1993), times the contact fraction.</summary>
-    public double SpecificInterfacialAreaPerM => 3 * ActiveVolumeFraction / ParticleRadiusM * ContactAreaFraction;
+    /// <summary>Arrhenius activation energy of the solid diffusivity, eV (0: no temperature dependence).</summary>
+    public double SolidDiffusivityActivationEnergyEv { get; init; }
+
+    /// <summary>Particle surface per electrode volume of spheres, a = 3·ε_am/R_p (Doyle et al. 1993).</summary>
+    public double ParticleSurfacePerM => 3 * ActiveVolumeFraction / ParticleRadiusM;
+
+    /// <summary>Interfacial (contact) area per electrode volume: the particle surface times the contact-area fraction.</summary>
+    public double SpecificInterfacialAreaPerM => ParticleSurfacePerM * ContactAreaFraction;
+
+    public override ElectrodeParameters AtTemperature(double temperatureK)
+    {
+        double diffusivity = SolidDiffusivityM2PerS * ArrheniusFactor(SolidDiffusivityActivationEnergyEv, temperatureK);
+        return (CompositeElectrodeParameters)base.AtTemperature(temperatureK) with { SolidDiffusivityM2PerS = diffusivity };
+    }
 
     /// <summary>Effective ionic conductivity of the electrolyte phase for a bulk conductivity κ.</summary>
     public double EffectiveIonicConductivity(double bulkSPerM) =>
@@ -71,6 +109,7 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
         if (!(ElectrolyteVolumeFraction > 0 && ElectrolyteVolumeFraction < 1)) throw new InvalidInputException($"{Name}: electrolyteVolumeFraction must be in (0, 1), got {ElectrolyteVolumeFraction}");
         if (ActiveVolumeFraction + ElectrolyteVolumeFraction > 1) throw new InvalidInputException($"{Name}: active + electrolyte volume fractions exceed 1 ({ActiveVolumeFraction} + {ElectrolyteVolumeFraction})");
         if (!(InitialStoichiometry >= 0 && InitialStoichiometry <= 1)) throw new InvalidInputException($"{Name}: initialStoichiometry must be in [0, 1], got {InitialStoichiometry}");
+        if (!(SolidDiffusivityActivationEnergyEv >= 0) || !double.IsFinite(SolidDiffusivityActivationEnergyEv)) throw new InvalidInputException($"{Name}: solidDiffusivityActivationEnergyEv must be ≥ 0, got {SolidDiffusivityActivationEnergyEv}");
         if (Tortuosity is { } t && !(t >= 1)) throw new InvalidInputException($"{Name}: tortuosity must be ≥ 1, got {t}");
     }
 }

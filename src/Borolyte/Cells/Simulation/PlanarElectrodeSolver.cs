@@ -6,6 +6,8 @@ namespace Borolyte.Cells.Simulation;
 /// </summary>
 internal sealed class PlanarElectrodeSolver(PlanarElectrodeParameters p) : IElectrodeSolver
 {
+    private double contact = 1;
+
     public double Potential { get; private set; }
     public double PotentialSlope { get; private set; }
     public ElectrodeBreakdown Breakdown { get; private set; }
@@ -14,7 +16,7 @@ internal sealed class PlanarElectrodeSolver(PlanarElectrodeParameters p) : IElec
 
     public bool TrySolve(double i, double dtS, OcpBranch branch, double temperatureK, double bulkConductivitySPerM, out string? failure)
     {
-        double f = p.ContactAreaFraction, i0 = p.ExchangeCurrentDensityAPerM2;
+        double f = p.ContactAreaFraction * contact, i0 = p.ExchangeCurrentDensityAPerM2;
         double b = 2 * PhysicalConstants.GasConstantJPerMolK * temperatureK / PhysicalConstants.FaradayCPerMol;
         double z = i / (2 * f * i0);
         double u = p.Ocp.Evaluate(0.5, branch).U;
@@ -28,5 +30,6 @@ internal sealed class PlanarElectrodeSolver(PlanarElectrodeParameters p) : IElec
 
     public void Commit() { }
 
-    public void SetContactFraction(double fraction) { }
+    /// <summary>The planar interface's contact shrinks: the same current crosses a smaller area (E = U + η(i/f) + R_int·i/f).</summary>
+    public void SetContactFraction(double fraction) => contact = fraction;
 }

@@ -21,7 +21,7 @@ public static class ReviewCellPresets
     public static ArrheniusConductivity LiBH4HighTemperature { get; } = ArrheniusConductivity.FromConventional(1e-3, 120, 0.53);
     // Review §2.1: Li(CB9H10)0.7(CB11H12)0.3 "with 7 × 10-3 S cm-1 and 0.28 eV" at room temperature (25 °C, knowledge base).
     public static ArrheniusConductivity LiCB9CB11 { get; } = ArrheniusConductivity.FromConventional(7e-3, 25, 0.28);
-    // Review §2.1: Na4(CB11H12)2(B12H12) "> 10-3 S cm-1" at room temperature (lower bound used); Eₐ ASSUMED 0.34 eV (as Na4(B12H12)(B10H10) in CellPresets).
+    // Review §2.1: Na4(CB11H12)2(B12H12) "> 10-3 S cm-1" at room temperature (lower bound used); Eₐ ASSUMED 0.34 eV (the value CellPresets once assumed for Na4(B12H12)(B10H10); kept so that the calibrated contact-loss rate stays valid).
     public static ArrheniusConductivity Na4CB11B12 { get; } = ArrheniusConductivity.FromConventional(1e-3, 25, 0.34);
 
     private static double K(double celsius) => celsius + PhysicalConstants.ZeroCelsiusK;
@@ -107,12 +107,23 @@ public static class ReviewCellPresets
         return new PlanarElectrodeParameters { Name = name, Ocp = OcpLibrary.Get(ocp), ExchangeCurrentDensityAPerM2 = 10 };
     }
 
-    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyteNote) => Composite(
+    /// <summary>Eₐ of Li jumps in layered Li0.7TiS2, 0.41(1) eV (⁷Li NMR, Wilkening &amp; Heitjans, Phys. Rev. B 77 (2008) 024311), used for TiS2's D_s(T).</summary>
+    public const double TiS2DiffusionActivationEnergyEv = 0.41;
+
+    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyteNote)
+    {
+        var (p, sources) = TiS2Composite(electrolyteNote);
+        sources.Add(new("TiS2.solidDiffusivityActivationEnergy", TiS2DiffusionActivationEnergyEv, "eV",
+            "Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311: Li jumps in Li0.7TiS2 follow Arrhenius with 0.41(1) eV (148–510 K); D_s is given at 25 °C"));
+        return (p with { SolidDiffusivityActivationEnergyEv = TiS2DiffusionActivationEnergyEv, ParameterTemperatureK = 298.15 }, sources);
+    }
+
+    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Composite(string electrolyteNote) => Composite(
         "TiS2", "TiS2", 1.0, OcpLibrary.Get("tis2"), 3.0,
         CellMaterials.Get("TiS2").DensityKgPerM3 / CellUnits.KgPerM3PerGPerCm3, CellMaterials.Get("TiS2").DensitySource,
         0.50, 0.40, $"ASSUMED: cold-pressed TiS2 + {electrolyteNote} composite, 50 vol% TiS2, 40 vol% electrolyte, 10 % voids (no composition in the seed; TiS2 is a metallic conductor, no carbon)",
         2.5, "ASSUMED 2.5 µm (commercial TiS2 powder is a few µm; no seed value)",
-        1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s), the order of Li chemical diffusion coefficients reported for Li(x)TiS2; to be calibrated",
+        1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s); literature: chemical D of Li in cubic TiS2 up to 5.6e-10 cm²/s at 23 °C (Bruce & Saidi, J. Solid State Chem. 88 (1990) 411, ac impedance), Li jumps in layered Li0.7TiS2 with Eₐ = 0.41 eV (Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311), applied as D_s(T)",
         0.0, "as assembled: TiS2 is Li-free (the cell starts with a discharge, review §2.2: Li metal as the Li reservoir for 'Li-free' cathodes)");
 
     /// <summary>TiS2 | LiBH4 | Li at 120 °C, C/5 (review §2.2: "> 85 % after 300 cycles at C/5 at 120 °C", ref. 128).</summary>
@@ -185,7 +196,7 @@ public static class ReviewCellPresets
             3.2, "ASSUMED 3.2 g/cm³ (not in the seeds or the material catalogue; close to the crystallographic densities of the Na3V2(PO4)2F3 family)",
             0.45, 0.40, "ASSUMED: NVOPF + Na4(CB11H12)2(B12H12) + carbon composite, 45 vol% active, 40 vol% electrolyte (no composition in the seed)",
             0.5, "ASSUMED 0.5 µm (sub-µm carbon-coated polyanion powders are usual; no seed value)",
-            1e-15, "ASSUMED 1e-15 m²/s (1e-11 cm²/s), the order of GITT values for Na vanadium fluorophosphates; to be calibrated",
+            1e-15, "ASSUMED 1e-15 m²/s (1e-11 cm²/s); literature for the related Na3V2(PO4)2F3/C: apparent D 1e-9–1e-10 cm²/s from GITT and CV (arXiv 2505.02201, 2025) — 10–100× faster than assumed here; to be calibrated",
             1.0, "as assembled: Na3(VOPO4)2F fully sodiated (two Na extractable between ~3 and 4.3 V)");
         var na = Metal("Na", "na-metal", sources);
         double nominal = TheoreticalCPerKg(formula, 2.0);
@@ -193,7 +204,7 @@ public static class ReviewCellPresets
         [
             new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed pellet (not in the seed)"),
             new("electrolyteConductivity25C", 1.0, "mS/cm", "review (seed 000) §2.1: Na4(CB11H12)2(B12H12) a 'Na+ superionic conductor (> 10-3 S cm-1) at room temperature' (lower bound used)"),
-            new("electrolyteActivationEnergy", 0.34, "eV", "ASSUMED (not in the seeds; as Na4(B12H12)(B10H10) in the NaCrO2 presets)"),
+            new("electrolyteActivationEnergy", 0.34, "eV", "ASSUMED (not in the seeds; no Eₐ of Na4(CB11H12)2(B12H12) found)"),
             new("temperature", 25, "C", "review §2.2: 'cycling at room temperature' (25 °C, knowledge base)"),
             new("cRate", 0.2, "C", "review §2.2: '800 cycles at C/5'; Fig. 7: curves at C/10 and C/5"),
             new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "two Na per Na3(VOPO4)2F (V4+/V5+), Faraday's law with IUPAC atomic weights; not in the seed"),
