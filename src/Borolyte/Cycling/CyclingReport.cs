@@ -8,7 +8,10 @@ namespace Borolyte.Cycling;
 public static class CyclingReport
 {
     /// <param name="label">Put before every figure and table title (e.g. "simulated nacro2-half: "), so two runs in one report stay apart.</param>
-    public static void AddTo(HtmlReport report, CyclingRun run, CyclingSummary summary, int maxProfiles = 8, string label = "")
+    /// <param name="differentialVoltage">Add dV/dQ of the same cycle as dQ/dV, with its peaks marked (`cycling plot`).</param>
+    /// <param name="composition">Add the compositional window figure (seed 004 Fig. 5b) of this electrode (`cycling plot --host-formula`).</param>
+    public static void AddTo(HtmlReport report, CyclingRun run, CyclingSummary summary, int maxProfiles = 8, string label = "",
+        bool differentialVoltage = false, (CompositionOptions Options, IReadOnlyList<CompositionRange> Window)? composition = null)
     {
         var cycles = summary.Cycles.Where(c => c.ChargeCapacityAh > 0 || c.DischargeCapacityAh > 0).Select(c => c.Cycle).ToList();
         var shown = cycles.Count <= maxProfiles ? cycles
@@ -37,7 +40,9 @@ public static class CyclingReport
             foreach (var curve in curves)
                 figure.AddTrace(new PlotlyTrace(curve.Direction, curve.X, curve.Y.Select(y => y * 1000).ToList()) { Mode = "lines" });
             report.AddFigure(figure);
+            if (differentialVoltage) report.AddFigure(DvDqFigure(run, dc, label));
         }
+        if (composition is { } c) report.AddFigure(CompositionFigure(c.Options, c.Window, label));
 
         string F(double? value, string format) => value is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
         var rows = summary.Cycles.Select(c => (IReadOnlyList<string>)
@@ -80,6 +85,43 @@ public static class CyclingReport
                 });
         }
         return capacity;
+    }
+
+    /// <summary>dV/dQ of one cycle against the capacity passed in each direction, peaks (plateau boundaries) marked.</summary>
+    public static PlotlyFigure DvDqFigure(CyclingRun run, int cycle, string label = "")
+    {
+        var options = new DifferentialOptions();
+        var curves = DifferentialCapacity.DvDq(run, cycle, options);
+        var figure = new PlotlyFigure($"{label}dV/dQ, cycle {cycle}", "Capacity (mAh)", "dV/dQ (V/mAh)")
+        { Caption = curves.Count > 0 ? $"smoothing: {curves[0].SmoothingDescription}; {options.CapacityPoints} capacity points per half cycle; markers: peaks" : null };
+        foreach (var curve in curves)
+        {
+            figure.AddTrace(new PlotlyTrace(curve.Direction, curve.X.Select(x => x * 1000).ToList(), curve.Y.Select(y => y * 1e-3).ToList()) { Mode = "lines", LegendGroup = curve.Direction });
+            if (curve.Peaks.Length == 0) continue;
+            var peakY = curve.Peaks.Select(p => curve.Y[Array.IndexOf(curve.X, p)] * 1e-3).ToList();
+            figure.AddTrace(new PlotlyTrace($"{curve.Direction} peaks", curve.Peaks.Select(p => p * 1000).ToList(), peakY) { Mode = "markers", LegendGroup = curve.Direction });
+        }
+        return figure;
+    }
+
+    /// <summary>
+    /// The compositional window per cycle (seed 004 Fig. 5b): lowest and highest mobile-ion content per formula unit of the
+    /// host, with the content at each cycle's start and end.
+    /// </summary>
+    public static PlotlyFigure CompositionFigure(CompositionOptions options, IReadOnlyList<CompositionRange> window, string label = "")
+    {
+        string basis = options.GivenCapacityMAhPerG is { } q
+            ? $"given capacity {q.ToString("0.#", CultureInfo.InvariantCulture)} mAh/g per unit of x"
+            : $"{options.HostFormula}, {options.CapacityPerUnitContentMAhPerG.ToString("0.0", CultureInfo.InvariantCulture)} mAh/g per unit of x";
+        var figure = new PlotlyFigure($"{label}Compositional window per cycle", "Cycle", $"x in {options.HostFormula ?? "host"} (ion per formula unit)")
+        {
+            Caption = $"{basis}; x₀ = {options.InitialContent.ToString("0.###", CultureInfo.InvariantCulture)}, active mass {(options.ActiveMassKg * 1e6).ToString("0.###", CultureInfo.InvariantCulture)} mg; Faraday's law Δx = ∓Q/(zFn)",
+        };
+        var x = window.Select(r => (double)r.Cycle).ToList();
+        figure.AddTrace(new PlotlyTrace("x max", x, window.Select(r => r.ContentMax).ToList()) { Mode = "lines+markers" });
+        figure.AddTrace(new PlotlyTrace("x min", x, window.Select(r => r.ContentMin).ToList()) { Mode = "lines+markers" });
+        figure.AddTrace(new PlotlyTrace("x at cycle end", x, window.Select(r => r.ContentAtEnd).ToList()) { Mode = "markers", Dash = "dot" });
+        return figure;
     }
 
     /// <summary>At most ~400 points per trace, keeping the report small (every stride-th point and the last).</summary>
