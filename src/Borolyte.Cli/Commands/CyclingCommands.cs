@@ -431,7 +431,7 @@ public static class CyclingCommands
             if (parse.GetValue(to) != "bdf") throw new UsageException($"--to supports 'bdf' only, not '{parse.GetValue(to)}'");
             var run = ReadRun(parse, file, map, cycles);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
-            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv)");
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv) and its metadata {BdfCsv.MetadataPath(parse.GetValue(output)!.FullName)}");
             return CliApp.ExitOk;
         });
         return command;
@@ -561,7 +561,7 @@ public static class CyclingCommands
             using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
             var run = kb.LoadCyclingRun(parse.GetValue(name)!);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
-            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows)");
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows) and its metadata {BdfCsv.MetadataPath(parse.GetValue(output)!.FullName)}");
             return CliApp.ExitOk;
         });
         return command;
