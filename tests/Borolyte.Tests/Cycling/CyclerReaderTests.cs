@@ -12,6 +12,7 @@ public class CyclerReaderTests
 
     [Theory]
     [InlineData("biol.mpr", "biologic-mpr", 23561)]
+    [InlineData("biol_gcpl.mpt", "biologic-mpt", 23561)]
     [InlineData("neware_uio.csv", "neware-csv", 9065)]
     [InlineData("arbin_FastCharge_000025_CH8.csv", "arbin-csv", 248)]
     [InlineData("maccor_001.txt", "maccor-txt", 6704)]
