@@ -151,4 +151,38 @@ public class MprLayoutTests
         var ex = Assert.Throws<InvalidInputException>(() => MprFile.Parse("v7.mpr", bytes));
         Assert.Equal("v7.mpr: data module version 7 is not supported (versions 0, 2 and 3 are)", ex.Message);
     }
+
+    /// <summary>
+    /// The settings module's cell characteristics at yadg's documented offsets (active mass f32 at 0x107, electrode area
+    /// f32 at 0x211 of the module data): a copy of biol.mpr with real values written there gives them, with notes, and
+    /// the summary's mAh/g and mAh/cm² follow from them.
+    /// </summary>
+    [Fact]
+    public void SettingsModuleMassAndAreaAreReadAndNoted()
+    {
+        var bytes = (byte[])Original.Clone();
+        var settings = Reference.Modules.Single(m => m.ShortName == "VMP Set");
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan((int)settings.DataOffset + 0x107), 12.5f);
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan((int)settings.DataOffset + 0x211), 1.13f);
+        var file = MprFile.Parse("mass.mpr", bytes);
+        Assert.Equal(12.5, file.Settings!.ActiveMaterialMassMg);
+        Assert.Equal(1.13f, (float)file.Settings.ElectrodeAreaCm2);
+        Assert.Equal(Reference.Settings!.ElectrodeMaterial, file.Settings.ElectrodeMaterial);   // the strings around them untouched
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("mass.mpr"), bytes);
+        var run = CyclingFileReader.Read(dir.File("mass.mpr"));
+        Assert.Equal(12.5e-6, run.ActiveMassKg!.Value, 15);
+        Assert.Equal((double)1.13f * 1e-4, run.AreaM2!.Value, 15);
+        Assert.Contains("active mass 12.5 mg from the settings module", run.Notes);
+        Assert.Contains("electrode area 1.13 cm² from the settings module", run.Notes);
+        var cycle = CycleSummarizer.Summarize(run).Cycles[0];
+        Assert.Equal(cycle.ChargeCapacityAh * 1000 / 12.5e-3, cycle.ChargeSpecificCapacityMAhPerG!.Value, 9);
+        Assert.Equal(cycle.ChargeCapacityAh * 1000 / 1.13f, cycle.ChargeArealCapacityMAhPerCm2!.Value, 6);
+        // The unchanged file states EC-Lab's placeholders: neither is used, both are said.
+        var plain = CyclingFileReader.Read(TestData.Path("cycling", "biol.mpr"));
+        Assert.Null(plain.ActiveMassKg);
+        Assert.Null(plain.AreaM2);
+        Assert.Contains("settings module: active material mass 0.001 mg is EC-Lab's unset default; no mass used", plain.Notes);
+        Assert.Contains("settings module: electrode area 0.001 cm² is EC-Lab's unset default; no area used", plain.Notes);
+    }
 }

@@ -30,7 +30,9 @@ internal static class BioLogicCyclingReader
             if (MprSettings.IsEcLabPlaceholder(s.ActiveMaterialMassMg))
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"settings module: active material mass {s.ActiveMaterialMassMg:G4} mg is EC-Lab's unset default; no mass used"));
             else { mass = s.ActiveMaterialMassMg * 1e-6; notes.Add(string.Create(CultureInfo.InvariantCulture, $"active mass {s.ActiveMaterialMassMg:G6} mg from the settings module")); }
-            if (!MprSettings.IsEcLabPlaceholder(s.ElectrodeAreaCm2)) area = s.ElectrodeAreaCm2 * 1e-4;
+            if (MprSettings.IsEcLabPlaceholder(s.ElectrodeAreaCm2))
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"settings module: electrode area {s.ElectrodeAreaCm2:G4} cm² is EC-Lab's unset default; no area used"));
+            else { area = s.ElectrodeAreaCm2 * 1e-4; notes.Add(string.Create(CultureInfo.InvariantCulture, $"electrode area {s.ElectrodeAreaCm2:G6} cm² from the settings module")); }
         }
         return Build(path, "biologic-mpr", mpr.HasColumn, mpr.Column, mpr.RowCount, notes, mass, area);
     }
