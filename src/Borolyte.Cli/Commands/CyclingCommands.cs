@@ -30,7 +30,7 @@ public static class CyclingCommands
     }
 
     private static Argument<string> FileArgument() => new("file") { Description = "Cycler file; the format is detected from its content" };
-    private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,current-scale=0.001][,delimiter=tab]" };
+    private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,step=COL][,charge-capacity=COL,discharge-capacity=COL][,time-/voltage-/current-/capacity-scale=X][,delimiter=tab|semicolon][,decimal=comma][,skip-lines=N][,discharge-positive=true]" };
     private static Option<string?> CyclesOption() => new("--cycles") { Description = "Cycle definition: instrument, charge-first or discharge-first (default: the instrument's counter when it counts, else from the first current)" };
 
     private static Option<string?> ElectrodeOption() => new("--electrode")
