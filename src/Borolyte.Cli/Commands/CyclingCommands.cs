@@ -439,8 +439,14 @@ public static class CyclingCommands
 
     private static Command Compare()
     {
-        var measuredFile = new Argument<string>("measured") { Description = "Measured cycler file (any format read here)" };
-        var simulatedFile = new Argument<string>("simulated") { Description = "Second run in the same schema, e.g. the cell simulator's BDF CSV" };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Measured cycler file (any format read here), then the second run in the same schema (e.g. the cell simulator's BDF CSV); a run given by --run or --simulated-run takes the place of its file",
+            Arity = new ArgumentArity(0, 2),
+        };
+        var measuredRun = new Option<string?>("--run") { Description = "The measured run from the knowledge base (name or id, stored by `cycling import`) instead of a file" };
+        var simulatedRun = new Option<string?>("--simulated-run") { Description = "The second run from the knowledge base instead of a file" };
+        var db = DbOption();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mode = new Option<string?>("--mode") { Description = "cathode or anode (CE convention for both runs; default from each run's first current)" };
         var electrode = new Option<string?>("--electrode")
@@ -448,7 +454,8 @@ public static class CyclingCommands
             Description = "Three-electrode runs: cell (default), working (Ewe; the simulator's positive electrode) or counter (Ece; its negative electrode), the same view of both runs",
         };
         var json = CliOutput.JsonOption();
-        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots") { measuredFile, simulatedFile, output, mode, electrode, json };
+        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots; either may be a stored run")
+        { files, measuredRun, simulatedRun, db, output, mode, electrode, json };
         command.SetAction(parse =>
         {
             var options = new SummaryOptions
@@ -456,8 +463,25 @@ public static class CyclingCommands
                 Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
             };
             var role = Electrode(parse, electrode);
-            var measured = CyclingFileReader.Read(parse.GetValue(measuredFile)!).ForElectrode(role);
-            var simulated = CyclingFileReader.Read(parse.GetValue(simulatedFile)!).ForElectrode(role);
+            var given = parse.GetValue(files) ?? [];
+            string? mRun = parse.GetValue(measuredRun), sRun = parse.GetValue(simulatedRun);
+            int needed = (mRun is null ? 1 : 0) + (sRun is null ? 1 : 0);
+            if (given.Length != needed)
+                throw new UsageException(needed switch
+                {
+                    2 => $"give two files (measured, then simulated) or stored runs with --run/--simulated-run; got {given.Length} file(s)",
+                    1 => $"give one file beside {(mRun is null ? "--simulated-run" : "--run")}; got {given.Length}",
+                    _ => $"--run and --simulated-run name both runs: give no file (got {given.Length})",
+                });
+            KnowledgeBase? kb = mRun is null && sRun is null ? null : KnowledgeBase.Open(parse.GetValue(db)!);
+            CyclingRun measured, simulated;
+            try
+            {
+                int next = 0;
+                measured = (mRun is null ? CyclingFileReader.Read(given[next++]) : kb!.LoadCyclingRun(mRun)).ForElectrode(role);
+                simulated = (sRun is null ? CyclingFileReader.Read(given[next]) : kb!.LoadCyclingRun(sRun)).ForElectrode(role);
+            }
+            finally { kb?.Dispose(); }
             var comparison = RunComparison.Compare(measured, simulated, options);
             if (comparison.Cycles.Count == 0)
                 throw new InvalidInputException($"{simulated.SourcePath}: no cycle in common with {measured.SourcePath} (cycles {measured.Cycles.First()}–{measured.Cycles.Last()} vs {simulated.Cycles.First()}–{simulated.Cycles.Last()})");
