@@ -101,7 +101,7 @@ public static class CyclingCommands
         var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (for mAh/cm²)" };
         var mode = new Option<string?>("--mode") { Description = "cathode (CE = discharge/charge) or anode (CE = charge/discharge); default from the first current" };
         var pairing = new Option<string?>("--pairing") { Description = "CE pairing: same-cycle (default) or preceding (out half cycle over the in half cycle just before it)" };
-        var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first with capacity)" };
+        var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first complete cycle with charge and discharge capacity)" };
         var integrate = new Option<bool>("--integrate") { Description = "Count coulombs from the current even when the file has capacity columns" };
         var electrode = ElectrodeOption();
         var (host, given, initial, ionCharge) = CompositionOptionsOf();
@@ -195,6 +195,7 @@ public static class CyclingCommands
             item["dischargeEnergyMWh"] = c.DischargeEnergyWh * 1000;
             item["retention"] = c.Retention;
             item["cvShareOfCharge"] = c.ConstantVoltageShareOfCharge;
+            item["cvShareOfDischarge"] = c.ConstantVoltageShareOfDischarge;
             item["complete"] = c.Complete;
             cycles.Add(item);
         }

@@ -45,7 +45,7 @@ public sealed record CycleStatistics(
     double? ChargeSpecificCapacityMAhPerG, double? DischargeSpecificCapacityMAhPerG,
     double? ChargeArealCapacityMAhPerCm2, double? DischargeArealCapacityMAhPerCm2,
     double? Retention, double? ConstantVoltageShareOfCharge, double? MedianChargeCurrentA, double? MedianDischargeCurrentA,
-    bool Complete = true);
+    bool Complete = true, double? ConstantVoltageShareOfDischarge = null);
 
 /// <summary>Per-cycle table of a run and how it was computed.</summary>
 public sealed record CyclingSummary(
@@ -90,6 +90,7 @@ public static class CycleSummarizer
         var index = cycles.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
         int m = cycles.Length;
         var qc = new double[m]; var qd = new double[m]; var ec = new double[m]; var ed = new double[m]; var qcv = new double[m];
+        var qdInt = new double[m]; var qdcv = new double[m];   // discharge counted, and its CV part (CV discharge of anode half cells)
         var qcInt = new double[m];
         var chargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentCharge, 1);
         var dischargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentDischarge, -1);
@@ -111,6 +112,8 @@ public static class CycleSummarizer
             }
             else
             {
+                qdInt[k] += dq;
+                if (kind == StepKind.ConstantVoltage) qdcv[k] += dq;
                 if (!energyFromColumns) ed[k] += dq * vMid;
                 if (!fromColumns) qd[k] += dq;
             }
@@ -160,7 +163,8 @@ public static class CycleSummarizer
                 mass is { } g ? qc[k] * 1000 / (g * 1000) : null, mass is { } g2 ? qd[k] * 1000 / (g2 * 1000) : null,
                 area is { } a ? qc[k] * 1000 / (a * 1e4) : null, area is { } a2 ? qd[k] * 1000 / (a2 * 1e4) : null,
                 complete[k] && reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
-                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k]));
+                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k],
+                qdInt[k] > 0 ? qdcv[k] / qdInt[k] : null));
         }
         return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes);
     }
