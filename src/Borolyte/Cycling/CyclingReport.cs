@@ -92,14 +92,25 @@ public static class CyclingReport
     {
         var options = new DifferentialOptions();
         var curves = DifferentialCapacity.DvDq(run, cycle, options);
+        // The ends of a half cycle (the IR jump at its start, the cut-off at its end) are steep enough to flatten everything
+        // between them on a linear axis: the figure shows 2–98 % of each half cycle's capacity (the CSV of `dqdv --dvdq` has all).
         var figure = new PlotlyFigure($"{label}dV/dQ, cycle {cycle}", "Capacity (mAh)", "dV/dQ (V/mAh)")
-        { Caption = curves.Count > 0 ? $"smoothing: {curves[0].SmoothingDescription}; {options.CapacityPoints} capacity points per half cycle; markers: peaks" : null };
+        {
+            Caption = curves.Count > 0
+                ? $"smoothing: {curves[0].SmoothingDescription}; {options.CapacityPoints} capacity points per half cycle, 2–98 % of each shown (its ends are the IR jump and the cut-off); markers: peaks"
+                : null,
+        };
         foreach (var curve in curves)
         {
-            figure.AddTrace(new PlotlyTrace(curve.Direction, curve.X.Select(x => x * 1000).ToList(), curve.Y.Select(y => y * 1e-3).ToList()) { Mode = "lines", LegendGroup = curve.Direction });
-            if (curve.Peaks.Length == 0) continue;
-            var peakY = curve.Peaks.Select(p => curve.Y[Array.IndexOf(curve.X, p)] * 1e-3).ToList();
-            figure.AddTrace(new PlotlyTrace($"{curve.Direction} peaks", curve.Peaks.Select(p => p * 1000).ToList(), peakY) { Mode = "markers", LegendGroup = curve.Direction });
+            double total = curve.X[^1];
+            bool Shown(double q) => q >= 0.02 * total && q <= 0.98 * total;
+            var keep = Enumerable.Range(0, curve.X.Length).Where(i => Shown(curve.X[i])).ToList();
+            figure.AddTrace(new PlotlyTrace(curve.Direction, keep.Select(i => curve.X[i] * 1000).ToList(), keep.Select(i => curve.Y[i] * 1e-3).ToList())
+            { Mode = "lines", LegendGroup = curve.Direction });
+            var peaks = curve.Peaks.Where(Shown).ToList();
+            if (peaks.Count == 0) continue;
+            var peakY = peaks.Select(p => curve.Y[Array.IndexOf(curve.X, p)] * 1e-3).ToList();
+            figure.AddTrace(new PlotlyTrace($"{curve.Direction} peaks", peaks.Select(p => p * 1000).ToList(), peakY) { Mode = "markers", LegendGroup = curve.Direction });
         }
         return figure;
     }

@@ -81,8 +81,9 @@ public static class DifferentialCapacity
     /// <summary>
     /// dV/dQ of each direction of <paramref name="cycle"/>: V interpolated on a uniform grid of the capacity passed
     /// (coulomb counting, <see cref="DifferentialOptions.CapacityPoints"/> points from 0 to the branch's total),
-    /// differentiated by central differences and smoothed like dQ/dV. X is capacity (Ah), Y is V/Ah; peaks (maxima of |Y|)
-    /// mark the boundaries between plateaus, where the voltage moves fastest per charge passed.
+    /// differentiated by central differences and smoothed like dQ/dV. X is capacity (Ah), Y is V/Ah; peaks (maxima of |Y|,
+    /// looked for in 2–98 % of the capacity, the threshold relative to the largest |Y| there) mark the boundaries between
+    /// plateaus, where the voltage moves fastest per charge passed.
     /// </summary>
     public static IReadOnlyList<DifferentialCurve> DvDq(CyclingRun run, int cycle, DifferentialOptions? options = null)
     {
@@ -113,7 +114,11 @@ public static class DifferentialCapacity
                 dvdq[g] = (vGrid[b] - vGrid[a]) / (grid[b] - grid[a]);
             }
             var smooth = Smooth(dvdq, options);
-            curves.Add(new DifferentialCurve(cycle, direction > 0 ? "charge" : "discharge", grid, smooth, Peaks(grid, smooth, options.PeakThreshold), options.Describe()));
+            // Peaks among 2–98 % of the capacity, against the largest |dV/dQ| there: the ends of a half cycle (the IR jump at
+            // its start, the cut-off at its end) are steeper than any plateau boundary and would hide them.
+            int from = (int)Math.Ceiling(0.02 * (points - 1)), to = (int)Math.Floor(0.98 * (points - 1));
+            var interiorPeaks = Peaks(grid[from..(to + 1)], smooth[from..(to + 1)], options.PeakThreshold);
+            curves.Add(new DifferentialCurve(cycle, direction > 0 ? "charge" : "discharge", grid, smooth, interiorPeaks, options.Describe()));
         }
         return curves;
     }
