@@ -195,7 +195,7 @@ public static class CyclingCommands
             item["dischargeEnergyMWh"] = c.DischargeEnergyWh * 1000;
             item["retention"] = c.Retention;
             item["cvShareOfCharge"] = c.ConstantVoltageShareOfCharge;
-            item["cvShareOfDischarge"] = c.ConstantVoltageShareOfDischarge;
+            item["cvShareOfDischarge"] = summary.ConstantVoltageShareOfDischarge?.GetValueOrDefault(c.Cycle);
             item["complete"] = c.Complete;
             cycles.Add(item);
         }

@@ -45,12 +45,20 @@ public sealed record CycleStatistics(
     double? ChargeSpecificCapacityMAhPerG, double? DischargeSpecificCapacityMAhPerG,
     double? ChargeArealCapacityMAhPerCm2, double? DischargeArealCapacityMAhPerCm2,
     double? Retention, double? ConstantVoltageShareOfCharge, double? MedianChargeCurrentA, double? MedianDischargeCurrentA,
-    bool Complete = true, double? ConstantVoltageShareOfDischarge = null);
+    bool Complete = true);
 
 /// <summary>Per-cycle table of a run and how it was computed.</summary>
 public sealed record CyclingSummary(
     string Format, IReadOnlyList<CycleStatistics> Cycles, ElectrodeMode Mode, EfficiencyPairing Pairing, string CapacitySource,
-    double? ActiveMassKg, double? AreaM2, int? ReferenceCycle, IReadOnlyList<string> Notes);
+    double? ActiveMassKg, double? AreaM2, int? ReferenceCycle, IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Per cycle, the share of the discharge passed at constant voltage (the CV lithiation of an anode half cell, a CV hold
+    /// closing a discharge), as <see cref="CycleStatistics.ConstantVoltageShareOfCharge"/> is for the charge; null for a
+    /// cycle without discharge, and null as a whole where a summary does not compute it (the cell simulator's streaming one).
+    /// </summary>
+    public IReadOnlyDictionary<int, double?>? ConstantVoltageShareOfDischarge { get; init; }
+}
 
 /// <summary>
 /// Per-cycle summary: capacities and energies (from the file's counters when it has them — the instrument integrates
@@ -163,10 +171,12 @@ public static class CycleSummarizer
                 mass is { } g ? qc[k] * 1000 / (g * 1000) : null, mass is { } g2 ? qd[k] * 1000 / (g2 * 1000) : null,
                 area is { } a ? qc[k] * 1000 / (a * 1e4) : null, area is { } a2 ? qd[k] * 1000 / (a2 * 1e4) : null,
                 complete[k] && reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
-                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k],
-                qdInt[k] > 0 ? qdcv[k] / qdInt[k] : null));
+                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k]));
         }
-        return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes);
+        return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes)
+        {
+            ConstantVoltageShareOfDischarge = cycles.ToDictionary(c => c, c => qdInt[index[c]] > 0 ? qdcv[index[c]] / qdInt[index[c]] : (double?)null),
+        };
     }
 
     /// <summary>Tolerance on the cut-off voltage when the file ends on the last point of a step (instrument resolution and overshoot).</summary>
