@@ -30,7 +30,7 @@ public static class CyclingCommands
     }
 
     private static Argument<string> FileArgument() => new("file") { Description = "Cycler file; the format is detected from its content" };
-    private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,current-scale=0.001][,delimiter=tab]" };
+    private static Option<string?> MapOption() => new("--map") { Description = "Column mapping for other delimited files: time=COL,voltage=COL,current=COL[,cycle=COL][,step=COL][,charge-capacity=COL,discharge-capacity=COL][,time-/voltage-/current-/capacity-scale=X][,delimiter=tab|semicolon][,decimal=comma][,skip-lines=N][,discharge-positive=true]" };
     private static Option<string?> CyclesOption() => new("--cycles") { Description = "Cycle definition: instrument, charge-first or discharge-first (default: the instrument's counter when it counts, else from the first current)" };
 
     private static Option<string?> ElectrodeOption() => new("--electrode")
@@ -101,15 +101,13 @@ public static class CyclingCommands
         var area = new Option<double?>("--area-cm2") { Description = "Electrode area in cm² (for mAh/cm²)" };
         var mode = new Option<string?>("--mode") { Description = "cathode (CE = discharge/charge) or anode (CE = charge/discharge); default from the first current" };
         var pairing = new Option<string?>("--pairing") { Description = "CE pairing: same-cycle (default) or preceding (out half cycle over the in half cycle just before it)" };
-        var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first with capacity)" };
+        var reference = new Option<int?>("--reference-cycle") { Description = "Cycle the retention refers to (default: the first complete cycle with charge and discharge capacity)" };
         var integrate = new Option<bool>("--integrate") { Description = "Count coulombs from the current even when the file has capacity columns" };
         var electrode = ElectrodeOption();
-        var host = new Option<string?>("--host-formula") { Description = "Composition window: formula unit of the electrode's host, e.g. NaCrO2 (needs --initial-content and an active mass)" };
-        var initial = new Option<double?>("--initial-content") { Description = "Composition window: mobile-ion content per formula unit at the start of the file, e.g. 1 for NaCrO2" };
-        var ionCharge = new Option<int>("--ion-charge") { Description = "Composition window: charge number of the mobile ion (1 for Li+, Na+)", DefaultValueFactory = _ => 1 };
+        var (host, given, initial, ionCharge) = CompositionOptionsOf();
         var json = CliOutput.JsonOption();
         var command = new Command("summarize", "Per-cycle capacity, Coulombic and energy efficiency, average voltages, retention; per electrode and compositional window for three-electrode files")
-        { mass, area, mode, pairing, reference, integrate, electrode, host, initial, ionCharge, json };
+        { mass, area, mode, pairing, reference, integrate, electrode, host, given, initial, ionCharge, json };
         source.AddTo(command);
         command.SetAction(parse =>
         {
@@ -123,19 +121,12 @@ public static class CyclingCommands
                 Pairing = parse.GetValue(pairing) switch { null or "same-cycle" => EfficiencyPairing.SameCycle, "preceding" => EfficiencyPairing.PrecedingHalfCycle, var o => throw new UsageException($"--pairing must be same-cycle or preceding, not '{o}'") },
             };
             var role = Electrode(parse, electrode);
-            string? hostFormula = parse.GetValue(host);
-            double? x0 = parse.GetValue(initial);
-            if ((hostFormula is null) != (x0 is null)) throw new UsageException("--host-formula and --initial-content go together (the composition window needs both)");
+            bool wanted = CompositionWanted(parse, host, given, initial);
             var run = source.Read(parse).ForElectrode(role);
             var summary = CycleSummarizer.Summarize(run, options);
             IReadOnlyList<CompositionRange>? window = null;
             CompositionOptions? composition = null;
-            if (hostFormula is not null)
-            {
-                double massKg = summary.ActiveMassKg ?? throw new InvalidInputException($"{run.SourcePath}: the composition window needs the active mass (--active-mass-mg); the file states none");
-                composition = new CompositionOptions(hostFormula, x0!.Value, massKg, parse.GetValue(ionCharge));
-                window = CompositionWindow.Compute(run, role, composition);
-            }
+            if (wanted) (composition, window) = Composition(parse, run, role, summary, host, given, initial, ionCharge);
             if (parse.GetValue(json))
             {
                 var document = SummaryJson(summary);
@@ -162,7 +153,7 @@ public static class CyclingCommands
             console.Write(table);
             if (window is not null)
             {
-                console.WriteLine($"composition window of {composition!.HostFormula} (x₀ = {Num(composition.InitialContent, "0.###")}, {Num(composition.CapacityPerUnitContentMAhPerG, "0.0")} mAh/g per unit of x):");
+                console.WriteLine($"composition window of {composition!.HostFormula ?? "the host (given capacity)"} (x₀ = {Num(composition.InitialContent, "0.###")}, {Num(composition.CapacityPerUnitContentMAhPerG, "0.0")} mAh/g per unit of x):");
                 var w = new Table().AddColumn("Cycle").AddColumn(new TableColumn("x start").RightAligned()).AddColumn(new TableColumn("x min").RightAligned())
                     .AddColumn(new TableColumn("x max").RightAligned()).AddColumn(new TableColumn("x end").RightAligned()).AddColumn(new TableColumn("span").RightAligned());
                 foreach (var r in window)
@@ -204,6 +195,7 @@ public static class CyclingCommands
             item["dischargeEnergyMWh"] = c.DischargeEnergyWh * 1000;
             item["retention"] = c.Retention;
             item["cvShareOfCharge"] = c.ConstantVoltageShareOfCharge;
+            item["cvShareOfDischarge"] = summary.ConstantVoltageShareOfDischarge?.GetValueOrDefault(c.Cycle);
             item["complete"] = c.Complete;
             cycles.Add(item);
         }
@@ -222,6 +214,36 @@ public static class CyclingCommands
         };
     }
 
+    private static (Option<string?> Host, Option<double?> Given, Option<double?> Initial, Option<int> IonCharge) CompositionOptionsOf() =>
+    (
+        new("--host-formula") { Description = "Composition window: formula unit of the electrode's host, e.g. NaCrO2 (needs --initial-content and an active mass)" },
+        new("--capacity-per-content-mah-g") { Description = "Composition window without a formula: capacity per unit of content in mAh/g (the theoretical capacity for one ion per formula unit, e.g. 250 for NaCrO2)" },
+        new("--initial-content") { Description = "Composition window: mobile-ion content per formula unit at the start of the file, e.g. 1 for NaCrO2" },
+        new("--ion-charge") { Description = "Composition window: charge number of the mobile ion (1 for Li+, Na+)", DefaultValueFactory = _ => 1 }
+    );
+
+    /// <summary>Whether the composition window was asked for; the options that go together are checked here (usage errors).</summary>
+    private static bool CompositionWanted(ParseResult parse, Option<string?> host, Option<double?> given, Option<double?> initial)
+    {
+        string? formula = parse.GetValue(host);
+        double? capacity = parse.GetValue(given), x0 = parse.GetValue(initial);
+        if (formula is not null && capacity is not null)
+            throw new UsageException("give --host-formula or --capacity-per-content-mah-g, not both (the formula gives the capacity per unit of content)");
+        bool basis = formula is not null || capacity is not null;
+        if (basis != (x0 is not null))
+            throw new UsageException("--initial-content goes with --host-formula or --capacity-per-content-mah-g (the composition window needs both)");
+        if (capacity is { } q && !(q > 0)) throw new UsageException($"--capacity-per-content-mah-g must be positive, got {q}");
+        return basis;
+    }
+
+    private static (CompositionOptions, IReadOnlyList<CompositionRange>) Composition(ParseResult parse, CyclingRun run, ElectrodeRole role, CyclingSummary summary,
+        Option<string?> host, Option<double?> given, Option<double?> initial, Option<int> ionCharge)
+    {
+        double massKg = summary.ActiveMassKg ?? throw new InvalidInputException($"{run.SourcePath}: the composition window needs the active mass (--active-mass-mg); the file states none");
+        var options = new CompositionOptions(parse.GetValue(host), parse.GetValue(initial)!.Value, massKg, parse.GetValue(ionCharge), parse.GetValue(given));
+        return (options, CompositionWindow.Compute(run, role, options));
+    }
+
     internal static JsonObject WindowJson(CompositionOptions options, IReadOnlyList<CompositionRange> window)
     {
         var cycles = new JsonArray();
@@ -236,6 +258,7 @@ public static class CyclingCommands
             ["hostFormula"] = options.HostFormula, ["initialContent"] = options.InitialContent, ["ionCharge"] = options.IonCharge,
             ["activeMassMg"] = options.ActiveMassKg * 1e6, ["molarMassGPerMol"] = options.MolarMassGPerMol,
             ["capacityPerUnitContentMAhPerG"] = options.CapacityPerUnitContentMAhPerG, ["cycles"] = cycles,
+            ["capacityBasis"] = options.HostFormula is null ? "given" : "formula",
         };
     }
 
@@ -300,35 +323,70 @@ public static class CyclingCommands
     {
         var source = new RunSource();
         var cycle = new Option<int>("--cycle") { Description = "Cycle number", Required = true };
-        var output = new Option<FileInfo>("--out") { Description = "CSV to write (direction, voltage_volt, dqdv_mah_per_volt)", Required = true };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "CSV to write: direction,voltage_volt,dqdv_mah_per_volt (with --dvdq: direction,capacity_mah,dvdq_volt_per_mah); '#' lines state the smoothing and the peaks",
+            Required = true,
+        };
+        var dvdq = new Option<bool>("--dvdq") { Description = "dV/dQ against the capacity passed instead of dQ/dV against voltage" };
         var smoothing = new Option<string>("--smoothing") { Description = "savitzky-golay (default), gaussian or none", DefaultValueFactory = _ => "savitzky-golay" };
         var window = new Option<int>("--window") { Description = "Savitzky–Golay window in points (odd)", DefaultValueFactory = _ => 9 };
-        var step = new Option<double>("--step-mv") { Description = "Voltage grid step in mV", DefaultValueFactory = _ => 5 };
+        var step = new Option<double>("--step-mv") { Description = "dQ/dV: voltage grid step in mV", DefaultValueFactory = _ => 5 };
+        var points = new Option<int>("--points") { Description = "dV/dQ: capacity grid points per half cycle", DefaultValueFactory = _ => 200 };
         var electrode = ElectrodeOption();
-        var command = new Command("dqdv", "dQ/dV of one cycle (charge and discharge) to CSV; peaks listed; per electrode for three-electrode files") { cycle, output, smoothing, window, step, electrode };
+        var json = CliOutput.JsonOption();
+        var command = new Command("dqdv", "dQ/dV (or dV/dQ with --dvdq) of one cycle, charge and discharge, to CSV with the peak positions; per electrode for three-electrode files")
+        { cycle, output, dvdq, smoothing, window, step, points, electrode, json };
         source.AddTo(command);
         command.SetAction(parse =>
         {
+            bool inverse = parse.GetValue(dvdq);
             var options = new DifferentialOptions
             {
                 Smoothing = parse.GetValue(smoothing) switch { "savitzky-golay" => SmoothingMethod.SavitzkyGolay, "gaussian" => SmoothingMethod.Gaussian, "none" => SmoothingMethod.None, var o => throw new UsageException($"--smoothing must be savitzky-golay, gaussian or none, not '{o}'") },
-                Window = parse.GetValue(window), VoltageStepV = parse.GetValue(step) * 1e-3,
+                Window = parse.GetValue(window), VoltageStepV = parse.GetValue(step) * 1e-3, CapacityPoints = parse.GetValue(points),
             };
             if (!(options.VoltageStepV > 0)) throw new UsageException("--step-mv must be positive");
+            if (options.CapacityPoints < 5) throw new UsageException($"--points must be at least 5, got {options.CapacityPoints}");
             var role = Electrode(parse, electrode);
             var run = source.Read(parse).ForElectrode(role);
-            var curves = DifferentialCapacity.DqDv(run, parse.GetValue(cycle), options);
-            if (curves.Count == 0) throw new InvalidInputException($"cycle {parse.GetValue(cycle)} has too few current-carrying points for dQ/dV");
-            var csv = new StringBuilder($"# dQ/dV of {Path.GetFileName(run.SourcePath)}, cycle {parse.GetValue(cycle)}{(role == ElectrodeRole.Cell ? "" : $", {role.ToString().ToLowerInvariant()} electrode vs reference")}; smoothing: {curves[0].SmoothingDescription}; grid {Num(options.VoltageStepV * 1000, "0.###")} mV\n");
-            csv.Append("direction,voltage_volt,dqdv_mah_per_volt\n");
+            int n = parse.GetValue(cycle);
+            var curves = inverse ? DifferentialCapacity.DvDq(run, n, options) : DifferentialCapacity.DqDv(run, n, options);
+            string what = inverse ? "dV/dQ" : "dQ/dV";
+            if (curves.Count == 0) throw new InvalidInputException($"{run.SourcePath}: cycle {n} has too few current-carrying points for {what}");
+            // dQ/dV: x in V, y in Ah/V → mAh/V; dV/dQ: x in Ah → mAh, y in V/Ah → V/mAh.
+            double xScale = inverse ? 1000 : 1, yScale = inverse ? 1e-3 : 1000;
+            string xUnit = inverse ? "mAh" : "V";
+            string Peaks(DifferentialCurve c) => c.Peaks.Length == 0 ? "none" : string.Join(" ", c.Peaks.Select(p => (p * xScale).ToString("R", CultureInfo.InvariantCulture)));
+            string grid = inverse ? $"{options.CapacityPoints} capacity points" : $"grid {Num(options.VoltageStepV * 1000, "0.###")} mV";
+            var csv = new StringBuilder($"# {what} of {Path.GetFileName(run.SourcePath)}, cycle {n}{(role == ElectrodeRole.Cell ? "" : $", {role.ToString().ToLowerInvariant()} electrode vs reference")}; smoothing: {curves[0].SmoothingDescription}; {grid}\n");
+            foreach (var c in curves) csv.Append($"# peaks {c.Direction} ({xUnit}): {Peaks(c)}\n");
+            csv.Append(inverse ? "direction,capacity_mah,dvdq_volt_per_mah\n" : "direction,voltage_volt,dqdv_mah_per_volt\n");
             foreach (var c in curves)
                 for (int i = 0; i < c.X.Length; i++)
-                    csv.Append(c.Direction).Append(',').Append(c.X[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append((c.Y[i] * 1000).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-            AtomicFile.WriteAllText(parse.GetValue(output)!.FullName, csv.ToString());
+                    csv.Append(c.Direction).Append(',').Append((c.X[i] * xScale).ToString("R", CultureInfo.InvariantCulture)).Append(',').Append((c.Y[i] * yScale).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            string outPath = parse.GetValue(output)!.FullName;
+            AtomicFile.WriteAllText(outPath, csv.ToString());
+            if (parse.GetValue(json))
+            {
+                var array = new JsonArray();
+                foreach (var c in curves)
+                    array.Add(new JsonObject
+                    {
+                        ["direction"] = c.Direction, ["points"] = c.X.Length,
+                        [inverse ? "peaksMAh" : "peaksV"] = new JsonArray(c.Peaks.Select(p => (JsonNode?)(p * xScale)).ToArray()),
+                    });
+                CliOutput.WriteJson(parse, new JsonObject
+                {
+                    ["format"] = run.Format, ["cycle"] = n, ["quantity"] = inverse ? "dvdq" : "dqdv", ["smoothing"] = curves[0].SmoothingDescription,
+                    ["curves"] = array, ["out"] = outPath, ["electrode"] = role.ToString().ToLowerInvariant(),
+                });
+                return CliApp.ExitOk;
+            }
             var console = CliOutput.Console(parse);
             foreach (var c in curves)
-                console.WriteLine($"{c.Direction}: {c.X.Length} points, peaks at {(c.Peaks.Length == 0 ? "none" : string.Join(", ", c.Peaks.Select(p => Num(p, "0.000") + " V")))}");
-            console.WriteLine($"wrote {parse.GetValue(output)!.FullName}");
+                console.WriteLine($"{c.Direction}: {c.X.Length} points, peaks at {(c.Peaks.Length == 0 ? "none" : string.Join(", ", c.Peaks.Select(p => Num(p * xScale, inverse ? "0.0000" : "0.000") + " " + xUnit)))}");
+            console.WriteLine($"wrote {outPath}");
             return CliApp.ExitOk;
         });
         return command;
@@ -340,15 +398,21 @@ public static class CyclingCommands
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mass = new Option<double?>("--active-mass-mg") { Description = "Active mass in mg" };
         var electrode = ElectrodeOption();
-        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV") { output, mass, electrode };
+        var (host, given, initial, ionCharge) = CompositionOptionsOf();
+        var command = new Command("plot", "Self-contained HTML report: voltage profiles, capacity and CE per cycle, dQ/dV, dV/dQ; the compositional window with --host-formula or --capacity-per-content-mah-g")
+        { output, mass, electrode, host, given, initial, ionCharge };
         source.AddTo(command);
         command.SetAction(parse =>
         {
             var role = Electrode(parse, electrode);
+            double? massMg = parse.GetValue(mass);
+            if (massMg is { } mm && !(mm > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mm}");
+            bool wanted = CompositionWanted(parse, host, given, initial);
             var run = source.Read(parse).ForElectrode(role);
-            var summary = CycleSummarizer.Summarize(run, new SummaryOptions { ActiveMassKg = parse.GetValue(mass) * 1e-6 });
+            var summary = CycleSummarizer.Summarize(run, new SummaryOptions { ActiveMassKg = massMg * 1e-6 });
+            var composition = wanted ? Composition(parse, run, role, summary, host, given, initial, ionCharge) : ((CompositionOptions, IReadOnlyList<CompositionRange>)?)null;
             var report = new HtmlReport($"Cycling: {Path.GetFileName(run.SourcePath)}") { Subtitle = $"{run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; positive current = charge" };
-            CyclingReport.AddTo(report, run, summary);
+            CyclingReport.AddTo(report, run, summary, differentialVoltage: true, composition: composition);
             report.Save(parse.GetValue(output)!.FullName);
             CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({report.FigureCount} figures)");
             return CliApp.ExitOk;
@@ -368,7 +432,7 @@ public static class CyclingCommands
             if (parse.GetValue(to) != "bdf") throw new UsageException($"--to supports 'bdf' only, not '{parse.GetValue(to)}'");
             var run = ReadRun(parse, file, map, cycles);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
-            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv)");
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows, {run.Format} → bdf-csv) and its metadata {BdfCsv.MetadataPath(parse.GetValue(output)!.FullName)}");
             return CliApp.ExitOk;
         });
         return command;
@@ -376,8 +440,14 @@ public static class CyclingCommands
 
     private static Command Compare()
     {
-        var measuredFile = new Argument<string>("measured") { Description = "Measured cycler file (any format read here)" };
-        var simulatedFile = new Argument<string>("simulated") { Description = "Second run in the same schema, e.g. the cell simulator's BDF CSV" };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Measured cycler file (any format read here), then the second run in the same schema (e.g. the cell simulator's BDF CSV); a run given by --run or --simulated-run takes the place of its file",
+            Arity = new ArgumentArity(0, 2),
+        };
+        var measuredRun = new Option<string?>("--run") { Description = "The measured run from the knowledge base (name or id, stored by `cycling import`) instead of a file" };
+        var simulatedRun = new Option<string?>("--simulated-run") { Description = "The second run from the knowledge base instead of a file" };
+        var db = DbOption();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var mode = new Option<string?>("--mode") { Description = "cathode or anode (CE convention for both runs; default from each run's first current)" };
         var electrode = new Option<string?>("--electrode")
@@ -385,7 +455,8 @@ public static class CyclingCommands
             Description = "Three-electrode runs: cell (default), working (Ewe; the simulator's positive electrode) or counter (Ece; its negative electrode), the same view of both runs",
         };
         var json = CliOutput.JsonOption();
-        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots") { measuredFile, simulatedFile, output, mode, electrode, json };
+        var command = new Command("compare", "A measured run and a simulated one (same BDF schema) on the same voltage/capacity plots; either may be a stored run")
+        { files, measuredRun, simulatedRun, db, output, mode, electrode, json };
         command.SetAction(parse =>
         {
             var options = new SummaryOptions
@@ -393,8 +464,25 @@ public static class CyclingCommands
                 Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
             };
             var role = Electrode(parse, electrode);
-            var measured = CyclingFileReader.Read(parse.GetValue(measuredFile)!).ForElectrode(role);
-            var simulated = CyclingFileReader.Read(parse.GetValue(simulatedFile)!).ForElectrode(role);
+            var given = parse.GetValue(files) ?? [];
+            string? mRun = parse.GetValue(measuredRun), sRun = parse.GetValue(simulatedRun);
+            int needed = (mRun is null ? 1 : 0) + (sRun is null ? 1 : 0);
+            if (given.Length != needed)
+                throw new UsageException(needed switch
+                {
+                    2 => $"give two files (measured, then simulated) or stored runs with --run/--simulated-run; got {given.Length} file(s)",
+                    1 => $"give one file beside {(mRun is null ? "--simulated-run" : "--run")}; got {given.Length}",
+                    _ => $"--run and --simulated-run name both runs: give no file (got {given.Length})",
+                });
+            KnowledgeBase? kb = mRun is null && sRun is null ? null : KnowledgeBase.Open(parse.GetValue(db)!);
+            CyclingRun measured, simulated;
+            try
+            {
+                int next = 0;
+                measured = (mRun is null ? CyclingFileReader.Read(given[next++]) : kb!.LoadCyclingRun(mRun)).ForElectrode(role);
+                simulated = (sRun is null ? CyclingFileReader.Read(given[next]) : kb!.LoadCyclingRun(sRun)).ForElectrode(role);
+            }
+            finally { kb?.Dispose(); }
             var comparison = RunComparison.Compare(measured, simulated, options);
             if (comparison.Cycles.Count == 0)
                 throw new InvalidInputException($"{simulated.SourcePath}: no cycle in common with {measured.SourcePath} (cycles {measured.Cycles.First()}–{measured.Cycles.Last()} vs {simulated.Cycles.First()}–{simulated.Cycles.Last()})");
@@ -498,7 +586,7 @@ public static class CyclingCommands
             using var kb = KnowledgeBase.Open(parse.GetValue(db)!);
             var run = kb.LoadCyclingRun(parse.GetValue(name)!);
             BdfCsv.Write(run, parse.GetValue(output)!.FullName);
-            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows)");
+            CliOutput.Console(parse).WriteLine($"wrote {parse.GetValue(output)!.FullName} ({run.Count} rows) and its metadata {BdfCsv.MetadataPath(parse.GetValue(output)!.FullName)}");
             return CliApp.ExitOk;
         });
         return command;

@@ -25,6 +25,8 @@ public sealed class CyclingRawData
     public int[]? InstrumentStep { get; init; }
     /// <summary>Per point, a <see cref="StepKind"/> as a code when the instrument labels it (Neware step type, BioLogic mode), else -1.</summary>
     public sbyte[]? InstrumentKind { get; init; }
+    /// <summary>Half cycles as written by a previous export (BDF extension column half_cycle); recomputed when null.</summary>
+    public int[]? InstrumentHalfCycle { get; init; }
     public double[]? ChargingCapacityAmpereHour { get; init; }
     public double[]? DischargingCapacityAmpereHour { get; init; }
     public double[]? ChargingEnergyWattHour { get; init; }

@@ -8,7 +8,10 @@ namespace Borolyte.Cycling;
 public static class CyclingReport
 {
     /// <param name="label">Put before every figure and table title (e.g. "simulated nacro2-half: "), so two runs in one report stay apart.</param>
-    public static void AddTo(HtmlReport report, CyclingRun run, CyclingSummary summary, int maxProfiles = 8, string label = "")
+    /// <param name="differentialVoltage">Add dV/dQ of the same cycle as dQ/dV, with its peaks marked (`cycling plot`).</param>
+    /// <param name="composition">Add the compositional window figure (seed 004 Fig. 5b) of this electrode (`cycling plot --host-formula`).</param>
+    public static void AddTo(HtmlReport report, CyclingRun run, CyclingSummary summary, int maxProfiles = 8, string label = "",
+        bool differentialVoltage = false, (CompositionOptions Options, IReadOnlyList<CompositionRange> Window)? composition = null)
     {
         var cycles = summary.Cycles.Where(c => c.ChargeCapacityAh > 0 || c.DischargeCapacityAh > 0).Select(c => c.Cycle).ToList();
         var shown = cycles.Count <= maxProfiles ? cycles
@@ -37,7 +40,9 @@ public static class CyclingReport
             foreach (var curve in curves)
                 figure.AddTrace(new PlotlyTrace(curve.Direction, curve.X, curve.Y.Select(y => y * 1000).ToList()) { Mode = "lines" });
             report.AddFigure(figure);
+            if (differentialVoltage) report.AddFigure(DvDqFigure(run, dc, label));
         }
+        if (composition is { } c) report.AddFigure(CompositionFigure(c.Options, c.Window, label));
 
         string F(double? value, string format) => value is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
         var rows = summary.Cycles.Select(c => (IReadOnlyList<string>)
@@ -80,6 +85,54 @@ public static class CyclingReport
                 });
         }
         return capacity;
+    }
+
+    /// <summary>dV/dQ of one cycle against the capacity passed in each direction, peaks (plateau boundaries) marked.</summary>
+    public static PlotlyFigure DvDqFigure(CyclingRun run, int cycle, string label = "")
+    {
+        var options = new DifferentialOptions();
+        var curves = DifferentialCapacity.DvDq(run, cycle, options);
+        // The ends of a half cycle (the IR jump at its start, the cut-off at its end) are steep enough to flatten everything
+        // between them on a linear axis: the figure shows 2–98 % of each half cycle's capacity (the CSV of `dqdv --dvdq` has all).
+        var figure = new PlotlyFigure($"{label}dV/dQ, cycle {cycle}", "Capacity (mAh)", "dV/dQ (V/mAh)")
+        {
+            Caption = curves.Count > 0
+                ? $"smoothing: {curves[0].SmoothingDescription}; {options.CapacityPoints} capacity points per half cycle, 2–98 % of each shown (its ends are the IR jump and the cut-off); markers: peaks"
+                : null,
+        };
+        foreach (var curve in curves)
+        {
+            double total = curve.X[^1];
+            bool Shown(double q) => q >= 0.02 * total && q <= 0.98 * total;
+            var keep = Enumerable.Range(0, curve.X.Length).Where(i => Shown(curve.X[i])).ToList();
+            figure.AddTrace(new PlotlyTrace(curve.Direction, keep.Select(i => curve.X[i] * 1000).ToList(), keep.Select(i => curve.Y[i] * 1e-3).ToList())
+            { Mode = "lines", LegendGroup = curve.Direction });
+            var peaks = curve.Peaks.Where(Shown).ToList();
+            if (peaks.Count == 0) continue;
+            var peakY = peaks.Select(p => curve.Y[Array.IndexOf(curve.X, p)] * 1e-3).ToList();
+            figure.AddTrace(new PlotlyTrace($"{curve.Direction} peaks", peaks.Select(p => p * 1000).ToList(), peakY) { Mode = "markers", LegendGroup = curve.Direction });
+        }
+        return figure;
+    }
+
+    /// <summary>
+    /// The compositional window per cycle (seed 004 Fig. 5b): lowest and highest mobile-ion content per formula unit of the
+    /// host, with the content at each cycle's start and end.
+    /// </summary>
+    public static PlotlyFigure CompositionFigure(CompositionOptions options, IReadOnlyList<CompositionRange> window, string label = "")
+    {
+        string basis = options.GivenCapacityMAhPerG is { } q
+            ? $"given capacity {q.ToString("0.#", CultureInfo.InvariantCulture)} mAh/g per unit of x"
+            : $"{options.HostFormula}, {options.CapacityPerUnitContentMAhPerG.ToString("0.0", CultureInfo.InvariantCulture)} mAh/g per unit of x";
+        var figure = new PlotlyFigure($"{label}Compositional window per cycle", "Cycle", $"x in {options.HostFormula ?? "host"} (ion per formula unit)")
+        {
+            Caption = $"{basis}; x₀ = {options.InitialContent.ToString("0.###", CultureInfo.InvariantCulture)}, active mass {(options.ActiveMassKg * 1e6).ToString("0.###", CultureInfo.InvariantCulture)} mg; Faraday's law Δx = ∓Q/(zFn)",
+        };
+        var x = window.Select(r => (double)r.Cycle).ToList();
+        figure.AddTrace(new PlotlyTrace("x max", x, window.Select(r => r.ContentMax).ToList()) { Mode = "lines+markers" });
+        figure.AddTrace(new PlotlyTrace("x min", x, window.Select(r => r.ContentMin).ToList()) { Mode = "lines+markers" });
+        figure.AddTrace(new PlotlyTrace("x at cycle end", x, window.Select(r => r.ContentAtEnd).ToList()) { Mode = "markers", Dash = "dot" });
+        return figure;
     }
 
     /// <summary>At most ~400 points per trace, keeping the report small (every stride-th point and the last).</summary>

@@ -98,7 +98,7 @@ public sealed class CyclingRun
         double restThreshold = Math.Max(1e-12, 1e-4 * maxAbs);
         var direction = new sbyte[n];
         for (int i = 0; i < n; i++)
-            direction[i] = raw.InstrumentKind?[i] == (int)StepKind.Rest ? (sbyte)0   // the instrument says rest: offset noise is not current
+            direction[i] = raw.InstrumentKind?[i] is (int)StepKind.Rest or (int)StepKind.Ocv ? (sbyte)0   // the instrument says rest: offset noise is not current
                 : (sbyte)(current[i] > restThreshold ? 1 : current[i] < -restThreshold ? -1 : 0);
 
         // Steps.
@@ -114,13 +114,23 @@ public sealed class CyclingRun
 
         var kind = ClassifySteps(raw, direction, stepCount, notes);
 
-        // Half cycles.
+        // Half cycles: as a previous export wrote them, else runs of one current direction.
         var half = new int[n];
         int h = 0, lastDirection = 0;
         for (int i = 0; i < n; i++)
         {
             if (direction[i] != 0 && direction[i] != lastDirection) { h++; lastDirection = direction[i]; }
             half[i] = h;
+        }
+        if (raw.InstrumentHalfCycle is { } written)
+        {
+            if (written.Length != n) throw new InvalidInputException($"{path}: column half_cycle has {written.Length} values for {n} times");
+            for (int i = 1; i < n; i++)
+                if (written[i] < written[i - 1])
+                    throw new InvalidInputException($"{path}: data row {i + 1}: half_cycle decreases from {written[i - 1]} to {written[i]}");
+            if (!written.AsSpan().SequenceEqual(half))
+                notes.Add("half cycles: the file's half_cycle column, which differs from the current directions");
+            half = written;
         }
 
         var cycle = AssignCycles(raw, direction, definition, notes, out var used);

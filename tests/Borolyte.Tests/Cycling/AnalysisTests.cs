@@ -115,4 +115,30 @@ public class AnalysisTests
         var s = CycleSummarizer.Summarize(run);
         Assert.InRange(s.Cycles[0].ConstantVoltageShareOfCharge!.Value, 0.05, 0.5);
     }
+
+    /// <summary>
+    /// An anode half cell lithiated by CC then CV (a discharge of the cell): the CV share is reported for the discharge too.
+    /// Discharge 60 min at 1 mA (CC, 1 mAh), then 30 min at 0.5 mA labelled CV by the instrument (0.25 mAh), then charge.
+    /// </summary>
+    [Fact]
+    public void ConstantVoltageShareOfADischarge()
+    {
+        var t = new List<double> { 0 }; var v = new List<double> { 1.0 }; var i = new List<double> { 0 }; var kind = new List<sbyte> { (sbyte)StepKind.Rest };
+        void Add(int minutes, double current, double v0, double v1, StepKind k)
+        {
+            for (int m = 1; m <= minutes; m++) { t.Add(t[^1] + 60); v.Add(v0 + (v1 - v0) * m / minutes); i.Add(current); kind.Add((sbyte)k); }
+        }
+        Add(60, -1e-3, 1.0, 0.01, StepKind.ConstantCurrentDischarge);
+        Add(30, -0.5e-3, 0.01, 0.01, StepKind.ConstantVoltage);
+        Add(60, 1e-3, 0.01, 1.0, StepKind.ConstantCurrentCharge);
+        var run = CyclingRun.Build(new CyclingRawData
+        {
+            SourcePath = "anode", Format = "test", TestTimeSecond = [.. t], VoltageVolt = [.. v], CurrentAmpere = [.. i], InstrumentKind = [.. kind],
+        });
+        var summary = CycleSummarizer.Summarize(run, new SummaryOptions { Mode = ElectrodeMode.Anode });
+        var c = summary.Cycles[0];
+        Assert.Equal(1.25e-3, c.DischargeCapacityAh, 12);
+        Assert.Equal(0.25 / 1.25, summary.ConstantVoltageShareOfDischarge![1]!.Value, 12);
+        Assert.Equal(0, c.ConstantVoltageShareOfCharge!.Value, 12);
+    }
 }

@@ -74,4 +74,48 @@ public class CompareTests
         Assert.Contains("no cycle in common", none.Stderr);
         Assert.False(File.Exists(dir.File("none.html")));
     }
+
+    /// <summary>
+    /// The use: a real measured file against a run written by `cell simulate --out`, by file and as stored runs.
+    /// The per-cycle numbers of both sides are those `cycling summarize` gives on each run alone.
+    /// </summary>
+    [Fact]
+    public void CliComparesARealFileWithASimulatedRunByFileAndByStoredRun()
+    {
+        using var dir = new TempDirectory();
+        var sim = CliProcess.Run("cell", "simulate", "nacro2-half", "--protocol", "(Charge at 0.5C until 3.35 V; Discharge at 0.5C until 2.1 V) x 2",
+            "--out", dir.File("run.csv"));
+        Assert.True(sim.ExitCode == 0, sim.Stderr);
+        string db = dir.File("kb.db");
+        Assert.Equal(0, CliProcess.Run("cycling", "import", Data("neware_uio.csv"), "--name", "uio", "--db", db).ExitCode);
+        Assert.Equal(0, CliProcess.Run("cycling", "import", dir.File("run.csv"), "--name", "sim", "--db", db).ExitCode);
+        var byFile = CliProcess.Run("cycling", "compare", Data("neware_uio.csv"), dir.File("run.csv"), "--out", dir.File("a.html"), "--json");
+        var byRun = CliProcess.Run("cycling", "compare", "--run", "uio", dir.File("run.csv"), "--db", db, "--out", dir.File("b.html"), "--json");
+        var both = CliProcess.Run("cycling", "compare", "--run", "uio", "--simulated-run", "sim", "--db", db, "--out", dir.File("c.html"), "--json");
+        foreach (var r in new[] { byFile, byRun, both }) Assert.True(r.ExitCode == 0, r.Stderr);
+        using var a = JsonDocument.Parse(byFile.Stdout);
+        using var b = JsonDocument.Parse(byRun.Stdout);
+        using var c = JsonDocument.Parse(both.Stdout);
+        Assert.Equal("bdf-csv", a.RootElement.GetProperty("simulated").GetProperty("format").GetString());
+        var cycles = a.RootElement.GetProperty("cycles");
+        Assert.Equal(2, cycles.GetArrayLength());   // the simulation's two cycles, shared with the measured four
+        foreach (var other in new[] { b, c })
+            Assert.Equal(cycles.GetRawText(), other.RootElement.GetProperty("cycles").GetRawText());
+        using var measured = JsonDocument.Parse(CliProcess.Run("cycling", "summarize", Data("neware_uio.csv"), "--json").Stdout);
+        using var simulated = JsonDocument.Parse(CliProcess.Run("cycling", "summarize", dir.File("run.csv"), "--json").Stdout);
+        for (int k = 0; k < 2; k++)
+        {
+            var row = cycles[k];
+            Assert.Equal(measured.RootElement.GetProperty("cycles")[k].GetProperty("chargeCapacityMAh").GetDouble(), row.GetProperty("measuredChargeCapacityMAh").GetDouble(), 9);
+            Assert.Equal(simulated.RootElement.GetProperty("cycles")[k].GetProperty("dischargeCapacityMAh").GetDouble(), row.GetProperty("simulatedDischargeCapacityMAh").GetDouble(), 9);
+            Assert.True(row.GetProperty("chargeVoltageRmsV").GetDouble() > 0.5);   // a Si anode against a NaCrO2 cathode: volts apart
+        }
+        Assert.Contains("Voltage profiles", File.ReadAllText(dir.File("c.html")));
+        var usage = CliProcess.Run("cycling", "compare", "--run", "uio", "--db", db, "--out", dir.File("d.html"));
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("give one file beside --run", usage.Stderr);
+        var unknown = CliProcess.Run("cycling", "compare", "--run", "nope", dir.File("run.csv"), "--db", db, "--out", dir.File("d.html"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.False(File.Exists(dir.File("d.html")));
+    }
 }

@@ -12,6 +12,7 @@ public class CyclerReaderTests
 
     [Theory]
     [InlineData("biol.mpr", "biologic-mpr", 23561)]
+    [InlineData("biol_gcpl.mpt", "biologic-mpt", 23561)]
     [InlineData("neware_uio.csv", "neware-csv", 9065)]
     [InlineData("arbin_FastCharge_000025_CH8.csv", "arbin-csv", 248)]
     [InlineData("maccor_001.txt", "maccor-txt", 6704)]
@@ -48,6 +49,24 @@ public class CyclerReaderTests
         Assert.Contains(file, ex.Message);
         Assert.Contains(expected, ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    /// <summary>
+    /// bad/custom_good_small.csv is the intact 60-row reference the bad files were derived from (cellpy's test data): it
+    /// reads, and each bad file is that file with one defect — checked here against the reference line by line.
+    /// </summary>
+    [Fact]
+    public void TheIntactReferenceOfTheBadFilesReads()
+    {
+        var run = CyclingFileReader.Read(Data("bad/custom_good_small.csv"));
+        Assert.Equal(60, run.Count);
+        Assert.NotEmpty(CycleSummarizer.Summarize(run).Cycles);
+        var good = File.ReadAllLines(Data("bad/custom_good_small.csv"));
+        var truncated = File.ReadAllLines(Data("bad/custom_truncated.csv"));
+        Assert.True(truncated.Length <= good.Length);
+        for (int k = 0; k < truncated.Length - 1; k++) Assert.Equal(good[k], truncated[k]);   // the same file, its last line cut
+        Assert.StartsWith(truncated[^1], good[truncated.Length - 1]);
+        Assert.Equal(good.Length, File.ReadAllLines(Data("bad/custom_nan_inf.csv")).Length);
     }
 
     [Fact]

@@ -38,9 +38,9 @@ public class BioLogicFileTests
         var original = MprFile.Parse("biol.mpr", bytes);
         int dataStart = 3369 + 6 + 51;
         int k = original.ColumnIds.ToList().IndexOf(98);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(dataStart + 5 + 2 * k), 999);
-        var changed = MprFile.Parse("biol-999.mpr", bytes);
-        Assert.Contains(changed.Warnings, w => w.Contains("column id 999 is unknown; skipped (4 bytes"));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(dataStart + 5 + 2 * k), 9001);   // low byte 41: unknown too
+        var changed = MprFile.Parse("biol-9001.mpr", bytes);
+        Assert.Contains(changed.Warnings, w => w.Contains("column id 9001 is unknown; skipped (4 bytes"));
         Assert.DoesNotContain("Phase(Zce)/deg", changed.ColumnNames);
         Assert.Equal(original.Column("Ewe/V"), changed.Column("Ewe/V"));
         Assert.Equal(original.Column("Energy discharge/W.h"), changed.Column("Energy discharge/W.h"));   // after the unknown column

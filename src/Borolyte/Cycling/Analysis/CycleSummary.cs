@@ -50,7 +50,15 @@ public sealed record CycleStatistics(
 /// <summary>Per-cycle table of a run and how it was computed.</summary>
 public sealed record CyclingSummary(
     string Format, IReadOnlyList<CycleStatistics> Cycles, ElectrodeMode Mode, EfficiencyPairing Pairing, string CapacitySource,
-    double? ActiveMassKg, double? AreaM2, int? ReferenceCycle, IReadOnlyList<string> Notes);
+    double? ActiveMassKg, double? AreaM2, int? ReferenceCycle, IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Per cycle, the share of the discharge passed at constant voltage (the CV lithiation of an anode half cell, a CV hold
+    /// closing a discharge), as <see cref="CycleStatistics.ConstantVoltageShareOfCharge"/> is for the charge; null for a
+    /// cycle without discharge, and null as a whole where a summary does not compute it (the cell simulator's streaming one).
+    /// </summary>
+    public IReadOnlyDictionary<int, double?>? ConstantVoltageShareOfDischarge { get; init; }
+}
 
 /// <summary>
 /// Per-cycle summary: capacities and energies (from the file's counters when it has them — the instrument integrates
@@ -90,6 +98,7 @@ public static class CycleSummarizer
         var index = cycles.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
         int m = cycles.Length;
         var qc = new double[m]; var qd = new double[m]; var ec = new double[m]; var ed = new double[m]; var qcv = new double[m];
+        var qdInt = new double[m]; var qdcv = new double[m];   // discharge counted, and its CV part (CV discharge of anode half cells)
         var qcInt = new double[m];
         var chargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentCharge, 1);
         var dischargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentDischarge, -1);
@@ -111,6 +120,8 @@ public static class CycleSummarizer
             }
             else
             {
+                qdInt[k] += dq;
+                if (kind == StepKind.ConstantVoltage) qdcv[k] += dq;
                 if (!energyFromColumns) ed[k] += dq * vMid;
                 if (!fromColumns) qd[k] += dq;
             }
@@ -162,7 +173,10 @@ public static class CycleSummarizer
                 complete[k] && reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
                 qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k]));
         }
-        return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes);
+        return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes)
+        {
+            ConstantVoltageShareOfDischarge = cycles.ToDictionary(c => c, c => qdInt[index[c]] > 0 ? qdcv[index[c]] / qdInt[index[c]] : (double?)null),
+        };
     }
 
     /// <summary>Tolerance on the cut-off voltage when the file ends on the last point of a step (instrument resolution and overshoot).</summary>

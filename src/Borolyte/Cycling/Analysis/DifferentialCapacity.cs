@@ -40,6 +40,7 @@ public static class DifferentialCapacity
     public static IReadOnlyList<DifferentialCurve> DqDv(CyclingRun run, int cycle, DifferentialOptions? options = null)
     {
         options ??= new DifferentialOptions();
+        RequireCycle(run, cycle);
         var curves = new List<DifferentialCurve>();
         foreach (int direction in new[] { 1, -1 })
         {
@@ -74,14 +75,20 @@ public static class DifferentialCapacity
             var smooth = Smooth(dqdv, options);
             curves.Add(new DifferentialCurve(cycle, direction > 0 ? "charge" : "discharge", grid, smooth, Peaks(grid, smooth, options.PeakThreshold), options.Describe()));
         }
-        if (curves.Count == 0 && !run.CycleCount.Contains(cycle))
-            throw new InvalidInputException($"cycle {cycle} is not in the run (cycles {run.Cycles.First()}–{run.Cycles.Last()})");
         return curves;
     }
 
+    /// <summary>
+    /// dV/dQ of each direction of <paramref name="cycle"/>: V interpolated on a uniform grid of the capacity passed
+    /// (coulomb counting, <see cref="DifferentialOptions.CapacityPoints"/> points from 0 to the branch's total),
+    /// differentiated by central differences and smoothed like dQ/dV. X is capacity (Ah), Y is V/Ah; peaks (maxima of |Y|,
+    /// looked for in 2–98 % of the capacity, the threshold relative to the largest |Y| there) mark the boundaries between
+    /// plateaus, where the voltage moves fastest per charge passed.
+    /// </summary>
     public static IReadOnlyList<DifferentialCurve> DvDq(CyclingRun run, int cycle, DifferentialOptions? options = null)
     {
         options ??= new DifferentialOptions();
+        RequireCycle(run, cycle);
         var curves = new List<DifferentialCurve>();
         foreach (int direction in new[] { 1, -1 })
         {
@@ -107,9 +114,20 @@ public static class DifferentialCapacity
                 dvdq[g] = (vGrid[b] - vGrid[a]) / (grid[b] - grid[a]);
             }
             var smooth = Smooth(dvdq, options);
-            curves.Add(new DifferentialCurve(cycle, direction > 0 ? "charge" : "discharge", grid, smooth, Peaks(grid, smooth, options.PeakThreshold), options.Describe()));
+            // Peaks among 2–98 % of the capacity, against the largest |dV/dQ| there: the ends of a half cycle (the IR jump at
+            // its start, the cut-off at its end) are steeper than any plateau boundary and would hide them.
+            int from = (int)Math.Ceiling(0.02 * (points - 1)), to = (int)Math.Floor(0.98 * (points - 1));
+            var interiorPeaks = Peaks(grid[from..(to + 1)], smooth[from..(to + 1)], options.PeakThreshold);
+            curves.Add(new DifferentialCurve(cycle, direction > 0 ? "charge" : "discharge", grid, smooth, interiorPeaks, options.Describe()));
         }
         return curves;
+    }
+
+    private static void RequireCycle(CyclingRun run, int cycle)
+    {
+        if (run.Count == 0) throw new InvalidInputException($"{run.SourcePath}: the run has no points");
+        if (!run.CycleCount.Contains(cycle))
+            throw new InvalidInputException($"{run.SourcePath}: cycle {cycle} is not in the run (cycles {run.Cycles.First()}–{run.Cycles.Last()})");
     }
 
     /// <summary>Cumulative capacity (Ah, coulomb counting) and voltage of the points of one direction in one cycle.</summary>

@@ -33,7 +33,7 @@ internal static class ArbinCsvReader
         if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
         return new CyclingRawData
         {
-            SourcePath = path, Format = "arbin-csv", TestTimeSecond = table.Doubles(0),
+            SourcePath = path, Format = "arbin-csv", TestTimeSecond = CsvHeader.Scaled(table.Doubles(0), TimeScale(path, header.Names[time]))!,
             CurrentAmpere = CsvHeader.Scaled(table.Doubles(1), header.UnitScale(current, "A"))!,
             VoltageVolt = CsvHeader.Scaled(table.Doubles(2), header.UnitScale(voltage, "V"))!,
             InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4),
@@ -42,6 +42,13 @@ internal static class ArbinCsvReader
             Notes = notes,
         };
     }
+
+    /// <summary>Seconds per unit of the test-time header: (s), (ms), (min), (h); none means seconds.</summary>
+    private static double TimeScale(string path, string name) => CsvHeader.UnitOf(name)?.ToLowerInvariant() switch
+    {
+        null or "s" or "sec" => 1, "ms" => 1e-3, "min" => 60, "h" or "hr" => 3600,
+        var other => throw new InvalidInputException($"{path}: column '{name}': unit '{other}' not understood (expected s, ms, min or h)"),
+    };
 
     /// <summary>"Test_Time(s)", "Test Time (s)", "Test_Time" → "test_time".</summary>
     private static string Key(string header)

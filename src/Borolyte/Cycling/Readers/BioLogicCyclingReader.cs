@@ -6,9 +6,10 @@ namespace Borolyte.Cycling.Readers;
 /// <summary>
 /// Turns a BioLogic .mpr or .mpt into cycling columns. EC-Lab's current is positive when it oxidises the working
 /// electrode, which is Borolyte's charge direction (the cell voltage Ewe − Ece rises). With both Ewe and Ece present
-/// the cell voltage is Ewe − Ece and both potentials are kept (three-electrode cells). "mode" 2 marks constant voltage, 3 rest.
-/// "Q charge/discharge" (restarts every half cycle; negative while discharging) gives the capacity counters, "Energy
-/// charge"/"Energy discharge" the energies. The active mass and area come from the file only, never a default.
+/// the cell voltage is Ewe − Ece and both potentials are kept (three-electrode cells). "mode" 1 marks constant current,
+/// 2 constant voltage, 3 rest; "ox/red" checks the current's sign; "half cycle" and "cycle number" (both counted from 0)
+/// give the half cycles and cycles. "Q charge/discharge" (restarts every half cycle; negative while discharging), else
+/// "(Q-Qo)" (net charge since the start), gives the capacity counters, "Energy charge"/"Energy discharge" the energies. The active mass and area come from the file only, never a default.
 /// </summary>
 internal static class BioLogicCyclingReader
 {
@@ -16,7 +17,7 @@ internal static class BioLogicCyclingReader
     private static readonly HashSet<string> CyclingColumns =
     [
         "time/s", "I/mA", "<I>/mA", "Ewe/V", "<Ewe>/V", "Ece/V", "<Ece>/V", "Ewe-Ece/V", "mode", "freq/Hz", "Q charge/mA.h", "Q discharge/mA.h",
-        "Q charge/discharge/mA.h", "Energy charge/W.h", "Energy discharge/W.h", "cycle number", "Ns",
+        "Q charge/discharge/mA.h", "(Q-Qo)/mA.h", "Energy charge/W.h", "Energy discharge/W.h", "cycle number", "half cycle", "ox/red", "Ns",
     ];
 
     public static CyclingRawData ReadMpr(string path)
@@ -29,7 +30,9 @@ internal static class BioLogicCyclingReader
             if (MprSettings.IsEcLabPlaceholder(s.ActiveMaterialMassMg))
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"settings module: active material mass {s.ActiveMaterialMassMg:G4} mg is EC-Lab's unset default; no mass used"));
             else { mass = s.ActiveMaterialMassMg * 1e-6; notes.Add(string.Create(CultureInfo.InvariantCulture, $"active mass {s.ActiveMaterialMassMg:G6} mg from the settings module")); }
-            if (!MprSettings.IsEcLabPlaceholder(s.ElectrodeAreaCm2)) area = s.ElectrodeAreaCm2 * 1e-4;
+            if (MprSettings.IsEcLabPlaceholder(s.ElectrodeAreaCm2))
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"settings module: electrode area {s.ElectrodeAreaCm2:G4} cm² is EC-Lab's unset default; no area used"));
+            else { area = s.ElectrodeAreaCm2 * 1e-4; notes.Add(string.Create(CultureInfo.InvariantCulture, $"electrode area {s.ElectrodeAreaCm2:G6} cm² from the settings module")); }
         }
         return Build(path, "biologic-mpr", mpr.HasColumn, mpr.Column, mpr.RowCount, notes, mass, area);
     }
@@ -79,7 +82,23 @@ internal static class BioLogicCyclingReader
         }
         else { voltage = eweValues!; eweValues = null; eceValues = null; }
         var amps = column(current).Select(x => x * 1e-3).ToArray();
-        sbyte[]? kind = has("mode") ? column("mode").Select(m => (sbyte)(m == 2 ? (int)StepKind.ConstantVoltage : m == 3 ? (int)StepKind.Rest : -1)).ToArray() : null;
+        // EC-Lab's mode: 1 constant current (galvanostatic), 2 constant voltage, 3 rest (galvani, yadg flag tables).
+        sbyte[]? kind = null;
+        if (has("mode"))
+        {
+            var mode = column("mode");
+            kind = new sbyte[rows];
+            for (int i = 0; i < rows; i++)
+                kind[i] = (sbyte)(mode[i] switch
+                {
+                    1 when amps[i] > 0 => (int)StepKind.ConstantCurrentCharge,
+                    1 when amps[i] < 0 => (int)StepKind.ConstantCurrentDischarge,
+                    2 => (int)StepKind.ConstantVoltage,
+                    3 => (int)StepKind.Rest,
+                    _ => -1,
+                });
+            notes.Add("step kinds from the file's mode column (1 constant current, 2 constant voltage, 3 rest)");
+        }
         if (First("freq/Hz") is { } freqName)
         {
             var freq = column(freqName);
@@ -87,6 +106,22 @@ internal static class BioLogicCyclingReader
             int ac = 0;
             for (int i = 0; i < rows; i++) if (freq[i] > 0) { kind[i] = (sbyte)StepKind.Rest; ac++; }
             if (ac > 0) notes.Add($"{ac} points of impedance measurements (freq/Hz > 0): alternating current, no net charge; treated as rest");
+        }
+        if (has("ox/red"))
+        {
+            // ox/red is 1 while the working electrode is oxidised (I > 0): a check of the current sign, not a second source
+            // (rests and impedance points, whose current alternates, are not checked).
+            var oxred = column("ox/red");
+            int current_ = 0, disagree = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                if (amps[i] == 0 || (kind is not null && kind[i] == (int)StepKind.Rest)) continue;
+                current_++;
+                if ((oxred[i] == 1) != (amps[i] > 0)) disagree++;
+            }
+            notes.Add(disagree == 0
+                ? $"ox/red agrees with the sign of '{current}' at all {current_} current points"
+                : $"warning: ox/red disagrees with the sign of '{current}' at {disagree} of {current_} current points (the current is taken as written)");
         }
         double[]? chg = null, dchg = null;
         if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd)
@@ -100,13 +135,40 @@ internal static class BioLogicCyclingReader
             chg = values.Select(x => Math.Max(x, 0) * 1e-3).ToArray();
             dchg = values.Select(x => Math.Max(-x, 0) * 1e-3).ToArray();
         }
+        else if (First("(Q-Qo)/mA.h") is { } net)
+        {
+            // (Q-Qo) is the net charge passed since the start: its rises are charge, its falls discharge (cumulative counters).
+            var values = column(net);
+            chg = new double[rows];
+            dchg = new double[rows];
+            for (int i = 1; i < rows; i++)
+            {
+                double step = (values[i] - values[i - 1]) * 1e-3;
+                chg[i] = chg[i - 1] + Math.Max(step, 0);
+                dchg[i] = dchg[i - 1] + Math.Max(-step, 0);
+            }
+            notes.Add($"capacities from '{net}' (net charge since the start): its rises count as charge, its falls as discharge");
+        }
         double[]? chgE = First("Energy charge/W.h") is { } ec ? column(ec) : null;
         double[]? dchgE = First("Energy discharge/W.h") is { } ed ? column(ed) : null;
         notes.Insert(0, $"BioLogic: current from '{current}' (mA → A), positive = oxidation of the working electrode = charge");
+        int[]? cycles = First("cycle number") is { } cn ? Integers(path, cn, column(cn)) : null;
+        if (cycles is { Length: > 0 } && cycles.Min() == 0)
+        {
+            for (int i = 0; i < cycles.Length; i++) cycles[i]++;
+            notes.Add("cycle number counted from 0 (EC-Lab): renumbered from 1");
+        }
+        int[]? halves = null;
+        if (First("half cycle") is { } hc)
+        {
+            // EC-Lab counts half cycles from 0, the first one including any rest before it; Borolyte's are 1-based.
+            halves = Integers(path, hc, column(hc));
+            for (int i = 0; i < halves.Length; i++) halves[i]++;
+        }
         return new CyclingRawData
         {
             SourcePath = path, Format = format, TestTimeSecond = column(time), VoltageVolt = voltage, CurrentAmpere = amps,
-            InstrumentCycle = First("cycle number") is { } cn ? Integers(path, cn, column(cn)) : null,
+            InstrumentCycle = cycles, InstrumentHalfCycle = halves,
             InstrumentStep = First("Ns") is { } ns ? Integers(path, ns, column(ns)) : null, InstrumentKind = kind,
             ChargingCapacityAmpereHour = chg, DischargingCapacityAmpereHour = dchg,
             ChargingEnergyWattHour = chgE, DischargingEnergyWattHour = dchgE,

@@ -17,7 +17,10 @@ internal static class GenericCsvReader
             new(header.Require("current", map.Current), map.Current),
         };
         if (map.Cycle is { } cy) specs.Add(new(header.Require("cycle", cy), cy) { Storage = FieldStorage.Int32 });
-        if (map.Step is { } st) specs.Add(new(header.Require("step", st), st) { Storage = FieldStorage.Int32 });
+        int? stepSlot = null, chargeSlot = null, dischargeSlot = null;
+        if (map.Step is { } st) { stepSlot = specs.Count; specs.Add(new(header.Require("step", st), st) { Storage = FieldStorage.Int32 }); }
+        if (map.ChargeCapacity is { } cc) { chargeSlot = specs.Count; specs.Add(new(header.Require("charge capacity", cc), cc)); }
+        if (map.DischargeCapacity is { } dc) { dischargeSlot = specs.Count; specs.Add(new(header.Require("discharge capacity", dc), dc)); }
         var table = DelimitedTable.Read(reader, path, delimiter, header.FieldCount, specs, map.DecimalComma);
         double sign = map.ChargeCurrentPositive ? 1 : -1;
         return new CyclingRawData
@@ -27,8 +30,12 @@ internal static class GenericCsvReader
             VoltageVolt = CsvHeader.Scaled(table.Doubles(1), map.VoltageToVolt)!,
             CurrentAmpere = CsvHeader.Scaled(table.Doubles(2), map.CurrentToAmpere * sign)!,
             InstrumentCycle = map.Cycle is null ? null : table.Ints(3),
-            InstrumentStep = map.Step is null ? null : table.Ints(map.Cycle is null ? 3 : 4),
-            Notes = [$"generic delimited file read with the mapping time={map.Time}, voltage={map.Voltage}, current={map.Current}" + (map.ChargeCurrentPositive ? "" : " (sign flipped: the file's discharge current is positive)")],
+            InstrumentStep = stepSlot is { } ss ? table.Ints(ss) : null,
+            ChargingCapacityAmpereHour = chargeSlot is { } cs ? CsvHeader.Scaled(table.Doubles(cs), map.CapacityToAmpereHour) : null,
+            DischargingCapacityAmpereHour = dischargeSlot is { } ds ? CsvHeader.Scaled(table.Doubles(ds), map.CapacityToAmpereHour) : null,
+            Notes = [$"generic delimited file read with the mapping time={map.Time}, voltage={map.Voltage}, current={map.Current}"
+                + (map.ChargeCurrentPositive ? "" : " (sign flipped: the file's discharge current is positive)")
+                + (map.DecimalComma ? "; decimal commas" : "") + (map.SkipLines > 0 ? $"; {map.SkipLines} lines before the header skipped" : "")],
         };
     }
 }

@@ -22,19 +22,77 @@ internal static class NewareRegularCsvReader
 
     private static string Field0(string line) { int c = line.IndexOf(','); return (c < 0 ? line : line[..c]).Trim().Trim('"', '\t'); }
 
-    /// <summary>The record columns of one chunk, with what the chunks after it need: its last cycle and steps.</summary>
-    private sealed class Chunk
+    /// <summary>
+    /// The record columns of the whole file, allocated once: exactly sized from a count of the record rows (lines starting
+    /// ",,", vectorised), each chunk writing its own row range. If a chunk finds another number of records than counted
+    /// (a record row written with spaces or quotes before its first commas), the file is read again with one array per
+    /// chunk bounded by its line count, joined at the end.
+    /// </summary>
+    private sealed class Columns
     {
-        public readonly List<double> Time = [], Current = [], Voltage = [], Charge = [], Discharge = [], ChargeEnergy = [], DischargeEnergy = [];
-        public readonly List<int> Cycle = [], Step = [];
-        public readonly List<sbyte> Kind = [];
+        public readonly double[] Time, Current, Voltage;
+        public readonly double[]? Charge, Discharge, ChargeEnergy, DischargeEnergy;
+        public readonly int[] Cycle, Step;
+        public readonly sbyte[] Kind;
         /// <summary>Per record, the chunk-local ordinal of its step row (only without a Total Time column).</summary>
-        public readonly List<int> StepOrdinal = [];
+        public readonly int[]? StepOrdinal;
+
+        public Columns(long rows, bool capacity, bool energy, bool stepOrdinal)
+        {
+            if (rows > Array.MaxLength) throw new InvalidInputException($"{rows} records: more than one array can hold");
+            int n = (int)rows;
+            Time = new double[n]; Current = new double[n]; Voltage = new double[n];
+            if (capacity) { Charge = new double[n]; Discharge = new double[n]; }
+            if (energy) { ChargeEnergy = new double[n]; DischargeEnergy = new double[n]; }
+            Cycle = new int[n]; Step = new int[n]; Kind = new sbyte[n];
+            if (stepOrdinal) StepOrdinal = new int[n];
+        }
+    }
+
+    /// <summary>One chunk's rows: where they go in <see cref="Columns"/>, and what the chunks after it need.</summary>
+    private sealed class Chunk(Columns columns, int start, int capacity)
+    {
+        public readonly Columns Columns = columns;
+        public readonly int Start = start, Capacity = capacity;
+        public int Count;
+        /// <summary>True when the chunk met more records than <see cref="Capacity"/> (the count before parsing was wrong).</summary>
+        public bool Overflow;
         /// <summary>Per step row of the chunk: its duration from the step row, when given, and its last record's step time.</summary>
         public readonly List<(double? Duration, double LastStepTime)> Steps = [];
         /// <summary>Records before the chunk's first cycle row: they belong to the cycle the chunk before ended in.</summary>
         public int InheritedRecords = -1;
         public int LastCycle, SignFlips;
+    }
+
+    /// <summary>Lines of [start, end) that begin with ",," (record rows); the range starts at a line start.</summary>
+    private static long CountRecordRows(string path, long start, long end)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = start;
+        var buffer = new byte[(1 << 20) + 2];
+        // The two bytes kept from the end of the previous block; a chunk starts at a line start, as after a '\n'.
+        buffer[0] = (byte)'\n'; buffer[1] = (byte)'\n';
+        int kept = 1;
+        long count = 0, left = end - start;
+        while (left > 0)
+        {
+            int read = stream.Read(buffer, kept, (int)Math.Min(buffer.Length - kept, left));
+            if (read == 0) break;
+            left -= read;
+            var block = buffer.AsSpan(0, kept + read);
+            for (int at = 0; ;)
+            {
+                int k = block[at..].IndexOf("\n,,"u8);
+                if (k < 0) break;
+                count++;
+                at += k + 1;
+            }
+            // keep the last two bytes: a "\n,," may straddle the blocks
+            int keep = Math.Min(2, block.Length);
+            block[^keep..].CopyTo(buffer);
+            kept = keep;
+        }
+        return count;
     }
 
     /// <summary>What every chunk reads the same way: the three headers and the record columns found in them.</summary>
@@ -81,31 +139,33 @@ internal static class NewareRegularCsvReader
         // inherits from the rows above it (its first records' cycle, the time offset of its steps) is settled after, in
         // file order, so the result is the serial one.
         var spans = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount, StartsStep);
-        var chunks = new Chunk[spans.Length];
-        if (spans.Length == 1) chunks[0] = ParseChunk(reader, layout, first: true);
-        else
+        var records = new long[spans.Length];
+        Parallel.For(0, spans.Length, k => records[k] = CountRecordRows(path, spans[k].Start, spans[k].End));
+        var all = new Columns(records.Sum(), hasCapacity, hasEnergy, totalTime is null);
+        var chunks = ParseChunks(path, reader, spans, layout, k => new Chunk(all, (int)records.Take(k).Sum(), (int)records[k]));
+        Columns result = all;
+        if (chunks.Any(c => c.Overflow || c.Count != c.Capacity))
         {
-            var errors = new Exception?[spans.Length];
-            Parallel.For(0, spans.Length, k =>
-            {
-                try
-                {
-                    using var chunkReader = spans[k].Open(path);
-                    chunks[k] = ParseChunk(chunkReader, layout, first: k == 0);
-                }
-                catch (Exception e) { errors[k] = e; }
-            });
-            if (errors.FirstOrDefault(e => e is not null) is { } firstError) throw firstError is InvalidInputException ? firstError : new AggregateException(firstError);
+            // Record rows the count did not see: every chunk again into arrays bounded by its line count, then joined.
+            chunks = ParseChunks(path, null, spans, layout,
+                k => new Chunk(new Columns(spans[k].Lines, hasCapacity, hasEnergy, totalTime is null), 0, (int)spans[k].Lines));
+            result = Join(chunks, hasCapacity, hasEnergy, totalTime is null);
         }
-        int total = chunks.Sum(c => c.Time.Count);
+        int total = result.Time.Length;
         if (total == 0) throw new InvalidInputException($"{path}: no record rows");
 
+        // Chunk k's rows start at the sum of the counts before it (in both modes, once joined).
+        int begin = 0;
         int inheritedCycle = 0;
-        foreach (var c in chunks)
+        var starts = new int[chunks.Length];
+        for (int k = 0; k < chunks.Length; k++)
         {
-            int inherited = c.InheritedRecords < 0 ? c.Time.Count : c.InheritedRecords;
-            for (int i = 0; i < inherited; i++) c.Cycle[i] = inheritedCycle;
+            var c = chunks[k];
+            starts[k] = begin;
+            int inherited = c.InheritedRecords < 0 ? c.Count : c.InheritedRecords;
+            for (int i = 0; i < inherited; i++) result.Cycle[begin + i] = inheritedCycle;
             if (c.InheritedRecords >= 0) inheritedCycle = c.LastCycle;
+            begin += c.Count;
         }
         if (totalTime is null)
         {
@@ -114,8 +174,9 @@ internal static class NewareRegularCsvReader
             double offset = 0;
             bool anyStep = false;
             (double? Duration, double LastStepTime) previous = default;
-            foreach (var c in chunks)
+            for (int k = 0; k < chunks.Length; k++)
             {
+                var c = chunks[k];
                 var offsets = new double[c.Steps.Count];
                 for (int s = 0; s < c.Steps.Count; s++)
                 {
@@ -124,17 +185,10 @@ internal static class NewareRegularCsvReader
                     offsets[s] = offset;
                     previous = c.Steps[s];
                 }
-                for (int i = 0; i < c.Time.Count; i++) c.Time[i] += offsets[c.StepOrdinal[i]];
+                for (int i = starts[k]; i < starts[k] + c.Count; i++) result.Time[i] += offsets[result.StepOrdinal![i]];
             }
         }
 
-        T[] Join<T>(Func<Chunk, List<T>> column)
-        {
-            var result = new T[total];
-            int at = 0;
-            foreach (var c in chunks) { column(c).CopyTo(result, at); at += column(c).Count; }
-            return result;
-        }
         int signFlips = chunks.Sum(c => c.SignFlips);
         var notes = new List<string> { "Neware CSV: regular export (cycle, step and record rows); cycle and step of each record from the rows above it" };
         if (totalTime is null) notes.Add("no Total Time column: test time = step time + durations of the earlier steps");
@@ -142,22 +196,64 @@ internal static class NewareRegularCsvReader
         if (!hasCapacity) notes.Add("no record capacity column: capacities by coulomb counting");
         return new CyclingRawData
         {
-            SourcePath = path, Format = "neware-regular-csv", TestTimeSecond = Join(c => c.Time), VoltageVolt = Join(c => c.Voltage), CurrentAmpere = Join(c => c.Current),
-            InstrumentCycle = Join(c => c.Cycle), InstrumentStep = Join(c => c.Step), InstrumentKind = Join(c => c.Kind),
-            ChargingCapacityAmpereHour = hasCapacity ? Join(c => c.Charge) : null, DischargingCapacityAmpereHour = hasCapacity ? Join(c => c.Discharge) : null,
-            ChargingEnergyWattHour = hasEnergy ? Join(c => c.ChargeEnergy) : null, DischargingEnergyWattHour = hasEnergy ? Join(c => c.DischargeEnergy) : null,
+            SourcePath = path, Format = "neware-regular-csv", TestTimeSecond = result.Time, VoltageVolt = result.Voltage, CurrentAmpere = result.Current,
+            InstrumentCycle = result.Cycle, InstrumentStep = result.Step, InstrumentKind = result.Kind,
+            ChargingCapacityAmpereHour = result.Charge, DischargingCapacityAmpereHour = result.Discharge,
+            ChargingEnergyWattHour = result.ChargeEnergy, DischargingEnergyWattHour = result.DischargeEnergy,
             Notes = notes,
         };
+    }
+
+    /// <summary>Parses every chunk (in parallel when there are several); <paramref name="reader"/>, when given, is positioned at the first one.</summary>
+    private static Chunk[] ParseChunks(string path, ByteLineReader? reader, LineChunk[] spans, Layout layout, Func<int, Chunk> make)
+    {
+        var chunks = new Chunk[spans.Length];
+        for (int k = 0; k < spans.Length; k++) chunks[k] = make(k);
+        if (spans.Length == 1)
+        {
+            using var own = reader is null ? spans[0].Open(path) : null;
+            ParseChunk(reader ?? own!, layout, first: true, chunks[0]);
+            return chunks;
+        }
+        var errors = new Exception?[spans.Length];
+        Parallel.For(0, spans.Length, k =>
+        {
+            try
+            {
+                using var chunkReader = spans[k].Open(path);
+                ParseChunk(chunkReader, layout, first: k == 0, chunks[k]);
+            }
+            catch (Exception e) { errors[k] = e; }
+        });
+        if (errors.FirstOrDefault(e => e is not null) is { } firstError) throw firstError is InvalidInputException ? firstError : new AggregateException(firstError);
+        return chunks;
+    }
+
+    /// <summary>The chunks' own arrays (fallback mode) copied into exactly sized columns, in file order.</summary>
+    private static Columns Join(Chunk[] chunks, bool capacity, bool energy, bool stepOrdinal)
+    {
+        var all = new Columns(chunks.Sum(c => (long)c.Count), capacity, energy, stepOrdinal);
+        int at = 0;
+        foreach (var c in chunks)
+        {
+            var from = c.Columns;
+            void Copy<T>(T[]? source, T[]? target) { if (source is not null) Array.Copy(source, 0, target!, at, c.Count); }
+            Copy(from.Time, all.Time); Copy(from.Current, all.Current); Copy(from.Voltage, all.Voltage);
+            Copy(from.Charge, all.Charge); Copy(from.Discharge, all.Discharge); Copy(from.ChargeEnergy, all.ChargeEnergy); Copy(from.DischargeEnergy, all.DischargeEnergy);
+            Copy(from.Cycle, all.Cycle); Copy(from.Step, all.Step); Copy(from.Kind, all.Kind); Copy(from.StepOrdinal, all.StepOrdinal);
+            at += c.Count;
+        }
+        return all;
     }
 
     /// <summary>
     /// Parses the rows of one chunk. The first chunk must begin with a cycle row; a later one begins with a step row, and
     /// its records before the first cycle row get their cycle from the chunk before (see <see cref="Chunk.InheritedRecords"/>).
     /// </summary>
-    private static Chunk ParseChunk(ByteLineReader reader, Layout l, bool first)
+    private static void ParseChunk(ByteLineReader reader, Layout l, bool first, Chunk c)
     {
         string path = l.Path;
-        var c = new Chunk();
+        var col = c.Columns;
         int cycle = 0, step = 0;
         sbyte kind = -1;
         bool discharge = false, charge = false;
@@ -173,7 +269,7 @@ internal static class NewareRegularCsvReader
                 if (!TextFields.TryParseNumber(firstField, false, out double cy) || cy != Math.Floor(cy))
                     throw new InvalidInputException($"{path} line {n}, column '{l.Cycle.Names[0]}': '{TextFields.Show(firstField)}' is not a cycle number");
                 cycle = (int)cy;
-                if (c.InheritedRecords < 0) c.InheritedRecords = c.Time.Count;
+                if (c.InheritedRecords < 0) c.InheritedRecords = c.Count;
                 c.LastCycle = cycle;
                 int skipped = 1;
                 while (skipped < l.Cycle.FieldCount && cursor.TryNext(out _)) skipped++;
@@ -192,9 +288,9 @@ internal static class NewareRegularCsvReader
                 if ((first && cycle == 0) || step == 0)
                     throw new InvalidInputException($"{path} line {n}: record row before any {(first && cycle == 0 ? "cycle" : "step")} row");
                 ReadRecord(line, n);
+                if (c.Overflow) return;
             }
         }
-        return c;
 
         // Reads step fields from the cursor; `offset` = number of leading fields of the step header already consumed.
         bool ReadStep(ref FieldCursor cursor, int offset)
@@ -253,17 +349,20 @@ internal static class NewareRegularCsvReader
             }
             if (index < l.Record.FieldCount)
                 throw new InvalidInputException($"{path} line {n}: {index} fields where the record header has {l.Record.FieldCount}" + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
+            if (c.Count == c.Capacity) { c.Overflow = true; return; }
+            int r = c.Start + c.Count++;
             if (l.TotalTime is null)
             {
                 c.Steps[^1] = (c.Steps[^1].Duration, t);   // the step's last record so far: the step time at its end
-                c.StepOrdinal.Add(c.Steps.Count - 1);
+                col.StepOrdinal![r] = c.Steps.Count - 1;
             }
             i *= l.CurrentScale;
             if (discharge && i > 0) { i = -i; c.SignFlips++; }
-            c.Time.Add(t); c.Current.Add(i); c.Voltage.Add(v * l.VoltageScale); c.Cycle.Add(cycle); c.Step.Add(step); c.Kind.Add(kind);
+            col.Time[r] = t; col.Current[r] = i; col.Voltage[r] = v * l.VoltageScale; col.Cycle[r] = cycle; col.Step[r] = step; col.Kind[r] = kind;
             if (l.Capacity is not null) { cc = charge ? cap : 0; cd = discharge ? cap : 0; }
             if (l.Energy is not null) { ec = charge ? en : 0; ed = discharge ? en : 0; }
-            c.Charge.Add(cc * l.CapacityScale); c.Discharge.Add(cd * l.CapacityScale); c.ChargeEnergy.Add(ec * l.EnergyScale); c.DischargeEnergy.Add(ed * l.EnergyScale);
+            if (col.Charge is not null) { col.Charge[r] = cc * l.CapacityScale; col.Discharge![r] = cd * l.CapacityScale; }
+            if (col.ChargeEnergy is not null) { col.ChargeEnergy[r] = ec * l.EnergyScale; col.DischargeEnergy![r] = ed * l.EnergyScale; }
         }
 
         double Number(ReadOnlySpan<byte> field, long n, int column)

@@ -24,10 +24,13 @@ public sealed record MprSettings(
 /// a 52-byte magic "BIO-LOGIC MODULAR FILE\x1a" padded with spaces and 4 zero bytes; then modules, each "MODULE",
 /// short name (10 bytes), long name (25), then either length u32, version u32, date (8) — or, in newer files,
 /// max length u32, length u32, old version u32, new version u32, date (8); then length bytes of module data.
-/// Data module: point count u32, column count u8, column ids u16 from byte 5, records from byte 405 (version 2) or
-/// 406 (version 3), each record the columns' values little-endian in id order (see <see cref="MprColumnTable"/>).
-/// An unknown column id does not stop the reader: its width is inferred from the record length and it is skipped
-/// with a warning. Column-agnostic: callers pick columns by their EC-Lab names.
+/// Data module: point count u32, column count u8, column ids from byte 5 — u16 little-endian with records from byte
+/// 405 (version 2) or 406 (version 3); in version 0 one byte per id with records from byte 100, or (EC-Lab ≥ 11.50)
+/// u16 big-endian with records from byte 1007 — each record the columns' values little-endian in id order (see
+/// <see cref="MprColumnTable"/>). Unknown column ids do not stop the reader: the record size (module length after the
+/// header / point count) fixes their widths where it can (<see cref="MprRecordLayout"/>); they are skipped with a
+/// warning, and a known column whose offset the unknown widths leave open is skipped with a warning naming it.
+/// Column-agnostic: callers pick columns by their EC-Lab names.
 /// </summary>
 public sealed class MprFile
 {
@@ -115,80 +118,103 @@ public sealed class MprFile
 
     private static (int[] Ids, string[] Names, double[][] Columns, int Rows) ReadData(string path, ReadOnlySpan<byte> data, int version, List<string> warnings)
     {
-        if (version is not (2 or 3))
-            throw new InvalidInputException($"{path}: data module version {version} is not supported (versions 2 and 3 are)");
-        if (data.Length < 406)
-            throw new InvalidInputException($"{path}: data module is {data.Length} bytes, shorter than its 405-byte header");
+        if (data.Length < 6)
+            throw new InvalidInputException($"{path}: data module is {data.Length} bytes, too short for its header");
         int points = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(data));
         int columnCount = data[4];
-        int start = version == 3 ? 406 : 405;
         var ids = new int[columnCount];
-        for (int i = 0; i < columnCount; i++) ids[i] = BinaryPrimitives.ReadUInt16LittleEndian(data[(5 + 2 * i)..]);
+        int start;
+        switch (version)
+        {
+            case 2 or 3:
+                // ids u16 little-endian from byte 5; records from 405 (version 2) or 406 (version 3 adds one byte).
+                start = version == 3 ? 406 : 405;
+                if (data.Length < start)
+                    throw new InvalidInputException($"{path}: data module is {data.Length} bytes, shorter than its {start}-byte header");
+                for (int i = 0; i < columnCount; i++) ids[i] = BinaryPrimitives.ReadUInt16LittleEndian(data[(5 + 2 * i)..]);
+                break;
+            case 0:
+                // galvani: older EC-Lab writes one byte per id and records from byte 100; EC-Lab ≥ 11.50 writes two bytes
+                // per id, high byte first ("0 1 0 3 0 174 …"), and records from byte 1007 (yadg: 0x3EF).
+                bool oneByte = columnCount > 0 && data[5] != 0;
+                start = oneByte ? 100 : 1007;
+                if (data.Length < start || 5 + columnCount * (oneByte ? 1 : 2) > start)
+                    throw new InvalidInputException($"{path}: data module (version 0) is {data.Length} bytes, shorter than its {start}-byte header");
+                for (int i = 0; i < columnCount; i++) ids[i] = oneByte ? data[5 + i] : BinaryPrimitives.ReadUInt16BigEndian(data[(5 + 2 * i)..]);
+                break;
+            default:
+                throw new InvalidInputException($"{path}: data module version {version} is not supported (versions 0, 2 and 3 are)");
+        }
 
-        // Layout: offsets of each stored field; flags share one byte.
-        var fields = new List<(MprColumnType? Type, int Id)>();
+        // Fields in record order; the flag ids share one byte placed at the first of them.
+        var fields = new List<MprRecordLayout.Field>();
         bool flagsPlaced = false;
-        int knownSize = 0;
-        var unknown = new List<int>();
         foreach (int id in ids)
         {
-            var type = MprColumnTable.Find(id);
-            if (type is { Type: MprValueType.Flags })
+            if (MprColumnTable.Flags.ContainsKey(id))
             {
                 if (flagsPlaced) continue;
                 flagsPlaced = true;
-                fields.Add((type, id));
-                knownSize += 1;
+                fields.Add(new(id, MprColumnTable.Readings(id), false));
+                continue;
             }
-            else if (type is null) { fields.Add((null, id)); unknown.Add(id); }
-            else { fields.Add((type, id)); knownSize += type.Size; }
+            var readings = MprColumnTable.Readings(id);
+            if (readings.Count > 0) { fields.Add(new(id, readings, false)); continue; }
+            var low = MprColumnTable.ByLowByte(id);
+            fields.Add(new(id, low, low.Count > 0));
         }
         int available = data.Length - start;
-        int recordSize = knownSize;
-        var unknownSize = new Dictionary<int, int>();
-        if (unknown.Count > 0)
-        {
-            if (points == 0 || available % points != 0)
-                throw new InvalidInputException($"{path}: unknown column ids {string.Join(", ", unknown)} and the record length cannot be inferred");
-            recordSize = available / points;
-            int extra = recordSize - knownSize;
-            if (unknown.Count == 1 && extra is 1 or 2 or 4 or 8) unknownSize[unknown[0]] = extra;
-            else if (extra == 4 * unknown.Count) foreach (int id in unknown) unknownSize[id] = 4;
-            else
-                throw new InvalidInputException($"{path}: unknown column ids {string.Join(", ", unknown)} share {extra} bytes per record; cannot tell them apart");
-            foreach (int id in unknown)
-                warnings.Add($"column id {id} is unknown; skipped ({unknownSize[id]} bytes per record, inferred from the record length)");
-        }
-        if ((long)points * recordSize > available)
-            throw new InvalidInputException(
-                $"{path}: data module holds {available / Math.Max(recordSize, 1)} whole records of {recordSize} bytes but declares {points} (file cut short or corrupted?)");
+        int minimum = MprRecordLayout.MinimumSize(fields);
 
         var names = new List<string>();
         var columns = new List<double[]>();
         var readers = new List<(int Offset, MprValueType Type, int Column, byte Mask)>();
-        int offset = 0;
-        foreach (var (type, id) in fields)
+        if (fields.Count == 0 || points == 0)
         {
-            if (type is null) { offset += unknownSize[id]; continue; }
-            if (type.Type == MprValueType.Flags)
+            foreach (var f in fields.Where(f => f.Unknown)) warnings.Add($"column id {f.Id} is unknown; skipped (no records to infer its width from)");
+            foreach (var f in fields.Where(f => !f.Unknown)) AddColumns(f.Readings[0], 0);
+            return (ids, names.ToArray(), columns.ToArray(), points);
+        }
+        int recordSize = available / points;
+        if (MprRecordLayout.PreferredSize(fields) is { } preferred && preferred <= recordSize && available - (long)points * preferred < points)
+            recordSize = preferred;
+        var layout = (recordSize >= minimum ? MprRecordLayout.Resolve(fields, recordSize) : null) ?? throw new InvalidInputException(
+            $"{path}: data records are {recordSize} bytes ({points} declared in {available} bytes), but column ids {string.Join(", ", ids)} " +
+            $"cannot be laid out in them (their types, and 1–8 bytes per unknown id, make at least {minimum}); the column table does not fit this file, or it is corrupted");
+        if (available - (long)points * recordSize is > 0 and var trailing)
+            warnings.Add($"{trailing} bytes after the last of the {points} records of {recordSize} bytes ignored");
+
+        var unknownOpen = new List<int>();
+        var unplaced = new List<string>();
+        foreach (var p in layout.Placements)
+        {
+            var f = p.Field;
+            if (f.Unknown || (f.ByLowByte && p.Type is null))
             {
-                foreach (int flagId in ids.Where(i => MprColumnTable.Flags.ContainsKey(i)))
-                {
-                    var (name, mask) = MprColumnTable.Flags[flagId];
-                    readers.Add((offset, MprValueType.Flags, names.Count, mask));
-                    names.Add(name);
-                    columns.Add(new double[points]);
-                }
-                offset += 1;
+                if (p.Width is { } w && p.Offset is not null)
+                    warnings.Add($"column id {f.Id} is unknown; skipped ({w} bytes per record, inferred from the record length)");
+                else unknownOpen.Add(f.Id);
                 continue;
             }
-            string unique = type.Name;
-            for (int k = 2; names.Contains(unique); k++) unique = $"{type.Name} {k}";
-            readers.Add((offset, type.Type, names.Count, 0));
-            names.Add(unique);
-            columns.Add(new double[points]);
-            offset += type.Size;
+            if (p.Offset is not { } offset || p.Type is not { } type)
+            {
+                unplaced.Add($"{f.Id} ({f.Readings[0].Name})");
+                continue;
+            }
+            if (f.ByLowByte)
+                warnings.Add($"column id {f.Id} is not in the table; read as id {f.Id & 0xFF} ({type.Name}), its low byte (the ids repeat modulo 256)");
+            else if (type != f.Readings[0])
+                warnings.Add($"column id {f.Id} ({type.Name}) read as {type.Type} ({type.Size} bytes), not {f.Readings[0].Type}: only that reading fits the {recordSize}-byte records");
+            AddColumns(type, offset);
         }
+        if (unknownOpen.Count > 0)
+            warnings.Add($"column ids {string.Join(", ", unknownOpen)} are unknown and their widths cannot be told apart in the {recordSize}-byte records; skipped");
+        if (unplaced.Count > 0)
+            warnings.Add($"columns {string.Join(", ", unplaced)} sit at offsets that depend on the widths of unknown ids; not read");
+        if (names.Count == 0)
+            throw new InvalidInputException(
+                $"{path}: none of the known columns of the data module can be located (column ids {string.Join(", ", ids)}, {recordSize}-byte records)");
+
         var records = data[start..];
         for (int row = 0; row < points; row++)
         {
@@ -198,6 +224,7 @@ public sealed class MprFile
                 columns[column][row] = type switch
                 {
                     MprValueType.Flags => (record[at] & mask) >> System.Numerics.BitOperations.TrailingZeroCount(mask),
+                    MprValueType.UInt8 => record[at],
                     MprValueType.UInt16 => BinaryPrimitives.ReadUInt16LittleEndian(record[at..]),
                     MprValueType.UInt32 => BinaryPrimitives.ReadUInt32LittleEndian(record[at..]),
                     MprValueType.Single => BinaryPrimitives.ReadSingleLittleEndian(record[at..]),
@@ -206,6 +233,27 @@ public sealed class MprFile
             }
         }
         return (ids, names.ToArray(), columns.ToArray(), points);
+
+        void AddColumns(MprColumnType type, int offset)
+        {
+            if (type.Type == MprValueType.Flags)
+            {
+                foreach (int flagId in ids.Where(i => MprColumnTable.Flags.ContainsKey(i)))
+                {
+                    var (flagName, mask) = MprColumnTable.Flags[flagId];
+                    readers.Add((offset, MprValueType.Flags, names.Count, mask));
+                    names.Add(flagName);
+                    columns.Add(new double[points]);
+                }
+                return;
+            }
+            string name = MprColumnTable.NameInContext(type, ids);
+            string unique = name;
+            for (int k = 2; names.Contains(unique); k++) unique = $"{name} {k}";
+            readers.Add((offset, type.Type, names.Count, 0));
+            names.Add(unique);
+            columns.Add(new double[points]);
+        }
     }
 
     // Cell characteristics at fixed offsets of the settings module (yadg, mpr_columns.py settings_dtypes).
