@@ -217,13 +217,15 @@ public static class CellSimulationSpec
 
     private static readonly string[] DegradationFields =
     [
-        "from", "contactLossPerCycle", "contactLossReferencePressureMPa", "contactLossPressureExponent", "sideReactionElectrode",
-        "sideReactionInitialFraction", "sideReactionDecayCapacities", "oxidationLimitV", "oxidationInitialFraction", "oxidationDecayCapacities",
+        "from", "wettedContactFraction", "contactHardnessMPa", "contactLossPerCycle", "negativeContactLossPerCycle",
+        "contactLossReferencePressureMPa", "contactLossPressureExponent", "sideReactionElectrode", "sideReactionInitialFraction",
+        "sideReactionDecayCapacities", "sideReactionGrowth", "oxidationLimitV", "oxidationInitialFraction", "oxidationDecayCapacities",
     ];
 
     /// <summary>
     /// degradation: off | on (the preset's) | a preset name (that preset's laws) | a mapping of the laws' parameters
-    /// (optionally <c>from:</c> a preset). Default: the preset's, or off without a preset.
+    /// (optionally <c>from:</c> a preset). Default: the preset's, or off without a preset. The block includes the
+    /// pressure-dependent as-assembled contact (f_w, H), so 'off' also means ideal contact, as <c>--no-degradation</c> does.
     /// </summary>
     private static DegradationParameters ReadDegradation(SpecSection top, CellParameters? basis)
     {
@@ -263,12 +265,16 @@ public static class CellSimulationSpec
         };
         return d0 with
         {
+            WettedContactFraction = s.FractionUpToOne("wettedContactFraction") ?? d0.WettedContactFraction,
+            ContactHardnessMPa = s.Positive("contactHardnessMPa") ?? d0.ContactHardnessMPa,
             ContactLossPerCycleAtReference = s.FractionBelowOne("contactLossPerCycle") ?? d0.ContactLossPerCycleAtReference,
+            NegativeContactLossPerCycleAtReference = s.FractionBelowOne("negativeContactLossPerCycle") ?? d0.NegativeContactLossPerCycleAtReference,
             ContactLossReferencePressureMPa = s.Positive("contactLossReferencePressureMPa") ?? d0.ContactLossReferencePressureMPa,
             ContactLossPressureExponent = s.NonNegative("contactLossPressureExponent") ?? d0.ContactLossPressureExponent,
             SideReactionElectrode = side,
             SideReactionInitialFraction = s.FractionBelowOne("sideReactionInitialFraction") ?? d0.SideReactionInitialFraction,
             SideReactionDecayCapacities = s.Positive("sideReactionDecayCapacities") ?? d0.SideReactionDecayCapacities,
+            SideReactionGrowth = s.FractionBelowOne("sideReactionGrowth") ?? d0.SideReactionGrowth,
             OxidationLimitV = oxidationLimit ?? d0.OxidationLimitV,
             OxidationInitialFraction = s.FractionBelowOne("oxidationInitialFraction") ?? d0.OxidationInitialFraction,
             OxidationDecayCapacities = s.Positive("oxidationDecayCapacities") ?? d0.OxidationDecayCapacities,

@@ -17,7 +17,11 @@ internal static class SpecElectrode
     /// <param name="NominalArealCapacityCPerM2">loading × capacityMAhPerG when the spec gives the capacity (defines 1C for a positive electrode)</param>
     internal sealed record Result(ElectrodeParameters Electrode, bool Rebuilt, double? NominalArealCapacityCPerM2);
 
-    private static readonly string[] PlanarFields = ["type", "name", "material", "ocp", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2", "contactAreaFraction"];
+    /// <summary>The temperature dependence of i₀ and R_int (ElectrodeParameters.AtTemperature), either kind of electrode.</summary>
+    private static readonly string[] TemperatureFields = ["parameterTemperatureC", "exchangeCurrentActivationEnergyEv", "interfacialResistanceActivationEnergyEv"];
+
+    private static readonly string[] PlanarFields =
+        ["type", "name", "material", "ocp", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2", "contactAreaFraction", .. TemperatureFields];
 
     private static readonly string[] GeometryFields =
     [
@@ -30,7 +34,7 @@ internal static class SpecElectrode
     [
         "name", "ocp", "particleRadiusUm", "solidDiffusivityM2PerS", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2",
         "contactAreaFraction", "electronicConductivitySPerCm", "bruggemanExponent", "tortuosity", "initialStoichiometry",
-        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit",
+        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", .. TemperatureFields,
     ];
 
     /// <summary>Alkali per formula unit at θ = 1 of the built-in OCP curves (their θ definitions, data/cells/ocp/README.md).</summary>
@@ -77,6 +81,7 @@ internal static class SpecElectrode
                 : throw s.Error("material", $"'{material}' has no built-in curve (built in: {string.Join(", ", PlanarOcp.Keys)}); give ocp: a CSV"))
             : b!.Ocp;
         double? i0 = s.Positive("exchangeCurrentDensityMAPerCm2") * CellUnits.APerM2PerMAPerCm2;
+        var (tRef, i0Ea, rIntEa) = TemperatureDependence(s, b, []);
         var e = new PlanarElectrodeParameters
         {
             Name = s.String("name") ?? material ?? b!.Name,
@@ -84,6 +89,7 @@ internal static class SpecElectrode
             ExchangeCurrentDensityAPerM2 = i0 ?? b?.ExchangeCurrentDensityAPerM2 ?? throw s.Missing("exchangeCurrentDensityMAPerCm2"),
             InterfacialResistanceOhmM2 = s.NonNegative("interfacialResistanceOhmCm2") / 1e4 ?? b?.InterfacialResistanceOhmM2 ?? 0,
             ContactAreaFraction = s.FractionUpToOne("contactAreaFraction") ?? b?.ContactAreaFraction ?? 1,
+            ParameterTemperatureK = tRef, ExchangeCurrentActivationEnergyEv = i0Ea, InterfacialResistanceActivationEnergyEv = rIntEa,
         };
         return new Result(e, Rebuilt: material is not null, NominalArealCapacityCPerM2: null);
     }
@@ -141,6 +147,8 @@ internal static class SpecElectrode
 
         if (s.Has("bruggemanExponent") && s.Has("tortuosity")) throw s.Error("tortuosity", "cannot be given together with bruggemanExponent (κ_eff = κ·ε/τ replaces κ·ε^b)");
         double? tortuosity = s.Number("tortuosity") is { } tau ? (tau >= 1 ? tau : throw s.Error("tortuosity", $"must be ≥ 1, got {SpecSection.Text(tau)}")) : null;
+        double diffusivityEa = s.NonNegative("solidDiffusivityActivationEnergyEv") ?? k?.SolidDiffusivityActivationEnergyEv ?? 0;
+        var (tRef, i0Ea, rIntEa) = TemperatureDependence(s, k, s.Has("solidDiffusivityActivationEnergyEv") ? [diffusivityEa] : []);
         var e = new CompositeElectrodeParameters
         {
             Name = s.String("name") ?? active ?? b!.Name,
@@ -159,9 +167,34 @@ internal static class SpecElectrode
             InitialStoichiometry = s.ClosedFraction("initialStoichiometry") ?? k?.InitialStoichiometry
                 ?? throw s.Missing("initialStoichiometry", " (θ as assembled: 1 for a sodiated cathode such as NaCrO2, 0 for pristine Sn)"),
             MaxConcentrationMolPerM3 = maxConcentration,
+            ParameterTemperatureK = tRef, ExchangeCurrentActivationEnergyEv = i0Ea, InterfacialResistanceActivationEnergyEv = rIntEa,
+            SolidDiffusivityActivationEnergyEv = diffusivityEa,
         };
         double? nominal = capacity is { } q ? CRate.ArealCapacityCPerM2(activeLoading, q) : null;
         return new Result(e, rebuild, nominal);
+    }
+
+    /// <summary>
+    /// T_ref and the Arrhenius activation energies of i₀ and 1/R_int (<see cref="ElectrodeParameters.AtTemperature"/>): each the
+    /// spec's, else the basis electrode's (a preset's kinetics are kept with the temperature they are given at), else 25 °C and
+    /// 0 eV (no temperature dependence). An activation energy given without a basis needs the temperature it is referred to.
+    /// </summary>
+    private static (double ParameterTemperatureK, double ExchangeCurrentEv, double InterfacialResistanceEv) TemperatureDependence(
+        SpecSection s, ElectrodeParameters? k, double[] otherGivenEnergiesEv)
+    {
+        double i0Ea = s.NonNegative("exchangeCurrentActivationEnergyEv") ?? k?.ExchangeCurrentActivationEnergyEv ?? 0;
+        double rIntEa = s.NonNegative("interfacialResistanceActivationEnergyEv") ?? k?.InterfacialResistanceActivationEnergyEv ?? 0;
+        double tRef;
+        if (s.Number("parameterTemperatureC") is { } tc)
+        {
+            if (!(tc > -PhysicalConstants.ZeroCelsiusK)) throw s.Error("parameterTemperatureC", $"must be above −273.15, got {SpecSection.Text(tc)}");
+            tRef = tc + PhysicalConstants.ZeroCelsiusK;
+        }
+        else if (k is not null) tRef = k.ParameterTemperatureK;
+        else if ((s.Has("exchangeCurrentActivationEnergyEv") && i0Ea > 0) || (s.Has("interfacialResistanceActivationEnergyEv") && rIntEa > 0) || otherGivenEnergiesEv.Any(e => e > 0))
+            throw s.Missing("parameterTemperatureC", ": the temperature at which the kinetic parameters are given (an activation energy moves them from there)");
+        else tRef = 25 + PhysicalConstants.ZeroCelsiusK;
+        return (tRef, i0Ea, rIntEa);
     }
 
     /// <summary>A cold-pressed composite by volume fractions: t = m_A/(ρ·ε_am) (or ε_am = m_A/(ρ·t)).</summary>

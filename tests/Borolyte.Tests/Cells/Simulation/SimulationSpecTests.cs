@@ -92,6 +92,83 @@ public class SimulationSpecTests
     }
 
     [Fact]
+    public void Temperature_dependence_and_the_new_degradation_laws_are_fields_that_change_only_themselves()
+    {
+        var (_, cell) = CellSimulationSpec.Parse("""
+            preset: nacro2-sn-full
+            positive:
+              parameterTemperatureC: 60
+              solidDiffusivityActivationEnergyEv: 0.45
+              exchangeCurrentActivationEnergyEv: 0.5
+              interfacialResistanceActivationEnergyEv: 0
+            negative:
+              exchangeCurrentActivationEnergyEv: 0.2
+            degradation:
+              wettedContactFraction: 0.8
+              contactHardnessMPa: 500
+              negativeContactLossPerCycle: 0.002
+              sideReactionGrowth: 0.05
+            """, "t.yaml");
+        var reference = CellPresets.Get("nacro2-sn-full").Cell;
+        var p = (CompositeElectrodeParameters)reference.Positive;
+        var n = (CompositeElectrodeParameters)reference.Negative;
+        Assert.Equal(reference with
+        {
+            Positive = p with
+            {
+                ParameterTemperatureK = 60 + PhysicalConstants.ZeroCelsiusK, SolidDiffusivityActivationEnergyEv = 0.45,
+                ExchangeCurrentActivationEnergyEv = 0.5, InterfacialResistanceActivationEnergyEv = 0,
+            },
+            // The negative keeps the preset's reference temperature (30 °C) and its other activation energies.
+            Negative = n with { ExchangeCurrentActivationEnergyEv = 0.2 },
+            Degradation = reference.Degradation with
+            {
+                WettedContactFraction = 0.8, ContactHardnessMPa = 500, NegativeContactLossPerCycleAtReference = 0.002, SideReactionGrowth = 0.05,
+            },
+        }, cell);
+        Assert.Equal(303.15, n.ParameterTemperatureK, 12);
+        Assert.Equal(0.3, n.ExchangeCurrentActivationEnergyEv);
+    }
+
+    [Fact]
+    public void Planar_electrode_states_its_temperature_dependence()
+    {
+        var (_, cell) = CellSimulationSpec.Parse("""
+            preset: nacro2-half
+            negative:
+              type: metal
+              material: Na
+              parameterTemperatureC: 60
+              exchangeCurrentActivationEnergyEv: 0.4
+              interfacialResistanceActivationEnergyEv: 0.35
+              interfacialResistanceOhmCm2: 10
+            """, "na.yaml");
+        var n = Assert.IsType<PlanarElectrodeParameters>(cell.Negative);
+        Assert.Equal(333.15, n.ParameterTemperatureK, 12);
+        Assert.Equal(0.4, n.ExchangeCurrentActivationEnergyEv);
+        Assert.Equal(0.35, n.InterfacialResistanceActivationEnergyEv);
+        // The simulator evaluates them at the cell's 30 °C: R_int(T) = R_int·exp(+Eₐ/k_B·(1/T − 1/T_ref)) (Arrhenius).
+        var hot = n.AtTemperature(cell.TemperatureK);
+        Assert.Equal(1e-3 * Math.Exp(0.35 / PhysicalConstants.BoltzmannEvPerK * (1 / 303.15 - 1 / 333.15)), hot.InterfacialResistanceOhmM2, 15);
+    }
+
+    [Fact]
+    public void A_rebuilt_positive_of_another_material_does_not_inherit_the_presets_temperature_dependence()
+    {
+        const string tis2 = "preset: nacro2-half\npositive:\n  activeMaterial: TiS2\n  loadingMgPerCm2: 7\n  capacityMAhPerG: 239\n  activeVolumeFraction: 0.5\n" +
+            "  electrolyteVolumeFraction: 0.3\n  particleRadiusUm: 1\n  solidDiffusivityM2PerS: 1e-14\n  exchangeCurrentDensityMAPerCm2: 0.1\n" +
+            "  electronicConductivitySPerCm: 0.1\n  initialStoichiometry: 0\n";
+        var p = (CompositeElectrodeParameters)CellSimulationSpec.Parse(tis2, "tis2.yaml").Cell.Positive;
+        // NaCrO2's ASSUMED 0.3 eV at 30 °C are that material's; a new material starts without temperature dependence.
+        Assert.Equal((298.15, 0.0, 0.0, 0.0), (p.ParameterTemperatureK, p.SolidDiffusivityActivationEnergyEv, p.ExchangeCurrentActivationEnergyEv, p.InterfacialResistanceActivationEnergyEv));
+        // … and an activation energy needs the temperature the parameters are given at.
+        var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.Parse(tis2 + "  solidDiffusivityActivationEnergyEv: 0.41\n", "tis2.yaml"));
+        Assert.Equal("tis2.yaml:3: positive.parameterTemperatureC is required: the temperature at which the kinetic parameters are given (an activation energy moves them from there)", ex.Message);
+        var (_, ok) = CellSimulationSpec.Parse(tis2 + "  solidDiffusivityActivationEnergyEv: 0.41\n  parameterTemperatureC: 25\n", "tis2.yaml");
+        Assert.Equal(0.41, ((CompositeElectrodeParameters)ok.Positive).SolidDiffusivityActivationEnergyEv);
+    }
+
+    [Fact]
     public void Cold_pressed_composite_by_volume_fractions_is_the_review_tis2_preset()
     {
         var reference = CellPresets.Get("tis2-libh4-li").Cell;
@@ -230,6 +307,15 @@ public class SimulationSpecTests
     [InlineData("preset: nacro2-half\npositive:\n  activeMaterial: TiS2\n  loadingMgPerCm2: 7\n  activeVolumeFraction: 0.5\n  electrolyteVolumeFraction: 0.3\n  particleRadiusUm: 1\n  solidDiffusivityM2PerS: 1e-14\n  exchangeCurrentDensityMAPerCm2: 0.1\n  electronicConductivitySPerCm: 0.1\n  initialStoichiometry: 0\n", 3, "positive.capacityMAhPerG is required: the nominal specific capacity defines 1C")]
     [InlineData("preset: nacro2-half\npositive:\n  activeMaterial: TiS2\n  loadingMgPerCm2: 7\n  activeVolumeFraction: 0.8\n  electrolyteVolumeFraction: 0.3\n", 5, "positive.activeVolumeFraction gives active + electrolyte volume fractions")]
     [InlineData("preset: nacro2-half\npositive:\n  activeMaterial: TiS2\n  loadingMgPerCm2: 7\n  activeVolumeFraction: 0.5\n  electrolyteVolumeFraction: 0.3\n  porosity: 0.2\n", 7, "positive.porosity cannot be combined with volume fractions")]
+    [InlineData("preset: nacro2-half\npositive:\n  parameterTemperatureC: -280\n", 3, "positive.parameterTemperatureC must be above −273.15, got -280")]
+    [InlineData("preset: nacro2-half\npositive:\n  solidDiffusivityActivationEnergyEv: -0.3\n", 3, "positive.solidDiffusivityActivationEnergyEv must be ≥ 0, got -0.3")]
+    [InlineData("preset: nacro2-half\npositive:\n  exchangeCurrentActivationEnergyEv: x\n", 3, "positive.exchangeCurrentActivationEnergyEv must be a number, got 'x'")]
+    [InlineData("preset: nacro2-half\nnegative:\n  interfacialResistanceActivationEnergyEv: -1\n", 3, "negative.interfacialResistanceActivationEnergyEv must be ≥ 0, got -1")]
+    [InlineData("preset: nacro2-half\nnegative:\n  solidDiffusivityActivationEnergyEv: 0.3\n", 3, "negative.solidDiffusivityActivationEnergyEv applies only to a composite electrode")]
+    [InlineData("preset: nacro2-half\ndegradation:\n  wettedContactFraction: 0\n", 3, "degradation.wettedContactFraction must be in (0, 1], got 0")]
+    [InlineData("preset: nacro2-half\ndegradation:\n  contactHardnessMPa: 0\n", 3, "degradation.contactHardnessMPa must be greater than zero, got 0")]
+    [InlineData("preset: nacro2-half\ndegradation:\n  negativeContactLossPerCycle: 1\n", 3, "degradation.negativeContactLossPerCycle must be in [0, 1), got 1")]
+    [InlineData("preset: nacro2-half\ndegradation:\n  sideReactionGrowth: -0.1\n", 3, "degradation.sideReactionGrowth must be in [0, 1), got -0.1")]
     public void Each_bad_field_is_a_one_line_error_naming_it(string yaml, int line, string expected)
     {
         var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.Parse(yaml, "cell.yaml"));
