@@ -6,6 +6,16 @@ using Borolyte.Reporting;
 
 namespace Borolyte.Studies;
 
+/// <summary>The infiltration design of one seed electrode: cast porosity and the electrolyte expected in its pores, beside seed 004's numbers.</summary>
+public sealed record SeedElectrodeDesign(
+    string Electrode, double CastPorosity, double ExpectedElectrolyteMassFraction, double ExpectedElectrolyteToCompositeMassRatio,
+    double? PublishedExpectedElectrolyteMassFraction, double? MeasuredElectrolyteToCompositeMassRatio);
+
+/// <summary>What the cell-design section computed: the seed electrodes' infiltration and the seed full cell's n/p and specific energies (the paper's discharge).</summary>
+public sealed record CellDesignDemoResult(
+    IReadOnlyList<SeedElectrodeDesign> Electrodes, double NpRatio, double SpecificEnergyWhPerKgCathodeActive, double SpecificEnergyWhPerKgElectrodes,
+    double SpecificEnergyWhPerKgStack, double EnergyDensityWhPerLStack);
+
 /// <summary>
 /// The cell-design part of `./borolyte demo` (issue 5 §1, §4): the infiltration design of seed 004's electrodes and the
 /// specific-energy table, each next to the published value, and the effect of electrolyte density and separator thickness.
@@ -18,7 +28,14 @@ public static class CellDesignSection
     /// <summary>Electrolytes compared (catalogue names; densities from seed 004 §1 except Na3PS4).</summary>
     public static readonly string[] Electrolytes = ["Na4(B12H12)(B10H10)", "Li6PS5Cl", "Na3PS4", "Li7La3Zr2O12"];
 
-    public static void AddTo(HtmlReport report)
+    /// <summary>Seed 004 §2: "we expect an electrolyte mass fraction of about 8 wt%" for the 95:2:3 NaCrO2 electrode.</summary>
+    public const double PublishedExpectedElectrolyteMassFraction = 0.08;
+    /// <summary>Seed 004 §2: the full cell's n/p ratio of 1.20.</summary>
+    public const double PublishedNpRatio = 1.20;
+    /// <summary>Seed 004 §2: 282 Wh/kg on the cathode active material and 222 Wh/kg on both electrodes.</summary>
+    public const double PublishedSpecificEnergyWhPerKgCathodeActive = 282, PublishedSpecificEnergyWhPerKgElectrodes = 222;
+
+    public static CellDesignDemoResult AddTo(HtmlReport report)
     {
         var full = SeedCellDesigns.NaCrO2SnFull();
         var infiltration = SeedCellDesigns.PaperInfiltration;
@@ -29,9 +46,12 @@ public static class CellDesignSection
             "Sn 7.265, Na4(B12H12)(B10H10) 1.17 g/cm³ (see data/cells/materials.yaml for sources).");
 
         var rows = new List<IReadOnlyList<string>>();
-        void Row(string label, Electrode e, string published01C, string published5C, string publishedExpected, double? measuredRatio, string publishedMeasured)
+        var electrodes = new List<SeedElectrodeDesign>();
+        void Row(string label, Electrode e, string published01C, string published5C, double? publishedExpected, double? measuredRatio, string publishedMeasured)
         {
             var expected = infiltration.Expected(e);
+            electrodes.Add(new SeedElectrodeDesign(label, expected.CastPorosity, expected.ElectrolyteMassFraction, expected.ElectrolyteToCompositeMassRatio,
+                publishedExpected, measuredRatio));
             var excess = measuredRatio is { } r ? ExcessCoating.FromMeasuredRatio(expected, r) : null;
             var dense = PressedElectrode.SolidThicknessM(e.CompositeLoadingKgPerM2, e.SolidDensityKgPerM3,
                 excess?.MeasuredElectrolyteMassKgPerM2 ?? expected.ElectrolyteMassKgPerM2, infiltration.ElectrolyteDensityKgPerM3);
@@ -40,17 +60,17 @@ public static class CellDesignSection
                 Num(e.ArealCapacityMAhPerCm2, "0.000"),
                 $"{Num(e.CurrentDensityAPerM2(0.1) / CellUnits.APerM2PerMAPerCm2, "0.0000")} ({published01C})",
                 $"{Num(e.CurrentDensityAPerM2(5) / CellUnits.APerM2PerMAPerCm2, "0.00")} ({published5C})",
-                $"{Num(expected.ElectrolyteMassFraction * 100, "0.0")} / {Num(expected.ElectrolyteToCompositeMassRatio * 100, "0.0")} ({publishedExpected})",
+                $"{Num(expected.ElectrolyteMassFraction * 100, "0.0")} / {Num(expected.ElectrolyteToCompositeMassRatio * 100, "0.0")} ({(publishedExpected is { } pe ? "≈" + Num(pe * 100, "0") : "–")})",
                 measuredRatio is { } m ? $"{Num(m * 100, "0")} ({publishedMeasured})" : "–",
                 excess is null ? "–" : $"{Num(excess.ExcessMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2, "0.00")} mg/cm² ({Num(excess.ExcessShareOfMeasured * 100, "0")} %)",
                 $"{Num(PressedElectrode.ThicknessForResidualPorosity(dense, 0.30) * 1e6, "0.0")}–{Num(PressedElectrode.ThicknessForResidualPorosity(dense, 0.38) * 1e6, "0.0")}",
             ]);
         }
         var halfCells = SeedCellDesigns.HalfCellSpecNames.Select(n => (Name: n, Design: SeedCellDesigns.HalfCell(n))).ToList();
-        Row("NaCrO2 95:2:3 (half cell)", halfCells[0].Design.Cathode.Electrode, "0.084", "–", "≈8", 0.17, "17");
-        Row("NaCrO2 97:1:2 (half cell)", SeedCellDesigns.NaCrO2HalfCellCathode("97:1:2", 7.7), "–", "4.5", "–", 0.15, "15");
-        Row("NaCrO2 97:1:2 (full cell)", full.Cathode.Electrode, "–", "–", "–", 0.15, "15 (half-cell value)");
-        Row("Sn 90:5:5 (full cell)", full.Anode.Electrode, "–", "–", "–", null, "–");
+        Row("NaCrO2 95:2:3 (half cell)", halfCells[0].Design.Cathode.Electrode, "0.084", "–", PublishedExpectedElectrolyteMassFraction, 0.17, "17");
+        Row("NaCrO2 97:1:2 (half cell)", SeedCellDesigns.NaCrO2HalfCellCathode("97:1:2", 7.7), "–", "4.5", null, 0.15, "15");
+        Row("NaCrO2 97:1:2 (full cell)", full.Cathode.Electrode, "–", "–", null, 0.15, "15 (half-cell value)");
+        Row("Sn 90:5:5 (full cell)", full.Anode.Electrode, "–", "–", null, null, "–");
         report.AddTable(new ReportTable("Infiltration design of the seed electrodes (computed; published values of seed 004 in parentheses)",
             ["Electrode", "Active (mg/cm²)", "Composite (mg/cm²)", "Cast thickness at ε = 0.80 (µm)", "Areal capacity (mAh/cm²)",
              "0.1C (mA/cm²)", "5C (mA/cm²)", "Expected SE: wt% of electrode / % of composite", "Measured SE (% of composite)",
@@ -72,11 +92,11 @@ public static class CellDesignSection
         report.AddTable(new ReportTable("Full cell NaCrO2 (97:1:2, 5.6 mg/cm²) | Na4(B12H12)(B10H10) | Sn (90:5:5, 1.2 mg/cm²): computed vs seed 004",
             ["Quantity", "Computed", "Published", "Note"],
             [
-                ["n/p (practical: 634 mAh/g Sn, 120 mAh/g NaCrO2)", Num(full.NpRatio, "0.000"), "1.20",
+                ["n/p (practical: 634 mAh/g Sn, 120 mAh/g NaCrO2)", Num(full.NpRatio, "0.000"), Num(PublishedNpRatio, "0.00"),
                  "the paper's loadings and capacities give 1.13 (5.7 % low); 1.20 needs 672 mAh/g Sn or 113 mAh/g NaCrO2"],
                 ["n/p (theoretical: 847 / 125.3 mAh/g)", Num(full.TheoreticalNpRatio ?? double.NaN, "0.000"), "–", "Faraday's law"],
-                ["Specific energy, cathode active (Wh/kg)", Num(energy.SpecificEnergyWhPerKgCathodeActive, "0.0"), "282", "110 mAh/g × 2.5636 V (voltage derived from 282/110)"],
-                ["Specific energy, electrodes (Wh/kg)", Num(energy.SpecificEnergyWhPerKgElectrodes, "0.0"), "222", "both composites, no electrolyte or current collectors"],
+                ["Specific energy, cathode active (Wh/kg)", Num(energy.SpecificEnergyWhPerKgCathodeActive, "0.0"), Num(PublishedSpecificEnergyWhPerKgCathodeActive, "0"), "110 mAh/g × 2.5636 V (voltage derived from 282/110)"],
+                ["Specific energy, electrodes (Wh/kg)", Num(energy.SpecificEnergyWhPerKgElectrodes, "0.0"), Num(PublishedSpecificEnergyWhPerKgElectrodes, "0"), "both composites, no electrolyte or current collectors"],
                 ["Specific energy, stack (Wh/kg)", Num(energy.SpecificEnergyWhPerKgStack, "0.0"), "–", "+ infiltrated SE, 500 µm pellet, 2 × 15 µm Al (assumed)"],
                 ["Energy density, stack (Wh/L)", Num(energy.EnergyDensityWhPerLStack, "0.0"), "–", "electrodes pressed to 34 % porosity"],
                 ["Separator share of stack mass", Num(energy.SeparatorMassKgPerM2 / energy.StackMassKgPerM2 * 100, "0") + " %", "–", "the pellet dominates the lab cell"],
@@ -103,6 +123,8 @@ public static class CellDesignSection
         report.AddParagraph("Seed 000 §2.2 and seed 004 §1: hydroborates are lighter (< 1.2 g/cm³) than sulfides (1.86 g/cm³ Li6PS5Cl) and oxides " +
             "(5.01 g/cm³ LLZO), which 'may translate into a higher gravimetric energy density'. With the paper's 500 µm pellet the separator outweighs " +
             "both electrodes several times over; the electrolyte's density matters most once the separator is thin.");
+        return new CellDesignDemoResult(electrodes, full.NpRatio, energy.SpecificEnergyWhPerKgCathodeActive, energy.SpecificEnergyWhPerKgElectrodes,
+            energy.SpecificEnergyWhPerKgStack, energy.EnergyDensityWhPerLStack);
     }
 
     /// <summary>Protocol of the simulated rows: seed 004 §2 "the first two charge/discharge cycles at 0.1C", §4.4 "between 1.5 and 3.3 V".</summary>

@@ -8,6 +8,23 @@ using Borolyte.Reporting;
 
 namespace Borolyte.Studies;
 
+/// <summary>A run of the cycling section as the summariser saw it: format, size and its first cycle (capacities in Ah; specific ones only with a known mass).</summary>
+public sealed record CyclingRunHeadline(
+    string Source, string Format, int Points, int Cycles, int IncompleteCycles, double FirstChargeCapacityAh, double FirstDischargeCapacityAh,
+    double? FirstChargeSpecificCapacityMAhPerG, double? FirstDischargeSpecificCapacityMAhPerG, double? FirstCoulombicEfficiency, string CoulombicEfficiencyPairing)
+{
+    public static CyclingRunHeadline From(string source, CyclingRun run, CyclingSummary summary)
+    {
+        var first = summary.Cycles[0];
+        return new CyclingRunHeadline(source, run.Format, run.Count, summary.Cycles.Count, summary.Cycles.Count(c => !c.Complete),
+            first.ChargeCapacityAh, first.DischargeCapacityAh, first.ChargeSpecificCapacityMAhPerG, first.DischargeSpecificCapacityMAhPerG,
+            first.CoulombicEfficiency, summary.Pairing == EfficiencyPairing.SameCycle ? "same-cycle" : "preceding"); // the words of `cycling summary --pairing`
+    }
+}
+
+/// <summary>What the cycling section computed: the real file and the simulated seed cell through the same summary.</summary>
+public sealed record CyclingDemoResult(CyclingRunHeadline File, CyclingRunHeadline Simulated);
+
 /// <summary>
 /// The cycling section of <c>borolyte demo</c> (issue 6 §5): a real cycler file read, summarised and plotted (voltage
 /// profiles, capacity and Coulombic efficiency per cycle, dQ/dV), and beside it the simulated seed cell (preset
@@ -20,7 +37,7 @@ public static class CyclingSection
     public const int SimulatedCycles = 3;
     public const double SimulatedCRate = 0.1;
 
-    public static void AddTo(HtmlReport report, string cyclerFile)
+    public static CyclingDemoResult AddTo(HtmlReport report, string cyclerFile)
     {
         var run = CyclingFileReader.Read(cyclerFile);
         var summary = CycleSummarizer.Summarize(run);
@@ -37,6 +54,8 @@ public static class CyclingSection
             "(seed 004 §4.4 window) — and read, summarised and plotted by the same code as the file above. Transport and kinetic parameters of the " +
             "preset are assumed, see the cell-simulation section. " + string.Join(" ", simulatedSummary.Notes.Select(n => n.TrimEnd('.') + ".")));
         CyclingReport.AddTo(report, simulated, simulatedSummary, label: $"simulated {preset.Name}: ");
+        return new CyclingDemoResult(CyclingRunHeadline.From(Path.GetFileName(cyclerFile), run, summary),
+            CyclingRunHeadline.From($"simulated {preset.Name}", simulated, simulatedSummary));
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Borolyte.Studies;
 /// The end-to-end study behind `borolyte demo`: the knowledge base with its provenance, the conductivity figure, the
 /// cluster anions by Wade–Mingos counting, and the Na4(B12H12)(B10H10) infiltration recipe of seed 004 (Experimental:
 /// a 1 g batch from 533.6 mg Na2B12H12 and 466.4 mg Na2B10H10 in 20 mL isopropanol; electrodes dipped in a 100 mg/mL
-/// equimolar solution). Later modules add their sections here.
+/// equimolar solution). The section builders of the other modules (transport, stability, cell design, cell simulation,
+/// cycling) add their parts and return their headline numbers.
 /// </summary>
 public static class FoundationStudy
 {
@@ -39,16 +40,15 @@ public static class FoundationStudy
         // The review's order: materials and their transport, stability, then the infiltration paper's recipe, cells and data.
         AddKnowledgeBaseSection(report, counts, dataset, kb);
         AddConductivitySection(report, series, arrhenius, dataset);
-        TransportSection.AddTo(report, kb);
+        var transport = TransportSection.AddTo(report, kb);
         AddClusterSection(report, clusters);
-        StabilitySection.AddTo(report, dataset);
+        var stability = StabilitySection.AddTo(report, dataset);
         AddRecipeSection(report, recipes);
-        CellDesignSection.AddTo(report);
-        CellSimulationSection.AddTo(report);
-        if (inputs.CyclerFile is { } cyclerFile)
-            CyclingSection.AddTo(report, cyclerFile);
+        var cellDesign = CellDesignSection.AddTo(report);
+        var cellSimulation = CellSimulationSection.AddTo(report);
+        var cycling = inputs.CyclerFile is { } cyclerFile ? CyclingSection.AddTo(report, cyclerFile) : null;
 
-        return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes);
+        return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes, transport, stability, cellDesign, cellSimulation, cycling);
     }
 
     /// <summary>The seed-004 recipes: the 1 g electrolyte batch (20 mL synthesis solution, 100 mg/mL dipping solution) and 1 g of Na3Sn.</summary>
@@ -184,11 +184,19 @@ public sealed record FoundationStudyInputs(string? CyclerFile = null);
 /// <summary>A recipe of the study with what it is for and, for solutions, the solvent plan.</summary>
 public sealed record StudyRecipe(string Purpose, Recipe Recipe, SolutionPlan? Solution);
 
-/// <summary>What `borolyte demo` computed: the report and the typed results behind summary.json.</summary>
+/// <summary>
+/// What `borolyte demo` computed: the report and the typed results behind summary.json — the foundation's and, per
+/// section, the headline numbers its builder computed (Cycling is null when no cycler file was given).
+/// </summary>
 public sealed record FoundationStudyResult(
     HtmlReport Report,
     KnowledgeCounts Counts,
     IReadOnlyList<(Compound Compound, IReadOnlyList<ConductivityPoint> Points)> Conductivity,
     IReadOnlyList<(Compound Compound, ArrheniusConductivity Model, string Source)> Arrhenius,
     IReadOnlyList<(ClusterCatalogueEntry Entry, (ClusterElectronCount? Count, string? Reason) Result)> Clusters,
-    IReadOnlyList<StudyRecipe> Recipes);
+    IReadOnlyList<StudyRecipe> Recipes,
+    TransportDemoResult Transport,
+    StabilityDemoResult Stability,
+    CellDesignDemoResult CellDesign,
+    CellSimulationDemoResult CellSimulation,
+    CyclingDemoResult? Cycling);

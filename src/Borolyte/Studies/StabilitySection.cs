@@ -14,7 +14,17 @@ public sealed record WindowCase(string Compound, string OpenElement, string Data
 }
 
 /// <summary>One of the review's statements about stability and how this dataset compares (seed 000 §3.2).</summary>
-public sealed record ReviewComparison(string Statement, string Review, string ThisDataset, string Verdict);
+public sealed record ReviewComparison(string Statement, string Review, string ThisDataset, string Verdict)
+{
+    /// <summary>The verdict's first clause ("agrees", "disagrees, by 0.05 V", "cannot be checked with these data"), for one-line summaries.</summary>
+    public string ShortVerdict => Verdict.Split([';', ':'], 2)[0].Trim();
+}
+
+/// <summary>A window the stability section computed, with the case (compound, open element, dataset, exclusions) it belongs to.</summary>
+public sealed record ComputedWindow(WindowCase Case, ElectrochemicalWindow Window);
+
+/// <summary>What the stability section computed: the windows it shows and the review's statements with their verdicts.</summary>
+public sealed record StabilityDemoResult(IReadOnlyList<ComputedWindow> Windows, IReadOnlyList<ReviewComparison> ReviewStatements);
 
 /// <summary>A mechanical-table row built from knowledge-base records (values with their qualifiers, GPa).</summary>
 public sealed record MechanicalRow(
@@ -60,7 +70,7 @@ public static class StabilitySection
 
     /// <param name="report">Report to append to.</param>
     /// <param name="knowledge">Knowledge-base records (review values of windows and moduli); null leaves those parts out.</param>
-    public static void AddTo(HtmlReport report, KnowledgeDataset? knowledge)
+    public static StabilityDemoResult AddTo(HtmlReport report, KnowledgeDataset? knowledge)
     {
         report.AddHeading("Stability");
         report.AddParagraph(
@@ -73,10 +83,12 @@ public static class StabilitySection
         var review = knowledge?.Properties ?? [];
         AddWindows(report, windows, review);
         AddProfile(report, windows);
-        AddComparison(report, Compare(windows.Where(w => w.Case.Exclude is not { Count: > 0 }).Select(w => w.Window).ToArray(), review));
+        var comparisons = Compare(windows.Where(w => w.Case.Exclude is not { Count: > 0 }).Select(w => w.Window).ToArray(), review);
+        AddComparison(report, comparisons);
         AddInterface(report);
         AddInterfaceMap(report, InterfaceReactivityMap.Compute(BuiltinEntries.Load("experimental"), MapElectrolytes, MapCathodes));
         if (knowledge is not null) AddMechanics(report, MechanicalRows(knowledge));
+        return new StabilityDemoResult(windows.Select(w => new ComputedWindow(w.Case, w.Window)).ToArray(), comparisons);
     }
 
     private static PropertyRecord? ReviewLimit(IReadOnlyList<PropertyRecord> records, string compound, string quantity) =>

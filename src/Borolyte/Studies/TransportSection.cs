@@ -9,7 +9,10 @@ using Borolyte.Transport.Qens;
 
 namespace Borolyte.Studies;
 
-/// <summary>What the transport section computed: the truth it started from and what the fits recovered.</summary>
+/// <summary>
+/// What the transport section computed: the truth it started from and what the fits recovered (the headline numbers
+/// of `borolyte demo` are the derived properties below, read off the fits, never re-typed).
+/// </summary>
 public sealed record TransportDemoResult(
     double TrueActivationEnergyEv,
     double TrueSigma25CSPerCm,
@@ -17,7 +20,31 @@ public sealed record TransportDemoResult(
     IReadOnlyList<SeriesPoint> Series,
     ConductivityFit Conductivity,
     BppFit Nmr,
-    double NmrTrueActivationEnergyEv);
+    double NmrTrueActivationEnergyEv,
+    double EisfC3C5MaxAbsDifference)
+{
+    public double RecoveredActivationEnergyEv => Conductivity.Segments[0].ActivationEnergyEv;
+    public double RecoveredActivationEnergyStdErrEv => Conductivity.Segments[0].ActivationEnergyStdErrEv;
+
+    /// <summary>|recovered − true| Eₐ in standard errors of the recovered one.</summary>
+    public double ActivationEnergyDeviationStdErrs => Math.Abs(RecoveredActivationEnergyEv - TrueActivationEnergyEv) / RecoveredActivationEnergyStdErrEv;
+
+    /// <summary>The true σ(25 °C) lies inside the fit's 95 % interval.</summary>
+    public bool Sigma25CWithinInterval => Conductivity.Sigma25CLowerSPerCm <= TrueSigma25CSPerCm && TrueSigma25CSPerCm <= Conductivity.Sigma25CUpperSPerCm;
+
+    public double NmrRecoveredActivationEnergyEv => Nmr.Primary.ActivationEnergyEv;
+    public double NmrRecoveredActivationEnergyStdErrEv => Nmr.Primary.ActivationEnergyStdErrEv;
+    public double NmrActivationEnergyDeviationStdErrs => Math.Abs(NmrRecoveredActivationEnergyEv - NmrTrueActivationEnergyEv) / NmrRecoveredActivationEnergyStdErrEv;
+
+    /// <summary>R₁ maximum at the first Larmor frequency (400 MHz) with its standard error.</summary>
+    public (double TemperatureK, double StdErrK) NmrPeak => Nmr.PrimaryPeak();
+
+    /// <summary>The report's statement "C3 and C5 give identical curves for the icosahedron", checked on the plotted Q grid.</summary>
+    public bool EisfC3EqualsC5 => EisfC3C5MaxAbsDifference < EisfIdentityTolerance;
+
+    /// <summary>EISF values are in [0, 1]; curves closer than this everywhere are the same curve to plotting precision.</summary>
+    public const double EisfIdentityTolerance = 1e-9;
+}
 
 /// <summary>
 /// The transport section of <c>borolyte demo</c> (issue 3 §5): a synthetic temperature series of Na4(B12H12)(B10H10)-like
@@ -46,6 +73,8 @@ public static class TransportSection
     private const double BulkCpeExponent = 0.95, ElectrodeQ = 5e-6, ElectrodeExponent = 0.85; // electrode: ~10 µF/cm² double layer on 0.5 cm²
     private const double RelativeNoise = 0.005;          // 0.5 % of |Z|, Gaussian, on Z' and Z''
     private static readonly double[] TemperaturesC = [-50, -40, -30, -20, -10, 0, 10, 20, 30, 40];
+    /// <summary>Q grid of the EISF figure, 0–3 Å⁻¹.</summary>
+    private static readonly double[] EisfQGridInverseAngstrom = Enumerable.Range(0, 61).Select(i => 0.05 * i).ToArray();
 
     public static TransportDemoResult AddTo(HtmlReport report, KnowledgeBase kb, int seed = 2026)
     {
@@ -54,7 +83,9 @@ public static class TransportSection
         var spectra = SyntheticSeries(truth, seed);
         var (points, fit) = TemperatureSeries.Fit(spectra, Circuit, AreaCm2, ThicknessMm, model: ConductivityModelKind.Arrhenius);
         var nmr = NmrExample(seed, out double nmrEa);
-        var result = new TransportDemoResult(PublishedActivationEnergyEv, sigma25, source, points, fit!, nmr, nmrEa);
+        var b12 = ClosoAnion.B12H12();
+        double c3c5 = EisfQGridInverseAngstrom.Max(q => Math.Abs(Eisf.Evaluate(b12, EisfModelKind.C3, q * 1e10) - Eisf.Evaluate(b12, EisfModelKind.C5, q * 1e10)));
+        var result = new TransportDemoResult(PublishedActivationEnergyEv, sigma25, source, points, fit!, nmr, nmrEa, c3c5);
         Render(report, result);
         return result;
     }
@@ -168,10 +199,10 @@ public static class TransportSection
         report.AddHeading("QENS: elastic incoherent structure factor", 3);
         var b12 = ClosoAnion.B12H12();
         report.AddParagraph($"Powder-averaged EISF of H on [B12H12]2− ({b12.GeometrySource}) for the reorientation models of review §2.1: uniaxial jumps " +
-                            "(C3 and C5 give identical curves for the icosahedron), multiaxial jumps over all 60 orientations, and isotropic rotational diffusion. " +
+                            $"(C3 and C5 give {(r.EisfC3EqualsC5 ? "identical curves" : "different curves")} for the icosahedron: largest difference {r.EisfC3C5MaxAbsDifference.ToString("G2", CultureInfo.InvariantCulture)} on the plotted Q grid), multiaxial jumps over all 60 orientations, and isotropic rotational diffusion. " +
                             "A measured EISF is assigned with `borolyte qens fit`.");
         var eisfFig = new PlotlyFigure("[B12H12]2− EISF models", "Q (1/Å)", "EISF");
-        var qs = Enumerable.Range(0, 61).Select(i => 0.05 * i).ToList();
+        var qs = EisfQGridInverseAngstrom;
         foreach (var kind in new[] { EisfModelKind.C2, EisfModelKind.C5, EisfModelKind.Multiaxial, EisfModelKind.Isotropic })
             eisfFig.AddTrace(new PlotlyTrace(kind == EisfModelKind.C5 ? "c5 = c3" : Eisf.Name(kind), qs, qs.Select(q => Eisf.Evaluate(b12, kind, q * 1e10)).ToList()) { Mode = "lines" });
         report.AddFigure(eisfFig);
