@@ -5,6 +5,7 @@ using Borolyte;
 using Borolyte.Cli.Documents;
 using Borolyte.Storage;
 using Borolyte.Studies;
+using Borolyte.Thermo;
 using Spectre.Console;
 
 namespace Borolyte.Cli.Commands;
@@ -20,7 +21,7 @@ public static class DemoCommand
             DefaultValueFactory = _ => Path.Combine("out", "demo"),
         };
         var json = CliOutput.JsonOption();
-        var command = new Command("demo", "Run the end-to-end study (knowledge base, conductivity, clusters, infiltration recipe) and write an HTML report")
+        var command = new Command("demo", "Run the end-to-end study (knowledge base, conductivity, transport, clusters, stability, infiltration recipe, cell design and simulation, cycling) and write an HTML report")
         {
             outDir, json,
         };
@@ -58,6 +59,7 @@ public static class DemoCommand
             foreach (var r in result.Recipes)
                 table.AddRow(Markup.Escape(r.Recipe.Target.Text), Markup.Escape(string.Join(", ", r.Recipe.Precursors.Select(p =>
                     $"{p.MassKg * 1e6:0.0} mg {p.Formula.Text}")) + (r.Solution is { } s ? $"; {s.SolventVolumeMl:0.##} mL at {s.ConcentrationMgPerMl:0.##} mg/mL" : "")));
+            AddSectionRows(table, result);
             console.Write(table);
             console.WriteLine($"Report: {result.Report.Sections.Count} sections, {result.Report.FigureCount} figures");
             foreach (var section in result.Report.Sections)
@@ -68,6 +70,62 @@ public static class DemoCommand
         });
         return command;
     }
+
+    /// <summary>One row per headline of the transport, stability, cell-design, cell-simulation and cycling sections.</summary>
+    private static void AddSectionRows(Table table, FoundationStudyResult result)
+    {
+        void Row(string section, string text) => table.AddRow(Markup.Escape(section), Markup.Escape(text));
+
+        var t = result.Transport;
+        Row("Ion transport", $"Eₐ recovered {F(t.RecoveredActivationEnergyEv, "0.0000")} ± {F(t.RecoveredActivationEnergyStdErrEv, "G2")} eV " +
+                             $"(true {F(t.TrueActivationEnergyEv, "0.000")}; {F(t.ActivationEnergyDeviationStdErrs, "0.0")} SE off), {t.Series.Count} spectra");
+        Row("Ion transport", $"σ(25 °C) recovered {Sci(t.Conductivity.Sigma25CSPerCm)} S/cm (true {Sci(t.TrueSigma25CSPerCm)}, " +
+                             $"{(t.Sigma25CWithinInterval ? "inside" : "outside")} the 95 % interval)");
+        var (peak, peakErr) = t.NmrPeak;
+        Row("NMR (BPP)", $"Eₐ recovered {F(t.NmrRecoveredActivationEnergyEv, "0.000")} ± {F(t.NmrRecoveredActivationEnergyStdErrEv, "G2")} eV " +
+                         $"(true {F(t.NmrTrueActivationEnergyEv, "0.00")}; {F(t.NmrActivationEnergyDeviationStdErrs, "0.0")} SE off); R₁ maximum {F(peak, "0.0")} ± {F(peakErr, "0.0")} K");
+        Row("QENS (EISF)", $"[B12H12]2− C3 and C5 curves {(t.EisfC3EqualsC5 ? "identical" : "differ")} (max difference {t.EisfC3C5MaxAbsDifference.ToString("G2", CultureInfo.InvariantCulture)})");
+
+        foreach (var w in result.Stability.Windows)
+            Row("Stability", $"window {w.Case.Label} vs {w.Window.OpenElement.Symbol}: {F(w.Window.ReductionLimitV, "0.###")}–{F(w.Window.OxidationLimitV, "0.###")} V");
+        foreach (var r in result.Stability.ReviewStatements)
+            Row("Stability", $"review: {r.Statement} → {r.ShortVerdict}");
+
+        var d = result.CellDesign;
+        foreach (var e in d.Electrodes)
+            Row("Cell design", $"{e.Electrode}: ε {F(e.CastPorosity, "0.00")}, expected SE {F(e.ExpectedElectrolyteMassFraction * 100, "0.0")} wt%" +
+                               (e.PublishedExpectedElectrolyteMassFraction is { } pe ? $" (paper ≈{F(pe * 100, "0")})" : ""));
+        Row("Cell design", $"full cell: n/p {F(d.NpRatio, "0.00")} (paper {F(CellDesignSection.PublishedNpRatio, "0.00")})");
+        Row("Cell design", $"full cell: {F(d.SpecificEnergyWhPerKgCathodeActive, "0")} Wh/kg cathode active, {F(d.SpecificEnergyWhPerKgElectrodes, "0")} electrodes, " +
+                           $"{F(d.SpecificEnergyWhPerKgStack, "0")} stack (paper {F(CellDesignSection.PublishedSpecificEnergyWhPerKgCathodeActive, "0")}, " +
+                           $"{F(CellDesignSection.PublishedSpecificEnergyWhPerKgElectrodes, "0")}, –)");
+
+        var s = result.CellSimulation;
+        Row("Cell simulation", $"nacro2-half 1st discharge at 0.1C {F(s.HalfCellFirstDischargeCapacityMAhPerG, "0.0")} mAh/g " +
+                               $"(paper ≈{F(CellSimulationSection.PublishedHalfCellFirstDischargeCapacityMAhPerG, "0")}), CE {Pct(s.HalfCellFirstCoulombicEfficiency)} " +
+                               $"(paper {Pct(CellSimulationSection.PublishedHalfCellFirstCoulombicEfficiency)})");
+        Row("Cell simulation", $"5C retention vs 0.1C: 95:2:3 {Pct(s.HalfCell5CRetention)} (paper {Pct(CellSimulationSection.Published5CRetention["nacro2-half"])}), " +
+                               $"97:1:2 {Pct(s.HalfCell97Of5CRetention)} (paper {Pct(CellSimulationSection.Published5CRetention["nacro2-half-97"])})");
+        Row("Cell simulation", $"100 cycles at 0.5C: {Pct(s.Retention100CyclesAt70MPa)} at 70 MPa, {Pct(s.Retention100CyclesAt3MPa)} at 3 MPa " +
+                               $"(paper {Pct(CellSimulationSection.PublishedRetention100CyclesAt70MPa)} / {Pct(CellSimulationSection.PublishedRetention100CyclesAt3MPa)})");
+        Row("Cell simulation", $"nacro2-sn-full: 1st discharge {F(s.FullCellFirstDischargeCapacityMAhPerG, "0.0")} mAh/g " +
+                               $"(paper ≈{F(CellSimulationSection.PublishedFullCellFirstDischargeCapacityMAhPerG, "0")}), 50 cycles at 0.2C {Pct(s.FullCellRetention50Cycles)} " +
+                               $"(paper {Pct(CellSimulationSection.PublishedFullCellRetention50Cycles)})");
+
+        if (result.Cycling is { } c)
+            foreach (var run in new[] { c.File, c.Simulated })
+            {
+                Row("Cycling data", $"{run.Source}: {run.Format}, {run.Points} points, {run.Cycles} cycles{(run.IncompleteCycles > 0 ? $" ({run.IncompleteCycles} incomplete)" : "")}");
+                Row("Cycling data", $"{run.Source}, cycle 1: charge {Capacity(run.FirstChargeCapacityAh, run.FirstChargeSpecificCapacityMAhPerG)}, " +
+                                    $"discharge {Capacity(run.FirstDischargeCapacityAh, run.FirstDischargeSpecificCapacityMAhPerG)}, CE {Pct(run.FirstCoulombicEfficiency)}");
+            }
+
+        static string Capacity(double ah, double? mAhPerG) => mAhPerG is { } g ? $"{F(g, "0.0")} mAh/g" : $"{F(ah * 1e3, "0.###")} mAh";
+    }
+
+    private static string F(double? value, string format) => value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+    private static string Sci(double value) => value.ToString("0.###E+0", CultureInfo.InvariantCulture);
+    private static string Pct(double? fraction) => fraction is { } f && double.IsFinite(f) ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
 
     /// <summary>The demo's input files, copied beside the CLI from data/demo (see its README).</summary>
     private static FoundationStudyInputs DemoInputs()
@@ -116,5 +174,115 @@ public static class DemoCommand
             ? ClusterDocument.From(x.Entry.FormulaText, count)
             : new { formula = x.Entry.FormulaText, note = x.Result.Reason }).ToArray(),
         recipes = result.Recipes.Select(r => new { purpose = r.Purpose, recipe = RecipeDocument.From(r.Recipe, r.Solution) }).ToArray(),
+        transport = TransportSummary(result.Transport),
+        stability = new
+        {
+            windows = result.Stability.Windows.Select(w => new
+            {
+                compound = w.Case.Compound,
+                label = w.Case.Label,
+                openElement = w.Window.OpenElement.Symbol,
+                dataset = w.Case.Dataset,
+                exclude = w.Case.Exclude ?? [],
+                reductionLimitV = w.Window.ReductionLimitV,
+                oxidationLimitV = w.Window.OxidationLimitV,
+                reductionProducts = DecompositionPhase.Describe(w.Window.ReductionProducts),
+                oxidationProducts = DecompositionPhase.Describe(w.Window.OxidationProducts),
+            }).ToArray(),
+            notComputable = StabilitySection.NotComputable,
+            reviewStatements = result.Stability.ReviewStatements.Select(r => new
+            {
+                statement = r.Statement, review = r.Review, thisDataset = r.ThisDataset, verdict = r.Verdict, shortVerdict = r.ShortVerdict,
+            }).ToArray(),
+        },
+        cellDesign = new
+        {
+            electrodes = result.CellDesign.Electrodes.Select(e => new
+            {
+                electrode = e.Electrode,
+                castPorosity = e.CastPorosity,
+                expectedElectrolyteMassFraction = e.ExpectedElectrolyteMassFraction,
+                expectedElectrolyteToCompositeMassRatio = e.ExpectedElectrolyteToCompositeMassRatio,
+                publishedExpectedElectrolyteMassFraction = e.PublishedExpectedElectrolyteMassFraction,
+                measuredElectrolyteToCompositeMassRatio = e.MeasuredElectrolyteToCompositeMassRatio,
+            }).ToArray(),
+            fullCell = new
+            {
+                npRatio = result.CellDesign.NpRatio,
+                publishedNpRatio = CellDesignSection.PublishedNpRatio,
+                specificEnergyCathodeActiveWhPerKg = result.CellDesign.SpecificEnergyWhPerKgCathodeActive,
+                publishedSpecificEnergyCathodeActiveWhPerKg = CellDesignSection.PublishedSpecificEnergyWhPerKgCathodeActive,
+                specificEnergyElectrodesWhPerKg = result.CellDesign.SpecificEnergyWhPerKgElectrodes,
+                publishedSpecificEnergyElectrodesWhPerKg = CellDesignSection.PublishedSpecificEnergyWhPerKgElectrodes,
+                specificEnergyStackWhPerKg = result.CellDesign.SpecificEnergyWhPerKgStack,
+                energyDensityStackWhPerL = result.CellDesign.EnergyDensityWhPerLStack,
+            },
+        },
+        cellSimulation = new
+        {
+            halfCellFirstDischargeCapacityMAhPerG = result.CellSimulation.HalfCellFirstDischargeCapacityMAhPerG,
+            publishedHalfCellFirstDischargeCapacityMAhPerG = CellSimulationSection.PublishedHalfCellFirstDischargeCapacityMAhPerG,
+            halfCellFirstCoulombicEfficiency = result.CellSimulation.HalfCellFirstCoulombicEfficiency,
+            publishedHalfCellFirstCoulombicEfficiency = CellSimulationSection.PublishedHalfCellFirstCoulombicEfficiency,
+            halfCell5CRetention = result.CellSimulation.HalfCell5CRetention,
+            publishedHalfCell5CRetention = CellSimulationSection.Published5CRetention["nacro2-half"],
+            halfCell97Of5CRetention = result.CellSimulation.HalfCell97Of5CRetention,
+            publishedHalfCell97Of5CRetention = CellSimulationSection.Published5CRetention["nacro2-half-97"],
+            retention100CyclesAt70MPa = result.CellSimulation.Retention100CyclesAt70MPa,
+            publishedRetention100CyclesAt70MPa = CellSimulationSection.PublishedRetention100CyclesAt70MPa,
+            retention100CyclesAt3MPa = result.CellSimulation.Retention100CyclesAt3MPa,
+            publishedRetention100CyclesAt3MPa = CellSimulationSection.PublishedRetention100CyclesAt3MPa,
+            fullCellFirstDischargeCapacityMAhPerG = result.CellSimulation.FullCellFirstDischargeCapacityMAhPerG,
+            publishedFullCellFirstDischargeCapacityMAhPerG = CellSimulationSection.PublishedFullCellFirstDischargeCapacityMAhPerG,
+            fullCellRetention50Cycles = result.CellSimulation.FullCellRetention50Cycles,
+            publishedFullCellRetention50Cycles = CellSimulationSection.PublishedFullCellRetention50Cycles,
+        },
+        cycling = result.Cycling is { } c ? new { file = CyclingRunSummary(c.File), simulated = CyclingRunSummary(c.Simulated) } : null,
+    };
+
+    private static object TransportSummary(TransportDemoResult t)
+    {
+        var (peak, peakErr) = t.NmrPeak;
+        return new
+        {
+            formula = TransportSection.Formula,
+            spectra = t.Series.Count,
+            trueActivationEnergyEv = t.TrueActivationEnergyEv,
+            recoveredActivationEnergyEv = t.RecoveredActivationEnergyEv,
+            recoveredActivationEnergyStdErrEv = t.RecoveredActivationEnergyStdErrEv,
+            activationEnergyDeviationStdErrs = t.ActivationEnergyDeviationStdErrs,
+            trueSigma25CSPerCm = t.TrueSigma25CSPerCm,
+            sigma25CSource = t.Sigma25CSource,
+            recoveredSigma25CSPerCm = t.Conductivity.Sigma25CSPerCm,
+            recoveredSigma25CLowerSPerCm = t.Conductivity.Sigma25CLowerSPerCm,
+            recoveredSigma25CUpperSPerCm = t.Conductivity.Sigma25CUpperSPerCm,
+            sigma25CWithinInterval = t.Sigma25CWithinInterval,
+            nmr = new
+            {
+                trueActivationEnergyEv = t.NmrTrueActivationEnergyEv,
+                recoveredActivationEnergyEv = t.NmrRecoveredActivationEnergyEv,
+                recoveredActivationEnergyStdErrEv = t.NmrRecoveredActivationEnergyStdErrEv,
+                activationEnergyDeviationStdErrs = t.NmrActivationEnergyDeviationStdErrs,
+                peakLarmorHz = t.Nmr.LarmorHz[0],
+                peakTemperatureK = peak,
+                peakTemperatureStdErrK = peakErr,
+            },
+            eisf = new { c3EqualsC5 = t.EisfC3EqualsC5, c3C5MaxAbsDifference = t.EisfC3C5MaxAbsDifference },
+        };
+    }
+
+    private static object CyclingRunSummary(CyclingRunHeadline r) => new
+    {
+        source = r.Source,
+        format = r.Format,
+        points = r.Points,
+        cycles = r.Cycles,
+        incompleteCycles = r.IncompleteCycles,
+        firstChargeCapacityMAh = r.FirstChargeCapacityAh * 1e3,
+        firstDischargeCapacityMAh = r.FirstDischargeCapacityAh * 1e3,
+        firstChargeCapacityMAhPerG = r.FirstChargeSpecificCapacityMAhPerG,
+        firstDischargeCapacityMAhPerG = r.FirstDischargeSpecificCapacityMAhPerG,
+        firstCoulombicEfficiency = r.FirstCoulombicEfficiency,
+        coulombicEfficiencyPairing = r.CoulombicEfficiencyPairing,
     };
 }
