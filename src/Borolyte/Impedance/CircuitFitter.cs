@@ -165,7 +165,9 @@ public static class CircuitFitter
                         // The null direction: name the parameters that carry it.
                         var v = svd.VT.Row(k);
                         var names = Enumerable.Range(0, nf).Where(j => Math.Abs(v[j]) > 0.3).Select(j => _circuit.ParameterNames[_free[j]]);
-                        warnings.Add($"not identifiable: the data do not determine {string.Join(" and ", names)} separately (singular Jacobian)");
+                        // Several null directions can involve the same parameters: say it once.
+                        string warning = $"not identifiable: the data do not determine {string.Join(" and ", names)} separately (singular Jacobian)";
+                        if (!warnings.Contains(warning)) warnings.Add(warning);
                     }
                 }
                 covX = inv * reduced;

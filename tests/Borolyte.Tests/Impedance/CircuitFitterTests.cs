@@ -90,6 +90,17 @@ public class CircuitFitterTests
     }
 
     [Fact]
+    public void Every_warning_is_given_once()
+    {
+        // On the real BioLogic example a Warburg in series collapses (both its parameters run to their bounds): the
+        // singular Jacobian then has several null directions through the same two parameters, which must be said once.
+        var s = SpectrumFile.Read(TestData.Path("eis", "exampleDataBioLogic.mpt"));
+        var fit = CircuitFitter.Fit(s, "R0-p(R1,CPE1)-Wo1");
+        Assert.Contains(fit.Warnings, w => w.Contains("not identifiable") && w.Contains("Wo1_0") && w.Contains("Wo1_1"));
+        Assert.Equal(fit.Warnings.Count, fit.Warnings.Distinct().Count());
+    }
+
+    [Fact]
     public void A_redundant_parameter_is_reported_as_not_identifiable()
     {
         var s = SyntheticSpectra.Make("R0-p(R1,C1)", [10, 1e3, 1e-6], SyntheticSpectra.LogFrequencies(1e6, 1, 40), 0.001, seed: 9);
