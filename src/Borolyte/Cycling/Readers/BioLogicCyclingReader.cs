@@ -13,12 +13,24 @@ namespace Borolyte.Cycling.Readers;
 /// </summary>
 internal static class BioLogicCyclingReader
 {
-    /// <summary>The .mpt columns the cycling reader uses; the others are skipped without parsing.</summary>
-    private static readonly HashSet<string> CyclingColumns =
-    [
-        "time/s", "I/mA", "<I>/mA", "Ewe/V", "<Ewe>/V", "Ece/V", "<Ece>/V", "Ewe-Ece/V", "mode", "freq/Hz", "Q charge/mA.h", "Q discharge/mA.h",
-        "Q charge/discharge/mA.h", "(Q-Qo)/mA.h", "Energy charge/W.h", "Energy discharge/W.h", "cycle number", "half cycle", "ox/red", "Ns",
-    ];
+    /// <summary>
+    /// The .mpt columns <see cref="Build"/> uses, of those present: of each set of alternatives only the one it picks
+    /// (the first present), so the others are skipped without parsing.
+    /// </summary>
+    internal static HashSet<string> UsedColumns(IReadOnlyList<string> names)
+    {
+        var present = names.ToHashSet();
+        string? First(params string[] options) => options.FirstOrDefault(present.Contains);
+        var used = new HashSet<string>();
+        void Add(string? name) { if (name is not null) used.Add(name); }
+        Add(First("time/s")); Add(First("I/mA", "<I>/mA")); Add(First("Ewe/V", "<Ewe>/V")); Add(First("Ece/V", "<Ece>/V"));
+        Add(First("Ewe-Ece/V")); Add(First("mode")); Add(First("freq/Hz")); Add(First("ox/red"));
+        if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd) { Add(qc); Add(qd); }
+        else Add(First("Q charge/discharge/mA.h") ?? First("(Q-Qo)/mA.h"));
+        Add(First("Energy charge/W.h")); Add(First("Energy discharge/W.h"));
+        Add(First("cycle number")); Add(First("half cycle")); Add(First("Ns"));
+        return used;
+    }
 
     public static CyclingRawData ReadMpr(string path)
     {
@@ -39,7 +51,7 @@ internal static class BioLogicCyclingReader
 
     public static CyclingRawData ReadMpt(string path)
     {
-        var mpt = MptFile.Read(path, CyclingColumns.Contains);
+        var mpt = MptFile.ReadChoosing(path, names => UsedColumns(names).Contains);
         var notes = new List<string>();
         if (mpt.DecimalComma) notes.Add("decimal commas read as decimal points");
         double? mass = Quantity(mpt.Meta("Mass of active material"), new() { ["mg"] = 1e-6, ["g"] = 1e-3 }, notes, "active mass");
