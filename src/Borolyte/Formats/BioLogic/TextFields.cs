@@ -47,7 +47,8 @@ public static class TextFields
     /// </summary>
     public static bool TryParseNumber(ReadOnlySpan<byte> field, bool decimalComma, out double value)
     {
-        field = Trim(field);
+        // Trim only when an end byte may be a space, tab or quote (all at or below '"'; digits, signs and '.' are above).
+        if (field.IsEmpty || field[0] <= (byte)'"' || field[^1] <= (byte)'"') field = Trim(field);
         if (field.IsEmpty) { value = 0; return false; }
         if (TryParseShort(field, decimalComma ? (byte)',' : (byte)'.', out value)) return true;
         if (decimalComma && field.IndexOf((byte)',') >= 0 && field.Length <= 64)
