@@ -93,7 +93,9 @@ internal static class BioLogicCyclingReader
             notes.Add($"three-electrode data: cell voltage = {ewe} − {ece}; both electrode potentials kept");
         }
         else { voltage = eweValues!; eweValues = null; eceValues = null; }
-        var amps = column(current).Select(x => x * 1e-3).ToArray();
+        // The file's arrays belong to this read: scaled in place rather than copied (a copy is fresh memory to fault in).
+        var amps = column(current);
+        for (int i = 0; i < amps.Length; i++) amps[i] *= 1e-3;
         // EC-Lab's mode: 1 constant current (galvanostatic), 2 constant voltage, 3 rest (galvani, yadg flag tables).
         sbyte[]? kind = null;
         if (has("mode"))
@@ -138,14 +140,20 @@ internal static class BioLogicCyclingReader
         double[]? chg = null, dchg = null;
         if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd)
         {
-            chg = column(qc).Select(x => x * 1e-3).ToArray();
-            dchg = column(qd).Select(x => x * 1e-3).ToArray();
+            chg = column(qc);
+            dchg = column(qd);
+            for (int i = 0; i < chg.Length; i++) chg[i] *= 1e-3;
+            for (int i = 0; i < dchg.Length; i++) dchg[i] *= 1e-3;
         }
         else if (First("Q charge/discharge/mA.h") is { } q)
         {
-            var values = column(q);
-            chg = values.Select(x => Math.Max(x, 0) * 1e-3).ToArray();
-            dchg = values.Select(x => Math.Max(-x, 0) * 1e-3).ToArray();
+            chg = column(q);
+            dchg = new double[chg.Length];
+            for (int i = 0; i < chg.Length; i++)
+            {
+                dchg[i] = Math.Max(-chg[i], 0) * 1e-3;
+                chg[i] = Math.Max(chg[i], 0) * 1e-3;
+            }
         }
         else if (First("(Q-Qo)/mA.h") is { } net)
         {

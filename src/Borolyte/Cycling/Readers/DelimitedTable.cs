@@ -36,7 +36,7 @@ internal abstract class RowWatcher
 /// (";;;;" padding some exporters append) are skipped and counted. Speed and memory (issue 6 §4): the file's lines are
 /// counted first (vectorised) so every column is allocated once at its final size — no doubling growth, no final
 /// copy —, counters are kept as 4-byte integers and labels as 1-byte codes, and a file above 8 MB is cut at line
-/// starts into one chunk per core, parsed in parallel into its known row range (same result as serial; the error
+/// starts into four chunks per core, parsed in parallel into their known row ranges (same result as serial; the error
 /// reported is the first in file order).
 /// </summary>
 internal static class DelimitedTable
@@ -67,7 +67,7 @@ internal static class DelimitedTable
     public static Result Read(ByteLineReader reader, string path, byte delimiter, int headerFieldCount, IReadOnlyList<FieldSpec> specs,
         bool decimalComma = false, Func<RowWatcher>? newWatcher = null)
     {
-        var chunks = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount);
+        var chunks = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, LineChunks.ParallelParts);
         long total = chunks.Sum(c => c.Lines);
         if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
         var columns = new Columns(specs, (int)total).All;

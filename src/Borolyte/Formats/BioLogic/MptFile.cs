@@ -129,9 +129,9 @@ public sealed class MptFile
             if (c > 0) metadata.Add(new(h[..c].Trim(), h[(c + 3)..].Trim()));
         }
 
-        // Lines counted per chunk (one chunk per core above 8 MB), columns allocated once, chunks parsed in parallel.
+        // Lines counted per chunk (four chunks per core above 8 MB), columns allocated once, chunks parsed in parallel.
         var chunks = bytes is null
-            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount)
+            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, LineChunks.ParallelParts)
             : [LineChunks.InMemory(bytes, reader.BytesConsumed, reader.LineNumber)];
         long total = chunks.Sum(c => c.Lines);
         if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
