@@ -194,7 +194,7 @@ internal static class LineChunks
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = start;
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[1 << 18];   // 256 KiB: as fast as larger buffers (page-cache copies), and one per chunk
         long lines = 0, left = end - start;
         byte last = (byte)'\n';
         while (left > 0)
