@@ -13,12 +13,24 @@ namespace Borolyte.Cycling.Readers;
 /// </summary>
 internal static class BioLogicCyclingReader
 {
-    /// <summary>The .mpt columns the cycling reader uses; the others are skipped without parsing.</summary>
-    private static readonly HashSet<string> CyclingColumns =
-    [
-        "time/s", "I/mA", "<I>/mA", "Ewe/V", "<Ewe>/V", "Ece/V", "<Ece>/V", "Ewe-Ece/V", "mode", "freq/Hz", "Q charge/mA.h", "Q discharge/mA.h",
-        "Q charge/discharge/mA.h", "(Q-Qo)/mA.h", "Energy charge/W.h", "Energy discharge/W.h", "cycle number", "half cycle", "ox/red", "Ns",
-    ];
+    /// <summary>
+    /// The .mpt columns <see cref="Build"/> uses, of those present: of each set of alternatives only the one it picks
+    /// (the first present), so the others are skipped without parsing.
+    /// </summary>
+    internal static HashSet<string> UsedColumns(IReadOnlyList<string> names)
+    {
+        var present = names.ToHashSet();
+        string? First(params string[] options) => options.FirstOrDefault(present.Contains);
+        var used = new HashSet<string>();
+        void Add(string? name) { if (name is not null) used.Add(name); }
+        Add(First("time/s")); Add(First("I/mA", "<I>/mA")); Add(First("Ewe/V", "<Ewe>/V")); Add(First("Ece/V", "<Ece>/V"));
+        Add(First("Ewe-Ece/V")); Add(First("mode")); Add(First("freq/Hz")); Add(First("ox/red"));
+        if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd) { Add(qc); Add(qd); }
+        else Add(First("Q charge/discharge/mA.h") ?? First("(Q-Qo)/mA.h"));
+        Add(First("Energy charge/W.h")); Add(First("Energy discharge/W.h"));
+        Add(First("cycle number")); Add(First("half cycle")); Add(First("Ns"));
+        return used;
+    }
 
     public static CyclingRawData ReadMpr(string path)
     {
@@ -39,7 +51,7 @@ internal static class BioLogicCyclingReader
 
     public static CyclingRawData ReadMpt(string path)
     {
-        var mpt = MptFile.Read(path, CyclingColumns.Contains);
+        var mpt = MptFile.ReadChoosing(path, names => UsedColumns(names).Contains);
         var notes = new List<string>();
         if (mpt.DecimalComma) notes.Add("decimal commas read as decimal points");
         double? mass = Quantity(mpt.Meta("Mass of active material"), new() { ["mg"] = 1e-6, ["g"] = 1e-3 }, notes, "active mass");
@@ -81,7 +93,9 @@ internal static class BioLogicCyclingReader
             notes.Add($"three-electrode data: cell voltage = {ewe} − {ece}; both electrode potentials kept");
         }
         else { voltage = eweValues!; eweValues = null; eceValues = null; }
-        var amps = column(current).Select(x => x * 1e-3).ToArray();
+        // The file's arrays belong to this read: scaled in place rather than copied (a copy is fresh memory to fault in).
+        var amps = column(current);
+        for (int i = 0; i < amps.Length; i++) amps[i] *= 1e-3;
         // EC-Lab's mode: 1 constant current (galvanostatic), 2 constant voltage, 3 rest (galvani, yadg flag tables).
         sbyte[]? kind = null;
         if (has("mode"))
@@ -126,14 +140,20 @@ internal static class BioLogicCyclingReader
         double[]? chg = null, dchg = null;
         if (First("Q charge/mA.h") is { } qc && First("Q discharge/mA.h") is { } qd)
         {
-            chg = column(qc).Select(x => x * 1e-3).ToArray();
-            dchg = column(qd).Select(x => x * 1e-3).ToArray();
+            chg = column(qc);
+            dchg = column(qd);
+            for (int i = 0; i < chg.Length; i++) chg[i] *= 1e-3;
+            for (int i = 0; i < dchg.Length; i++) dchg[i] *= 1e-3;
         }
         else if (First("Q charge/discharge/mA.h") is { } q)
         {
-            var values = column(q);
-            chg = values.Select(x => Math.Max(x, 0) * 1e-3).ToArray();
-            dchg = values.Select(x => Math.Max(-x, 0) * 1e-3).ToArray();
+            chg = column(q);
+            dchg = new double[chg.Length];
+            for (int i = 0; i < chg.Length; i++)
+            {
+                dchg[i] = Math.Max(-chg[i], 0) * 1e-3;
+                chg[i] = Math.Max(chg[i], 0) * 1e-3;
+            }
         }
         else if (First("(Q-Qo)/mA.h") is { } net)
         {

@@ -36,7 +36,7 @@ internal abstract class RowWatcher
 /// (";;;;" padding some exporters append) are skipped and counted. Speed and memory (issue 6 §4): the file's lines are
 /// counted first (vectorised) so every column is allocated once at its final size — no doubling growth, no final
 /// copy —, counters are kept as 4-byte integers and labels as 1-byte codes, and a file above 8 MB is cut at line
-/// starts into one chunk per core, parsed in parallel into its known row range (same result as serial; the error
+/// starts into four chunks per core, parsed in parallel into their known row ranges (same result as serial; the error
 /// reported is the first in file order).
 /// </summary>
 internal static class DelimitedTable
@@ -54,11 +54,12 @@ internal static class DelimitedTable
 
     private sealed class Columns(IReadOnlyList<FieldSpec> specs, int capacity)
     {
+        // Not zeroed: every row writes every stored column before the rows are closed up and the tail cut off.
         public readonly Array?[] All = specs.Select(s => s.Storage switch
         {
-            FieldStorage.Double => (Array)new double[capacity],
-            FieldStorage.Int32 => new int[capacity],
-            FieldStorage.Int8 => new sbyte[capacity],
+            FieldStorage.Double => (Array)GC.AllocateUninitializedArray<double>(capacity),
+            FieldStorage.Int32 => GC.AllocateUninitializedArray<int>(capacity),
+            FieldStorage.Int8 => GC.AllocateUninitializedArray<sbyte>(capacity),
             _ => null,
         }).ToArray();
     }
@@ -66,7 +67,7 @@ internal static class DelimitedTable
     public static Result Read(ByteLineReader reader, string path, byte delimiter, int headerFieldCount, IReadOnlyList<FieldSpec> specs,
         bool decimalComma = false, Func<RowWatcher>? newWatcher = null)
     {
-        var chunks = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount);
+        var chunks = LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, LineChunks.ParallelParts);
         long total = chunks.Sum(c => c.Lines);
         if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
         var columns = new Columns(specs, (int)total).All;
@@ -116,70 +117,69 @@ internal static class DelimitedTable
     private static (int Rows, int Blank) ParseChunk(ByteLineReader reader, string path, byte delimiter, int headerFieldCount, IReadOnlyList<FieldSpec> specs,
         bool decimalComma, Array?[] columns, int firstRow, int rowLimit, RowWatcher? watcher)
     {
-        var doubles = columns.Select(c => c as double[]).ToArray();
-        var ints = columns.Select(c => c as int[]).ToArray();
-        var codes = columns.Select(c => c as sbyte[]).ToArray();
-        var storage = specs.Select(s => s.Storage).ToArray();
-        // Map field index → spec slot (-1 = not wanted).
+        // The wanted fields in file order (errors are reported in that order), each with its parser and store decided
+        // here, outside the row loop: the loop reads small arrays, no spec records.
+        int count = specs.Count;
+        var order = Enumerable.Range(0, count).OrderBy(k => specs[k].Index).ToArray();
+        var fieldOf = order.Select(k => specs[k].Index).ToArray();
+        var kindOf = order.Select(k => specs[k].Kind).ToArray();
+        var storeOf = order.Select(k => specs[k].Storage).ToArray();
+        var codeOf = order.Select(k => specs[k].Code).ToArray();
+        var doubles = order.Select(k => columns[k] as double[]).ToArray();
+        var ints = order.Select(k => columns[k] as int[]).ToArray();
+        var codes = order.Select(k => columns[k] as sbyte[]).ToArray();
         int maxIndex = specs.Max(s => s.Index);
-        var slot = new int[maxIndex + 1];
-        Array.Fill(slot, -1);
-        for (int i = 0; i < specs.Count; i++) slot[specs[i].Index] = i;
-        var rowValues = new double[specs.Count];
+        var ends = new int[maxIndex + 1];   // one vectorised pass per line finds the ends of fields 0..maxIndex and counts the rest
+        var rowValues = new double[count];
         int row = firstRow, blank = 0;
         while (reader.TryReadLine(out var line))
         {
             if (IsBlank(line, delimiter)) { blank++; continue; }
             if (row == rowLimit) throw new InvalidOperationException($"{path}: more data lines than counted (file changed while reading?)");
-            var cursor = new FieldCursor(line, delimiter);
-            int index = 0, found = 0;
-            while (cursor.TryNext(out var field))
+            int fields = FieldBounds.Find(line, delimiter, ends);
+            for (int j = 0; j < fieldOf.Length; j++)
             {
-                if (index <= maxIndex && slot[index] >= 0)
+                int index = fieldOf[j];
+                if (index >= fields) break;
+                var field = FieldBounds.Field(line, ends, index);
+                double value;
+                bool ok = kindOf[j] switch
                 {
-                    int k = slot[index];
-                    var spec = specs[k];
-                    double value;
-                    bool ok = spec.Kind switch
-                    {
-                        FieldKind.Number => TextFields.TryParseNumber(field, decimalComma, out value),
-                        FieldKind.Duration => TryParseDuration(field, out value),
-                        _ => (value = spec.Code!(TextFields.Trim(field))) >= 0 || true,
-                    };
-                    if (!ok)
-                    {
-                        string shown = TextFields.Show(field);
-                        throw new InvalidInputException(
-                            $"{path} line {reader.LineNumber}, column '{spec.Name}': " +
-                            (shown.Length == 0 ? "empty, expected a number" : $"'{shown}' is not a {(spec.Kind == FieldKind.Duration ? "duration" : "number")}") +
-                            (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
-                    }
-                    if (!double.IsFinite(value))
-                        throw new InvalidInputException($"{path} line {reader.LineNumber}, column '{spec.Name}': '{TextFields.Show(field)}' is not a finite number");
-                    switch (storage[k])
-                    {
-                        case FieldStorage.Double: doubles[k]![row] = value; break;
-                        case FieldStorage.Int32:
-                            if (value != Math.Floor(value) || Math.Abs(value) > int.MaxValue)
-                                throw new InvalidInputException($"{path} line {reader.LineNumber}, column '{spec.Name}': '{TextFields.Show(field)}' is not an integer");
-                            ints[k]![row] = (int)value;
-                            break;
-                        case FieldStorage.Int8: codes[k]![row] = (sbyte)value; break;
-                    }
-                    rowValues[k] = value;
-                    found++;
+                    FieldKind.Number => TextFields.TryParseNumber(field, decimalComma, out value),
+                    FieldKind.Duration => TryParseDuration(field, out value),
+                    _ => (value = codeOf[j]!(TextFields.Trim(field))) >= 0 || true,
+                };
+                if (!ok || !double.IsFinite(value)) throw BadValue(path, reader, specs[order[j]], field, ok);
+                switch (storeOf[j])
+                {
+                    case FieldStorage.Double: doubles[j]![row] = value; break;
+                    case FieldStorage.Int32:
+                        if (value != Math.Floor(value) || Math.Abs(value) > int.MaxValue)
+                            throw new InvalidInputException($"{path} line {reader.LineNumber}, column '{specs[order[j]].Name}': '{TextFields.Show(field)}' is not an integer");
+                        ints[j]![row] = (int)value;
+                        break;
+                    case FieldStorage.Int8: codes[j]![row] = (sbyte)value; break;
                 }
-                index++;
-                if (found == specs.Count) { index += cursor.CountRemaining(); break; }   // the rest of the line is only counted
+                rowValues[order[j]] = value;
             }
-            if (found < specs.Count || index < headerFieldCount)
+            if (fields <= maxIndex || fields < headerFieldCount)
                 throw new InvalidInputException(
-                    $"{path} line {reader.LineNumber}: {index} fields where the header has {headerFieldCount}" +
+                    $"{path} line {reader.LineNumber}: {fields} fields where the header has {headerFieldCount}" +
                     (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
             watcher?.Row(rowValues);
             row++;
         }
         return (row - firstRow, blank);
+    }
+
+    private static InvalidInputException BadValue(string path, ByteLineReader reader, FieldSpec spec, ReadOnlySpan<byte> field, bool parsed)
+    {
+        if (parsed) return new InvalidInputException($"{path} line {reader.LineNumber}, column '{spec.Name}': '{TextFields.Show(field)}' is not a finite number");
+        string shown = TextFields.Show(field);
+        return new InvalidInputException(
+            $"{path} line {reader.LineNumber}, column '{spec.Name}': " +
+            (shown.Length == 0 ? "empty, expected a number" : $"'{shown}' is not a {(spec.Kind == FieldKind.Duration ? "duration" : "number")}") +
+            (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
     }
 
     /// <summary>Unsigned decimal integer (hours, minutes), no sign, no point.</summary>
@@ -215,6 +215,25 @@ internal static class DelimitedTable
             if ((uint)h0 <= 9 && (uint)h1 <= 9 && (uint)m0 <= 9 && (uint)m1 <= 9 && (uint)s0 <= 9 && (uint)s1 <= 9)
             {
                 seconds = (h0 * 10 + h1) * 3600 + (m0 * 10 + m1) * 60 + s0 * 10 + s1;
+                return true;
+            }
+        }
+        // Fast path for "h…h:mm:ss" with more hours digits (Neware's cumulative time past 99 h): exact integer seconds,
+        // the same value as the general path below.
+        if (field.Length is > 8 and <= 15 && field[^3] == (byte)':' && field[^6] == (byte)':')
+        {
+            long hours = 0;
+            int digits = field.Length - 6;
+            for (int i = 0; i < digits; i++)
+            {
+                uint digit = (uint)(field[i] - '0');
+                if (digit > 9) { hours = -1; break; }
+                hours = hours * 10 + digit;
+            }
+            int m0 = field[^5] - '0', m1 = field[^4] - '0', s0 = field[^2] - '0', s1 = field[^1] - '0';
+            if (hours >= 0 && (uint)m0 <= 9 && (uint)m1 <= 9 && (uint)s0 <= 9 && (uint)s1 <= 9)
+            {
+                seconds = hours * 3600 + (m0 * 10 + m1) * 60 + s0 * 10 + s1;
                 return true;
             }
         }

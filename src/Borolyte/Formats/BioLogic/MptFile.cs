@@ -60,7 +60,17 @@ public sealed class MptFile
     public static MptFile Read(string path, Func<string, bool>? keepColumn)
     {
         using var reader = ByteLineReader.Open(path);
-        return ReadFrom(path, reader, null, keepColumn, null);
+        return ReadFrom(path, reader, null, _ => keepColumn, null);
+    }
+
+    /// <summary>
+    /// As <see cref="Read(string, Func{string, bool}?)"/>, the columns to keep chosen from the whole list of column
+    /// names (a reader that uses the first present of several alternatives keeps only that one).
+    /// </summary>
+    internal static MptFile ReadChoosing(string path, Func<IReadOnlyList<string>, Func<string, bool>> keepColumnsOf)
+    {
+        using var reader = ByteLineReader.Open(path);
+        return ReadFrom(path, reader, null, keepColumnsOf, null);
     }
 
     /// <summary>
@@ -71,14 +81,15 @@ public sealed class MptFile
     public static MptFile Parse(string path, byte[] bytes, Action<IReadOnlyList<string>, int>? checkColumns = null)
     {
         using var reader = new ByteLineReader(new MemoryStream(bytes, writable: false));
-        return ReadFrom(path, reader, bytes, null, checkColumns);
+        return ReadFrom(path, reader, bytes, _ => null, checkColumns);
     }
 
     /// <summary>1-based line number of the column-name line (the last header line, "Nb header lines : N").</summary>
     public int ColumnLineNumber => HeaderLines.Count + 1;
 
     /// <summary>Reads from <paramref name="reader"/>: the file at <paramref name="path"/> when <paramref name="bytes"/> is null, else those bytes.</summary>
-    private static MptFile ReadFrom(string path, ByteLineReader reader, byte[]? bytes, Func<string, bool>? keepColumn, Action<IReadOnlyList<string>, int>? checkColumns)
+    private static MptFile ReadFrom(string path, ByteLineReader reader, byte[]? bytes, Func<IReadOnlyList<string>, Func<string, bool>?> keepColumnsOf,
+        Action<IReadOnlyList<string>, int>? checkColumns)
     {
         if (!reader.TryReadLine(out var first) || !LooksLike(first))
             throw new InvalidInputException($"{path} line 1: expected 'EC-Lab ASCII FILE' or 'BT-Lab ASCII FILE' (not a BioLogic .mpt export)");
@@ -118,15 +129,17 @@ public sealed class MptFile
             if (c > 0) metadata.Add(new(h[..c].Trim(), h[(c + 3)..].Trim()));
         }
 
-        // Lines counted per chunk (one chunk per core above 8 MB), columns allocated once, chunks parsed in parallel.
+        // Lines counted per chunk (four chunks per core above 8 MB), columns allocated once, chunks parsed in parallel.
         var chunks = bytes is null
-            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, Environment.ProcessorCount)
+            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, LineChunks.ParallelParts)
             : [LineChunks.InMemory(bytes, reader.BytesConsumed, reader.LineNumber)];
         long total = chunks.Sum(c => c.Lines);
         if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
         int capacity = (int)total;
         var columns = new double[names.Length][];
-        for (int i = 0; i < names.Length; i++) columns[i] = keepColumn is null || keepColumn(names[i]) ? new double[capacity] : [];
+        var keepColumn = keepColumnsOf(names);
+        // Not zeroed: every kept cell of every row is written before the rows are closed up and the tail cut off.
+        for (int i = 0; i < names.Length; i++) columns[i] = keepColumn is null || keepColumn(names[i]) ? GC.AllocateUninitializedArray<double>(capacity) : [];
         bool decimalComma = false;
         using (var peek = bytes is null ? chunks[0].Open(path) : chunks[0].Open(bytes))
             while (peek.TryReadLine(out var line))
@@ -171,33 +184,35 @@ public sealed class MptFile
 
     private static int ParseRows(ByteLineReader reader, string path, string[] names, double[][] columns, bool decimalComma, int firstRow, int rowLimit)
     {
+        // The kept columns, in file order; one vectorised pass per line finds every field end (and the first extra field).
+        var kept = Enumerable.Range(0, names.Length).Where(i => columns[i].Length > 0).ToArray();
+        var ends = new int[names.Length + 1];
         int row = firstRow;
         while (reader.TryReadLine(out var line))
         {
             if (line.Trim((byte)' ').IsEmpty) continue;
             if (row == rowLimit) throw new InvalidOperationException($"{path}: more data lines than counted (file changed while reading?)");
-            var cursor = new FieldCursor(line, (byte)'\t');
-            int i = 0;
-            while (cursor.TryNext(out var field))
+            int fields = FieldBounds.Find(line, (byte)'\t', ends);
+            foreach (int i in kept)
             {
-                if (i >= names.Length)
-                {
-                    if (TextFields.Trim(field).IsEmpty) { i++; continue; }   // trailing tab
-                    throw new InvalidInputException($"{path} line {reader.LineNumber}: more fields than the {names.Length} column names");
-                }
-                var target = columns[i];
-                if (target.Length == 0) { i++; continue; }
+                if (i >= fields) break;
+                var field = FieldBounds.Field(line, ends, i);
                 if (!TextFields.TryParseNumber(field, decimalComma, out double v))
                     throw new InvalidInputException(
                         $"{path} line {reader.LineNumber}, column '{names[i]}': '{TextFields.Show(field)}' is not a number"
                         + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
-                target[row] = v;
-                i++;
+                columns[i][row] = v;
             }
-            int filled = Math.Min(i, names.Length);
-            if (filled < names.Length)
+            if (fields > names.Length)   // fields past the named columns must be empty (EC-Lab's trailing tab)
+            {
+                var extra = new FieldCursor(line[(ends[names.Length - 1] + 1)..], (byte)'\t');
+                while (extra.TryNext(out var field))
+                    if (!TextFields.Trim(field).IsEmpty)
+                        throw new InvalidInputException($"{path} line {reader.LineNumber}: more fields than the {names.Length} column names");
+            }
+            else if (fields < names.Length)
                 throw new InvalidInputException(
-                    $"{path} line {reader.LineNumber}: {filled} fields where the header names {names.Length} columns"
+                    $"{path} line {reader.LineNumber}: {fields} fields where the header names {names.Length} columns"
                     + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
             row++;
         }
