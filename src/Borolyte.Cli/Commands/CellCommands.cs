@@ -21,6 +21,7 @@ public static class CellCommands
         cell.Subcommands.Add(CellSimulationCommands.BuildSimulate());
         cell.Subcommands.Add(CellSimulationCommands.BuildRate());
         cell.Subcommands.Add(CellSimulationCommands.BuildCalibrate());
+        cell.Subcommands.Add(CellSimulationCommands.BuildSensitivity());
         cell.Subcommands.Add(CellSimulationCommands.BuildSweep());
         return cell;
     }
@@ -598,6 +599,61 @@ public static class CellSimulationCommands
             var console = CliOutput.Console(parse);
             var table = new Table().AddColumns("C-rate", "Capacity mAh/g", "Retention vs first", "Avg V");
             foreach (var r in rows) table.AddRow(Num(r.CRate, "0.###"), Num(r.DischargeCapacityMAhPerG, "0.0"), Num(r.RetentionVsFirst, "0.000"), Num(r.AverageDischargeVoltageV, "0.000"));
+            console.Write(table);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    public static Command BuildSensitivity()
+    {
+        var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
+        var parameters = new Option<string>("--parameters") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames.Where(n => !n.StartsWith("degradation."))), Required = true };
+        var factor = new Option<double>("--factor") { Description = "Each parameter is divided and multiplied by this factor (default 10)", DefaultValueFactory = _ => 10 };
+        var rates = new Option<string>("--c-rates") { Description = "Comma-separated C-rates of the rate test (default 0.1,5)", DefaultValueFactory = _ => "0.1,5" };
+        var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };
+        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var pressure = PressureOption();
+        var noDegradation = NoDegradationOption();
+        var json = CliOutput.JsonOption();
+        var command = new Command("sensitivity", "How much the simulated rate capability depends on each named parameter (÷ and × a factor, one at a time)")
+        { cellArg, parameters, factor, rates, charge, temperature, pressure, noDegradation, json };
+        command.SetAction(parse =>
+        {
+            var list = parse.GetValue(rates)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => CellCommands.ParseCRate(r, "--c-rates")).ToList();
+            string? chargeText = parse.GetValue(charge);
+            double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
+            var names = parse.GetValue(parameters)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
+            var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
+            var result = ParameterSensitivity.Run(preset, cell, names, list, parse.GetValue(factor), chargeRate, anode: StartsEmpty(cell));
+            static object Rates(IReadOnlyList<RateRow>? rows) => rows?.Select(r => new
+            {
+                cRate = r.CRate, dischargeCapacityMAhPerG = r.DischargeCapacityMAhPerG, retentionVsFirst = Finite(r.RetentionVsFirst),
+            }).ToArray() ?? (object)Array.Empty<object>();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(parse, new
+                {
+                    cell = cell.Name,
+                    factor = parse.GetValue(factor),
+                    baseline = Rates(result.Base),
+                    parameters = result.Rows.Select(r => new
+                    {
+                        name = r.Parameter, unit = r.Unit, value = r.BaseValue, lowValue = r.LowValue, highValue = r.HighValue,
+                        low = Rates(r.Low), high = Rates(r.High), lowError = r.LowError, highError = r.HighError,
+                    }).ToArray(),
+                });
+                return CliApp.ExitOk;
+            }
+            var console = CliOutput.Console(parse);
+            var table = new Table().AddColumns("Parameter", "Value", "C-rate", "Capacity ÷ mAh/g", "Baseline mAh/g", "Capacity × mAh/g");
+            foreach (var r in result.Rows)
+                for (int k = 0; k < result.CRates.Count; k++)
+                    table.AddRow(k == 0 ? Markup.Escape(r.Parameter) : "", k == 0 ? $"{Num(r.BaseValue, "0.###E+0")} {Markup.Escape(r.Unit)}" : "", Num(result.CRates[k], "0.###"),
+                        r.Low is null ? Markup.Escape(r.LowError ?? "") : Num(r.Low[k].DischargeCapacityMAhPerG, "0.0"), Num(result.Base[k].DischargeCapacityMAhPerG, "0.0"),
+                        r.High is null ? Markup.Escape(r.HighError ?? "") : Num(r.High[k].DischargeCapacityMAhPerG, "0.0"));
             console.Write(table);
             return CliApp.ExitOk;
         });

@@ -55,6 +55,36 @@ public class CellSimulationCliTests
     }
 
     [Fact]
+    public void Sensitivity_json_lists_each_parameter_divided_and_multiplied()
+    {
+        var r = CliProcess.Run("cell", "sensitivity", "nacro2-half", "--parameters", "positive.exchangeCurrentDensity,negative.exchangeCurrentDensity", "--factor", "10", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(["cell", "factor", "baseline", "parameters"], Keys(doc.RootElement));
+        var parameters = doc.RootElement.GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Equal(["positive.exchangeCurrentDensity", "negative.exchangeCurrentDensity"], parameters.Select(p => p.GetProperty("name").GetString()));
+        var p0 = parameters[0];
+        double value = p0.GetProperty("value").GetDouble();
+        Assert.Equal(value / 10, p0.GetProperty("lowValue").GetDouble(), 12);
+        Assert.Equal(value * 10, p0.GetProperty("highValue").GetDouble(), 12);
+        // Default C-rates 0.1 and 5; the library gives the same numbers.
+        var low = p0.GetProperty("low").EnumerateArray().ToList();
+        Assert.Equal([0.1, 5.0], low.Select(x => x.GetProperty("cRate").GetDouble()));
+        var preset = CellPresets.Get("nacro2-half");
+        var library = ParameterSensitivity.Run(preset, preset.Cell, ["positive.exchangeCurrentDensity"], [0.1, 5], 10).Rows[0];
+        Assert.Equal(library.Low![1].DischargeCapacityMAhPerG, low[1].GetProperty("dischargeCapacityMAhPerG").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Sensitivity_of_an_unknown_parameter_fails_in_one_line()
+    {
+        var r = CliProcess.Run("cell", "sensitivity", "nacro2-half", "--parameters", "positive.colour");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("unknown parameter 'positive.colour'", r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Presets_lists_the_fixed_names_with_sources()
     {
         var r = CliProcess.Run("cell", "presets", "--json");

@@ -35,6 +35,15 @@ public static class CellCalibration
         ["positive.exchangeCurrentDensity"] = new("A/m2", c => c.Positive.ExchangeCurrentDensityAPerM2, (c, v) => c with { Positive = c.Positive with { ExchangeCurrentDensityAPerM2 = v } }),
         ["positive.interfacialResistance"] = new("ohm m2", c => c.Positive.InterfacialResistanceOhmM2, (c, v) => c with { Positive = c.Positive with { InterfacialResistanceOhmM2 = v } }),
         ["positive.particleRadius"] = new("m", c => C(c.Positive, "positive.particleRadius").ParticleRadiusM, (c, v) => c with { Positive = C(c.Positive, "") with { ParticleRadiusM = v } }),
+        // The radius with the diffusion time R²/D_s held (D_s scaled by (R/R₀)²): what R changes besides diffusion, the kinetic surface 3ε/R.
+        ["positive.particleRadiusAtFixedDiffusionTime"] = new("m", c => C(c.Positive, "positive.particleRadiusAtFixedDiffusionTime").ParticleRadiusM, (c, v) =>
+        {
+            var p = C(c.Positive, "");
+            double s = v / p.ParticleRadiusM;
+            return c with { Positive = p with { ParticleRadiusM = v, SolidDiffusivityM2PerS = p.SolidDiffusivityM2PerS * s * s } };
+        }),
+        ["positive.electronicConductivity"] = new("S/m", c => C(c.Positive, "positive.electronicConductivity").ElectronicConductivitySPerM,
+            (c, v) => c with { Positive = C(c.Positive, "") with { ElectronicConductivitySPerM = v } }),
         ["negative.solidDiffusivity"] = new("m2/s", c => C(c.Negative, "negative.solidDiffusivity").SolidDiffusivityM2PerS,
             (c, v) => c with { Negative = C(c.Negative, "") with { SolidDiffusivityM2PerS = v } }),
         ["negative.exchangeCurrentDensity"] = new("A/m2", c => c.Negative.ExchangeCurrentDensityAPerM2, (c, v) => c with { Negative = c.Negative with { ExchangeCurrentDensityAPerM2 = v } }),

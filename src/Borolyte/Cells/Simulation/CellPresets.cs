@@ -7,7 +7,9 @@ namespace Borolyte.Cells.Simulation;
 /// <summary>
 /// The seeds' cells as simulator inputs. Geometry and composition come from the design module (seed 004 loadings,
 /// compositions, 80 % cast porosity, measured electrolyte ratios, 30–38 % residual porosity); transport and kinetic
-/// parameters the seeds do not give are marked ASSUMED with the reasoning, to be replaced by calibrated values.
+/// parameters the seeds do not give are CALIBRATED on the seed's cell results (<see cref="NaCrO2Calibration"/>,
+/// <see cref="SnCalibration"/>), taken from the literature, or marked ASSUMED with the reasoning and how much they matter
+/// (<see cref="ParameterSensitivity"/>).
 /// </summary>
 public static class CellPresets
 {
@@ -146,11 +148,13 @@ public static class CellPresets
         var cast = SeedCellDesigns.NaCrO2HalfCellCathode(composition, loadingMgPerCm2);
         return Composite("NaCrO2", cast, electrolyteRatio, quote, OcpLibrary.Get("nacro2"),
             maxConcentration: CellMaterials.Get("NaCrO2").DensityKgPerM3 / MolarMass("NaCrO2"),
-            radius: 2e-6, radiusSource: "ASSUMED 2 µm: the seed gives only '< 100 µm' sieved powder (§4.1); primary particles of solid-state NaCrO2 are a few µm",
-            diffusivity: 1e-15, diffusivitySource: "ASSUMED 1e-15 m²/s (1e-11 cm²/s), the order of GITT values for layered Na oxides; to be calibrated on Fig. 3d",
-            i0: 1.0, i0Source: "ASSUMED 0.1 mA/cm² per contact area (no seed value); to be calibrated",
-            rint: 5e-4, rintSource: "ASSUMED 5 Ω·cm² per contact area (no seed value); to be calibrated",
-            initial: 1.0, initialSource: "as assembled: NaCrO2 fully sodiated (issue 5 §2)");
+            radius: NaCrO2Calibration.ParticleRadiusM, radiusSource: NaCrO2Calibration.RadiusSource,
+            diffusivity: NaCrO2Calibration.SolidDiffusivityM2PerS, diffusivitySource: NaCrO2Calibration.DiffusivitySource,
+            i0: 1.0, i0Source: NaCrO2Calibration.ExchangeCurrentSource,
+            rint: 0, rintSource: NaCrO2Calibration.InterfacialResistanceSource,
+            initial: 1.0, initialSource: "as assembled: NaCrO2 fully sodiated (issue 5 §2)",
+            diffusivityEa: NaCrO2Calibration.DiffusivityActivationEnergyEv, diffusivityEaSource: NaCrO2Calibration.ActivationEnergySource,
+            kineticEa: NaCrO2Calibration.ChargeTransferActivationEnergyEv, kineticEaSource: NaCrO2Calibration.ActivationEnergySource);
     }
 
     /// <summary>
@@ -167,7 +171,9 @@ public static class CellPresets
 
     private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) Composite(string material, Electrode cast, double electrolyteRatio,
         string quote, OcpCurve ocp, double maxConcentration, double radius, string radiusSource, double diffusivity, string diffusivitySource,
-        double i0, string i0Source, double rint, string rintSource, double initial, string initialSource)
+        double i0, string i0Source, double rint, string rintSource, double initial, string initialSource,
+        double diffusivityEa = DefaultActivationEnergyEv, string diffusivityEaSource = DefaultActivationEnergySource,
+        double kineticEa = DefaultActivationEnergyEv, string kineticEaSource = DefaultActivationEnergySource)
     {
         var designed = new DesignedElectrode
         {
@@ -182,8 +188,8 @@ public static class CellPresets
             ParticleRadiusM = radius, SolidDiffusivityM2PerS = diffusivity, MaxConcentrationMolPerM3 = maxConcentration,
             ElectronicConductivitySPerM = sigma, InitialStoichiometry = initial, ExchangeCurrentDensityAPerM2 = i0,
             InterfacialResistanceOhmM2 = rint, ContactAreaFraction = 1.0, ActiveLoadingKgPerM2 = cast.ActiveLoadingKgPerM2,
-            ParameterTemperatureK = ThirtyC, SolidDiffusivityActivationEnergyEv = DefaultActivationEnergyEv,
-            ExchangeCurrentActivationEnergyEv = DefaultActivationEnergyEv, InterfacialResistanceActivationEnergyEv = DefaultActivationEnergyEv,
+            ParameterTemperatureK = ThirtyC, SolidDiffusivityActivationEnergyEv = diffusivityEa,
+            ExchangeCurrentActivationEnergyEv = kineticEa, InterfacialResistanceActivationEnergyEv = kineticEa,
         };
         string m = material + ".";
         var sources = new List<PresetParameter>
@@ -200,9 +206,9 @@ public static class CellPresets
             new(m + "interfacialResistance", rint * 1e4, "ohm cm2", rintSource),
             new(m + "contactAreaFraction", 1.0, "1", "before the pressure model: × f_A(P) of the degradation block (as-assembled contact at the stack pressure)"),
             new(m + "parameterTemperature", 30, "C", "D_s, i₀ and R_int are given at the seed's cycling temperature (seed 004 §4.4: 30 °C)"),
-            new(m + "solidDiffusivityActivationEnergy", DefaultActivationEnergyEv, "eV", DefaultActivationEnergySource),
-            new(m + "exchangeCurrentActivationEnergy", DefaultActivationEnergyEv, "eV", DefaultActivationEnergySource),
-            new(m + "interfacialResistanceActivationEnergy", DefaultActivationEnergyEv, "eV", DefaultActivationEnergySource),
+            new(m + "solidDiffusivityActivationEnergy", diffusivityEa, "eV", diffusivityEaSource),
+            new(m + "exchangeCurrentActivationEnergy", kineticEa, "eV", kineticEaSource),
+            new(m + "interfacialResistanceActivationEnergy", kineticEa, "eV", kineticEaSource),
             new(m + "electronicConductivity", sigma / 100, "S/cm", "ASSUMED 0.1 S/cm for a composite with 2–5 wt% Super P"),
             new(m + "initialStoichiometry", initial, "1", initialSource),
             new(m + "ocp", double.NaN, "", $"data/cells/ocp/{ocp.Name}.csv — {ocp.Source}"),

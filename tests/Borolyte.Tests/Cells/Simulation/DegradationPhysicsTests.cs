@@ -29,6 +29,7 @@ public class DegradationPhysicsTests
         var p = (CompositeElectrodeParameters)CellPresets.Get("nacro2-half").Cell.Positive with
         {
             ParameterTemperatureK = 303.15, SolidDiffusivityActivationEnergyEv = 0.4, ExchangeCurrentActivationEnergyEv = 0.5, InterfacialResistanceActivationEnergyEv = 0.6,
+            InterfacialResistanceOhmM2 = 5e-4,
         };
         var hot = (CompositeElectrodeParameters)p.AtTemperature(333.15);
         double Factor(double ea) => Math.Exp(-ea / KbEv * (1 / 333.15 - 1 / 303.15));

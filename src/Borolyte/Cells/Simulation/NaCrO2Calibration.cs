@@ -1,0 +1,35 @@
+namespace Borolyte.Cells.Simulation;
+
+/// <summary>
+/// The NaCrO2 electrode's transport and kinetic parameters (seed 004 gives none, only cell results): what is CALIBRATED on the
+/// seed's rate numbers (<see cref="SeedCellFits.NaCrO2Diffusivity"/>, re-run by the tests), what is taken from the literature
+/// for an analogous layered sodium oxide, and what stays ASSUMED, with how much it matters (<see cref="ParameterSensitivity"/>).
+/// </summary>
+public static class NaCrO2Calibration
+{
+    /// <summary>D_s of Na in NaCrO2 at 30 °C, m²/s, for <see cref="ParticleRadiusM"/> (<see cref="SeedCellFits.NaCrO2Diffusivity"/>).</summary>
+    public const double SolidDiffusivityM2PerS = 9.50e-16;
+    public const double SolidDiffusivityStandardErrorLn = 0.164;
+    /// <summary>Particle radius, m: ASSUMED; the calibrated D_s belongs to it (the rate data fix the diffusion time R²/D_s).</summary>
+    public const double ParticleRadiusM = 2e-6;
+
+    /// <summary>
+    /// Activation energies of D_s and of the charge transfer (i₀ and 1/R_int), eV, from the layered sodium oxide NaxCoO2
+    /// (EIS, 303–349 K, 0.54 ≤ x ≤ 0.85): Eₐ(D) 0.32–0.51 eV and Eₐ(R_ct) 0.34–0.59 eV; the midpoints of those ranges.
+    /// </summary>
+    public const double DiffusivityActivationEnergyEv = 0.415;
+    public const double ChargeTransferActivationEnergyEv = 0.465;
+
+    private const string NaxCoO2 = "'Sodium ion diffusion in layered NaxCoO2', Appl. Phys. Express 6 (2013) 097101 (EIS, 303–349 K, 0.54 ≤ x ≤ 0.85)";
+
+    public const string DiffusivitySource = "CALIBRATED 9.50e-16 m²/s (1σ ×/÷ 1.18; SeedCellFits.NaCrO2Diffusivity, degradation off, one D_s for both cathodes of the same powder) on seed 004 §2 / Fig. 3d: " +
+        "5C retention vs 0.1C 57.5 % (95:2:3, 7.0 mg/cm²) and 67.4 % (97:1:2, 7.7 mg/cm²), fit 61.7 % / 61.6 % (the model has no binder effect); for the assumed 2 µm radius. Literature for the analogous layered " +
+        "NaxCoO2: (0.7–1.9)·10⁻¹¹ cm²/s = (0.7–1.9)·10⁻¹⁵ m²/s at 303 K, " + NaxCoO2;
+    public const string RadiusSource = "ASSUMED 2 µm: the seed gives only '< 100 µm' sieved powder (§4.1); the calibrated D_s belongs to this radius (the rate data fix R²/D_s), " +
+        "and R also sets the kinetic surface 3ε/R (sensitivity in the demo's 'assumed parameters' table)";
+    public const string ExchangeCurrentSource = "ASSUMED 0.1 mA/cm² per contact area: not identifiable from the seed's numbers (the 5C retention moves by a few points per decade of i₀, " +
+        "see the demo's 'assumed parameters' table); no measured value for NaCrO2 | closo-borate found";
+    public const string InterfacialResistanceSource = "0: an interphase film resistance is lumped into the charge transfer (in the linear Butler–Volmer regime R_ct = RT/(F·i₀) " +
+        "and a film resistance act alike on rate data); seed 004 §2 finds the NaCrO2 interface stable ('intimate ionic contacts … maintained upon cycling')";
+    public const string ActivationEnergySource = "literature, analogous layered Na oxide: Eₐ(D) 0.32–0.51 eV, Eₐ(R_ct) 0.34–0.59 eV for NaxCoO2, midpoints used, " + NaxCoO2;
+}

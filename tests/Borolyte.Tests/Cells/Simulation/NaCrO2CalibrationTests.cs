@@ -1,0 +1,99 @@
+using Borolyte.Cells.Simulation;
+
+namespace Borolyte.Tests.Cells.Simulation;
+
+/// <summary>The NaCrO2 electrode's calibrated and literature parameters, and the one-at-a-time sensitivity of the rate test.</summary>
+public class NaCrO2CalibrationTests
+{
+    [Fact]
+    public void Stored_NaCrO2_diffusivity_is_reproduced_by_the_current_model()
+    {
+        // Re-runs the joint fit (both cathodes, one D_s) and fails if the model has drifted from the stored value.
+        var fit = SeedCellFits.NaCrO2Diffusivity();
+        Assert.True(fit.Converged);
+        Assert.Equal(1, fit.Parameters[0].Value / NaCrO2Calibration.SolidDiffusivityM2PerS, 0.01);
+        Assert.Equal(NaCrO2Calibration.SolidDiffusivityStandardErrorLn, fit.Parameters[0].StandardErrorLn, 0.01);
+        // One value cannot give both: the model has no binder effect, so the two cathodes straddle their targets.
+        Assert.True(fit.Targets[0].Fitted > fit.Targets[0].Published);
+        Assert.True(fit.Targets[1].Fitted < fit.Targets[1].Published);
+        // The fitted value lies inside the literature range of the analogous layered NaxCoO2 at 303 K, (0.7–1.9)·10⁻¹⁵ m²/s.
+        Assert.InRange(fit.Parameters[0].Value, 0.7e-15, 1.9e-15);
+    }
+
+    [Fact]
+    public void The_NaCrO2_presets_carry_the_calibrated_and_literature_values()
+    {
+        foreach (var name in new[] { "nacro2-half", "nacro2-half-97" })
+        {
+            var preset = CellPresets.Get(name);
+            var cathode = (CompositeElectrodeParameters)preset.Cell.Positive;
+            Assert.Equal(NaCrO2Calibration.SolidDiffusivityM2PerS, cathode.SolidDiffusivityM2PerS);
+            Assert.Equal(NaCrO2Calibration.DiffusivityActivationEnergyEv, cathode.SolidDiffusivityActivationEnergyEv);
+            Assert.Equal(NaCrO2Calibration.ChargeTransferActivationEnergyEv, cathode.ExchangeCurrentActivationEnergyEv);
+            Assert.Equal(0, cathode.InterfacialResistanceOhmM2);
+            string Source(string parameter) => preset.Parameters.Single(p => p.Name == "NaCrO2." + parameter).Source;
+            Assert.StartsWith("CALIBRATED", Source("solidDiffusivity"));
+            Assert.StartsWith("literature", Source("solidDiffusivityActivationEnergy"));
+            Assert.DoesNotContain("ASSUMED", Source("exchangeCurrentActivationEnergy"));
+        }
+    }
+
+    [Fact]
+    public void A_higher_temperature_speeds_the_NaCrO2_cathode_by_its_activation_energies()
+    {
+        var cathode = (CompositeElectrodeParameters)CellPresets.Get("nacro2-half").Cell.Positive;
+        var hot = (CompositeElectrodeParameters)cathode.AtTemperature(333.15);
+        // Arrhenius from 30 °C to 60 °C: D ratio exp(Eₐ/k_B·(1/303.15 − 1/333.15)), independent of the code's factor.
+        double expected = Math.Exp(0.415 / 8.617333262e-5 * (1 / 303.15 - 1 / 333.15));
+        Assert.Equal(expected, hot.SolidDiffusivityM2PerS / cathode.SolidDiffusivityM2PerS, 1e-6);
+        Assert.Equal(Math.Exp(0.465 / 8.617333262e-5 * (1 / 303.15 - 1 / 333.15)), hot.ExchangeCurrentDensityAPerM2 / cathode.ExchangeCurrentDensityAPerM2, 1e-6);
+    }
+
+    [Fact]
+    public void Sensitivity_follows_the_physics_of_each_parameter()
+    {
+        var preset = CellPresets.Get("nacro2-half");
+        var cell = preset.Cell with { Degradation = DegradationParameters.None };
+        var result = ParameterSensitivity.Run(preset, cell, ["positive.exchangeCurrentDensity", "positive.solidDiffusivity", "positive.electronicConductivity"], [0.1, 5], 10);
+        Assert.Equal(2, result.Base.Count);
+        var i0 = result.Rows[0];
+        Assert.Equal(cell.Positive.ExchangeCurrentDensityAPerM2 / 10, i0.LowValue, 12);
+        Assert.Equal(cell.Positive.ExchangeCurrentDensityAPerM2 * 10, i0.HighValue, 12);
+        // Slower kinetics lose capacity at 5C, faster gain (monotone), and the baseline lies between.
+        Assert.True(i0.Low![1].DischargeCapacityMAhPerG < result.Base[1].DischargeCapacityMAhPerG);
+        Assert.True(i0.High![1].DischargeCapacityMAhPerG >= result.Base[1].DischargeCapacityMAhPerG);
+        // The 5C capacity is diffusion-limited: D_s ÷ 10 costs far more than i₀ ÷ 10.
+        var d = result.Rows[1];
+        Assert.True(result.Base[1].DischargeCapacityMAhPerG - d.Low![1].DischargeCapacityMAhPerG
+                    > 5 * (result.Base[1].DischargeCapacityMAhPerG - i0.Low[1].DischargeCapacityMAhPerG));
+        Assert.True(d.High![1].RetentionVsFirst > result.Base[1].RetentionVsFirst);
+        // The baseline is the plain rate test of the same cell.
+        var plain = RateCapabilityTest.Run(preset, cell, [0.1, 5], 0.1, CellCalibration.DefaultOptions).Rows;
+        Assert.Equal(plain[1].DischargeCapacityMAhPerG, result.Base[1].DischargeCapacityMAhPerG, 9);
+    }
+
+    [Fact]
+    public void Radius_at_fixed_diffusion_time_changes_only_the_kinetic_surface()
+    {
+        // The plain radius ×2 quadruples the diffusion time R²/D_s and costs much of the 5C capacity; with D_s scaled along
+        // (R²/D_s held) only the surface 3ε/R halves, which the diffusion-limited 5C capacity hardly notices.
+        var preset = CellPresets.Get("nacro2-half");
+        var cell = preset.Cell with { Degradation = DegradationParameters.None };
+        var result = ParameterSensitivity.Run(preset, cell, ["positive.particleRadius", "positive.particleRadiusAtFixedDiffusionTime"], [0.1, 5], 2);
+        double q5 = result.Base[1].DischargeCapacityMAhPerG;
+        Assert.True(q5 - result.Rows[0].High![1].DischargeCapacityMAhPerG > 10, $"plain radius ×2: {result.Rows[0].High![1].DischargeCapacityMAhPerG} vs {q5}");
+        Assert.True(Math.Abs(q5 - result.Rows[1].High![1].DischargeCapacityMAhPerG) < 1, $"fixed R²/D ×2: {result.Rows[1].High![1].DischargeCapacityMAhPerG} vs {q5}");
+        Assert.Equal(2 * ((CompositeElectrodeParameters)cell.Positive).ParticleRadiusM, result.Rows[1].HighValue, 15);
+    }
+
+    [Theory]
+    [InlineData("positive.nonsense", 10, "unknown parameter 'positive.nonsense'")]
+    [InlineData("degradation.contactLossPerCycle", 10, "unknown parameter 'degradation.contactLossPerCycle'")]
+    [InlineData("positive.exchangeCurrentDensity", 1, "--factor must be a finite number greater than 1")]
+    public void Sensitivity_rejects_bad_requests(string parameter, double factor, string message)
+    {
+        var preset = CellPresets.Get("nacro2-half");
+        var e = Assert.ThrowsAny<InvalidInputException>(() => ParameterSensitivity.Run(preset, preset.Cell, [parameter], [0.1, 5], factor));
+        Assert.Contains(message, e.Message);
+    }
+}
