@@ -266,8 +266,8 @@ public static class CellPresets
             maxConcentration: 3.75 * CellMaterials.Get("Sn").DensityKgPerM3 / MolarMass("Sn"),
             radius: 5e-6, radiusSource: "seed 004 §2/§4.3: 'Sn metal (Sigma-Aldrich, 10 μm)' ⇒ 5 µm radius",
             diffusivity: SnCalibration.SolidDiffusivityM2PerS, diffusivitySource: SnCalibration.DiffusivitySource,
-            i0: 0.5, i0Source: "ASSUMED 0.05 mA/cm² per contact area; to be calibrated",
-            rint: 5e-4, rintSource: "ASSUMED 5 Ω·cm² per contact area; to be calibrated",
+            i0: SnCalibration.ExchangeCurrentDensityAPerM2, i0Source: SnCalibration.ExchangeCurrentSource,
+            rint: 5e-4, rintSource: "ASSUMED 5 Ω·cm² per contact area (small beside the charge transfer's RT/(F·i₀) ≈ 590 Ω·cm²); seed 004 Fig. 5: 'absence of an overpotential build-up … rules out … a highly resistive interphase layer'",
             initial: 0.0, initialSource: "as assembled: pristine Sn");
     }
 
