@@ -561,6 +561,10 @@ public static class CellSimulationCommands
         return command;
     }
 
+    /// <summary>--charge-c-rate: absent = 0.1C (seed 004's rate tests), "same" = null (each charge at its discharge's rate), else a C-rate.</summary>
+    private static double? ChargeCRate(string? text) =>
+        text is null ? 0.1 : text.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(text, "--charge-c-rate");
+
     public static Command BuildRate()
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
@@ -575,8 +579,7 @@ public static class CellSimulationCommands
         {
             var list = parse.GetValue(rates)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(r => CellCommands.ParseCRate(r, "--c-rates")).ToList();
-            string? chargeText = parse.GetValue(charge);
-            double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
+            double? chargeRate = ChargeCRate(parse.GetValue(charge));
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             bool anode = StartsEmpty(cell);
@@ -622,8 +625,7 @@ public static class CellSimulationCommands
         {
             var list = parse.GetValue(rates)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(r => CellCommands.ParseCRate(r, "--c-rates")).ToList();
-            string? chargeText = parse.GetValue(charge);
-            double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
+            double? chargeRate = ChargeCRate(parse.GetValue(charge));
             var names = parse.GetValue(parameters)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
@@ -688,8 +690,7 @@ public static class CellSimulationCommands
             if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
             var measured = CellCalibration.ReadRates(File.ReadAllText(file.FullName), file.Name);
             var names = parse.GetValue(fit)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            string? chargeText = parse.GetValue(charge);
-            double? chargeRate = chargeText is null ? 0.1 : chargeText.Equals("same", StringComparison.OrdinalIgnoreCase) ? null : CellCommands.ParseCRate(chargeText, "--charge-c-rate");
+            double? chargeRate = ChargeCRate(parse.GetValue(charge));
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
             var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: StartsEmpty(cell));
