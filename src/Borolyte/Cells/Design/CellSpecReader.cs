@@ -73,20 +73,10 @@ public static class CellSpecReader
         string electrolyteName = electrolyteSection.RequiredString("name");
         double electrolyteDensity = DensityOrCatalogue(electrolyteSection, "densityGPerCm3", electrolyteName);
 
-        SolutionInfiltration? infiltration = null;
-        if (top.Section("infiltration") is { } inf)
-        {
-            inf.AllowOnly("concentrationMgPerMl", "basis", "dips");
-            double c = inf.RequiredPositive("concentrationMgPerMl") * CellUnits.KgPerM3PerMgPerMl;
-            var basis = inf.String("basis") switch
-            {
-                null or "solvent" => ConcentrationBasis.PerSolventVolume,
-                "solution" => ConcentrationBasis.PerSolutionVolume,
-                var other => throw inf.Error("basis", $"must be 'solvent' or 'solution', got '{other}'"),
-            };
-            int dips = inf.PositiveWholeNumber("dips") ?? 1;
-            infiltration = Wrap(inf, "concentrationMgPerMl", () => new SolutionInfiltration(c, electrolyteDensity, basis, dips));
-        }
+        // The model's objections to the solution are reported at the concentration's line.
+        SolutionInfiltration? infiltration = top.Section("infiltration") is { } inf
+            ? Wrap(inf, "concentrationMgPerMl", () => SpecInfiltration.Read(inf, electrolyteDensity))
+            : null;
 
         var cathode = ReadElectrode(top.RequiredSection("cathode"), infiltration, null, electrolyteDensity);
         var anodeSection = top.RequiredSection("anode");

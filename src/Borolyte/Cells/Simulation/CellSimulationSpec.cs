@@ -68,22 +68,7 @@ public static class CellSimulationSpec
         string Why(string what) => preset is null ? $" (no preset: a whole cell needs {what})" : "";
 
         var (electrolyte, electrolyteDensity) = ReadElectrolyte(top, basis, sources, Why("its electrolyte's conductivity"), baseDirectory);
-        SolutionInfiltration? infiltration = null;
-        if (top.Section("infiltration") is { } inf)
-        {
-            inf.AllowOnly(["concentrationMgPerMl", "basis", "dips"]);
-            double c = inf.RequiredPositive("concentrationMgPerMl") * CellUnits.KgPerM3PerMgPerMl;
-            var cBasis = inf.String("basis") switch
-            {
-                null or "solvent" => ConcentrationBasis.PerSolventVolume,
-                "solution" => ConcentrationBasis.PerSolutionVolume,
-                var other => throw inf.Error("basis", $"must be 'solvent' or 'solution', got '{other}'"),
-            };
-            double dips = inf.Positive("dips") ?? 1;
-            if (dips != Math.Floor(dips)) throw inf.Error("dips", $"must be a whole number ≥ 1, got {SpecSection.Text(dips)}");
-            double rho = electrolyteDensity ?? throw inf.Error("", "needs the electrolyte's density: electrolyte.densityGPerCm3, or electrolyte.name from the material catalogue");
-            infiltration = new SolutionInfiltration(c, rho, cBasis, (int)dips);
-        }
+        SolutionInfiltration? infiltration = top.Section("infiltration") is { } inf ? SpecInfiltration.Read(inf, electrolyteDensity) : null;
         var context = new SpecElectrode.Context(electrolyteDensity, infiltration, baseDirectory);
 
         SpecElectrode.Result? positiveSpec = top.Section("positive") is { } ps ? SpecElectrode.Read(ps, basis?.Positive, context, sources) : null;
