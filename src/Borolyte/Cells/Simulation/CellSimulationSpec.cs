@@ -1,4 +1,5 @@
 using Borolyte.Cells.Design;
+using Borolyte.Cells.Specs;
 using Borolyte.Knowledge;
 using Borolyte.Transport;
 using YamlDotNet.Core;
@@ -23,6 +24,20 @@ public static class CellSimulationSpec
         "positive", "negative",
     ];
 
+    /// <summary>
+    /// How a simulation spec words its errors ("is required" without a reason, "(known: …)", "must be in [0, 1)") and reads
+    /// values (a blank value is an error, on/off are booleans, a whole number may be written 2.0).
+    /// </summary>
+    private static readonly SpecConventions Conventions = new(
+        Exception: message => new InvalidInputException(message),
+        RequiredWithoutReason: "",
+        KnownFields: known => $" (known: {known})",
+        BlankIsAbsent: false,
+        NotAValue: "must be a non-empty value",
+        OnOffAreBooleans: true,
+        RangeWording: "in",
+        WholeNumbersAreIntegerLiterals: false);
+
     /// <summary>The electrolyte the seed-004 presets use (seed 004), the density default of a spec based on one of them.</summary>
     private const string SeedElectrolyte = "Na4(B12H12)(B10H10)";
 
@@ -39,7 +54,7 @@ public static class CellSimulationSpec
         catch (YamlException e) { throw new InvalidInputException($"{source}:{e.Start.Line}: malformed YAML: {e.Message}"); }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InvalidInputException($"{source}: expected a mapping of fields (a preset and changes, or a whole cell: positive, negative, electrolyte, …)");
-        var top = new SpecSection(source, root, "");
+        var top = new SpecSection(Conventions, source, root, "");
         top.AllowOnly(Fields);
         var sources = new List<PresetParameter>();
 
@@ -53,22 +68,7 @@ public static class CellSimulationSpec
         string Why(string what) => preset is null ? $" (no preset: a whole cell needs {what})" : "";
 
         var (electrolyte, electrolyteDensity) = ReadElectrolyte(top, basis, sources, Why("its electrolyte's conductivity"), baseDirectory);
-        SolutionInfiltration? infiltration = null;
-        if (top.Section("infiltration") is { } inf)
-        {
-            inf.AllowOnly(["concentrationMgPerMl", "basis", "dips"]);
-            double c = inf.RequiredPositive("concentrationMgPerMl") * CellUnits.KgPerM3PerMgPerMl;
-            var cBasis = inf.String("basis") switch
-            {
-                null or "solvent" => ConcentrationBasis.PerSolventVolume,
-                "solution" => ConcentrationBasis.PerSolutionVolume,
-                var other => throw inf.Error("basis", $"must be 'solvent' or 'solution', got '{other}'"),
-            };
-            double dips = inf.Positive("dips") ?? 1;
-            if (dips != Math.Floor(dips)) throw inf.Error("dips", $"must be a whole number ≥ 1, got {SpecSection.Text(dips)}");
-            double rho = electrolyteDensity ?? throw inf.Error("", "needs the electrolyte's density: electrolyte.densityGPerCm3, or electrolyte.name from the material catalogue");
-            infiltration = new SolutionInfiltration(c, rho, cBasis, (int)dips);
-        }
+        SolutionInfiltration? infiltration = top.Section("infiltration") is { } inf ? SpecInfiltration.Read(inf, electrolyteDensity) : null;
         var context = new SpecElectrode.Context(electrolyteDensity, infiltration, baseDirectory);
 
         SpecElectrode.Result? positiveSpec = top.Section("positive") is { } ps ? SpecElectrode.Read(ps, basis?.Positive, context, sources) : null;

@@ -1,4 +1,5 @@
 using Borolyte.Cells.Design;
+using Borolyte.Cells.Specs;
 using Borolyte.Chemistry;
 
 namespace Borolyte.Cells.Simulation;
