@@ -253,6 +253,7 @@ public static class CellSimulationSection
             ["s₀, separate formation", "0", "–", "Sn half cell CE 84.3 % / 97.0 %", "runs to its bound: B and the trapped Na already give the first-cycle loss"],
             ["λ, Sn particle isolation", "0", "–", "Sn half cell 92.1 % after 50 cycles at 0.2C", "runs to its bound: the model already fades more (≈ 79 %) — a MISS of the single-D Fick model of a two-phase alloying anode"],
         ]));
+        ReviewCellSection.AddTo(report);   // the review's Li and 4 V Na cells against their original papers (seed 000 §2.2)
         return new CellSimulationDemoResult(rows[0].DischargeCapacityMAhPerG, c1.CoulombicEfficiency, rows[^1].RetentionVsFirst, rows97[^1].RetentionVsFirst,
             r70, r3, fc[0].DischargeSpecificCapacityMAhPerG, fullRetention);
     }
