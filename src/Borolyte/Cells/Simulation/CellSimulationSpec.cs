@@ -47,11 +47,23 @@ public static class CellSimulationSpec
         return Parse(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
+    /// <summary>The infiltration block; the model's own objections (e.g. a solution too concentrated for its solvent) are placed at the concentration's line.</summary>
+    private static SolutionInfiltration ReadInfiltration(SpecSection inf, double? electrolyteDensity)
+    {
+        try { return SpecInfiltration.Read(inf, electrolyteDensity); }
+        catch (InvalidInputException e) when (!e.Message.StartsWith(inf.Source + ":", StringComparison.Ordinal))
+        {
+            throw new InvalidInputException($"{inf.Source}:{inf.LineOf("concentrationMgPerMl")}: {inf.Field("concentrationMgPerMl")}: {e.Message}");
+        }
+    }
+
     public static (CellPreset Preset, CellParameters Cell) Parse(string yaml, string source, string baseDirectory = ".")
     {
         var stream = new YamlStream();
         try { stream.Load(new StringReader(yaml)); }
         catch (YamlException e) { throw new InvalidInputException($"{source}:{e.Start.Line}: malformed YAML: {e.Message}"); }
+        // YamlDotNet throws this (not a YamlException) for some unbalanced brackets, e.g. an unclosed '[' before a mapping.
+        catch (InvalidOperationException e) { throw new InvalidInputException($"{source}: malformed YAML (unbalanced brackets or quotes?): {e.Message}"); }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InvalidInputException($"{source}: expected a mapping of fields (a preset and changes, or a whole cell: positive, negative, electrolyte, …)");
         var top = new SpecSection(Conventions, source, root, "");
@@ -68,7 +80,7 @@ public static class CellSimulationSpec
         string Why(string what) => preset is null ? $" (no preset: a whole cell needs {what})" : "";
 
         var (electrolyte, electrolyteDensity) = ReadElectrolyte(top, basis, sources, Why("its electrolyte's conductivity"), baseDirectory);
-        SolutionInfiltration? infiltration = top.Section("infiltration") is { } inf ? SpecInfiltration.Read(inf, electrolyteDensity) : null;
+        SolutionInfiltration? infiltration = top.Section("infiltration") is { } inf ? ReadInfiltration(inf, electrolyteDensity) : null;
         var context = new SpecElectrode.Context(electrolyteDensity, infiltration, baseDirectory);
 
         SpecElectrode.Result? positiveSpec = top.Section("positive") is { } ps ? SpecElectrode.Read(ps, basis?.Positive, context, sources) : null;

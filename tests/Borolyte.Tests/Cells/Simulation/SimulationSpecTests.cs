@@ -282,6 +282,8 @@ public class SimulationSpecTests
     [InlineData("preset: nacro2-half\nelectrolyte:\n  compound: Unobtainium\n", 3, "electrolyte.compound 'Unobtainium' is not a compound of the knowledge base")]
     [InlineData("preset: nacro2-half\nelectrolyte:\n  compound: Na2(CB9H10)(CB11H12)\n  conductivityMSPerCm: 1\n", 4, "electrolyte.conductivityMSPerCm cannot be given together with compound")]
     [InlineData("preset: nacro2-half\ninfiltration:\n  concentrationMgPerMl: 0\n", 3, "infiltration.concentrationMgPerMl must be greater than zero, got 0")]
+    [InlineData("preset: nacro2-half\ninfiltration:\n  concentrationMgPerMl: 2000\n  basis: solution\n", 3, "infiltration.concentrationMgPerMl: solution concentration 2000 mg/mL would leave more solid than the pore volume holds")]
+    [InlineData("preset: [nacro2-half\npositive:\n  particleRadiusUm: 2\n", 0, "malformed YAML (unbalanced brackets or quotes?)")]
     [InlineData("preset: nacro2-half\ninfiltration:\n  concentrationMgPerMl: 100\n  dips: 1.5\n", 4, "infiltration.dips must be a whole number ≥ 1, got 1.5")]
     [InlineData("preset: nacro2-half\npositive:\n  particleRadiusUm: -2\n", 3, "positive.particleRadiusUm must be greater than zero, got -2")]
     [InlineData("preset: nacro2-half\npositive:\n  contactAreaFraction: 0\n", 3, "positive.contactAreaFraction must be in (0, 1], got 0")]
@@ -319,7 +321,8 @@ public class SimulationSpecTests
     public void Each_bad_field_is_a_one_line_error_naming_it(string yaml, int line, string expected)
     {
         var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.Parse(yaml, "cell.yaml"));
-        Assert.StartsWith($"cell.yaml:{line}: ", ex.Message);
+        // Line 0: the YAML parser gave no position (an unbalanced bracket it reports only as an invalid state).
+        Assert.StartsWith(line > 0 ? $"cell.yaml:{line}: " : "cell.yaml: ", ex.Message);
         Assert.Contains(expected, ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
     }
