@@ -67,7 +67,7 @@ public sealed record CyclingSummary(
 /// that was given or stated in the file, retention against a reference cycle, and the share of the charge passed at
 /// constant voltage.
 /// </summary>
-public static class CycleSummarizer
+public static partial class CycleSummarizer
 {
     public static CyclingSummary Summarize(CyclingRun run, SummaryOptions? options = null)
     {

@@ -20,15 +20,15 @@ internal sealed record BlockReaderFacts(bool? EceNonZero = null);
 /// <summary>
 /// One pass over a cycler file's data rows in blocks of about <see cref="BlockBytes"/> of text, in file order, each a
 /// <see cref="CyclingRawData"/> of its rows with exactly the columns the whole-file reader gives (so that
-/// the block-by-block summary can follow the rules of <see cref="CyclingRun.Build"/> and
+/// <see cref="IncrementalRunBuilder"/> and the streamed summary can follow the rules of <see cref="CyclingRun.Build"/> and
 /// <see cref="Analysis.CycleSummarizer.Summarize"/>). Blocks are parsed ahead on all cores and handed out in order, so
 /// only a few blocks are in memory at any time. Errors are not reported here with their final wording (line numbers are
 /// those inside a block): a caller that meets one reads the file whole, which reports it as always.
 /// </summary>
 internal abstract class CyclingBlockReader
 {
-    /// <summary>Default block size: 8 MiB of text (the size above which the whole-file readers go parallel).</summary>
-    public const long DefaultBlockBytes = 8L << 20;
+    /// <summary>Default block size (<see cref="Analysis.CycleSummarizer.DefaultBlockBytes"/>).</summary>
+    public const long DefaultBlockBytes = Analysis.CycleSummarizer.DefaultBlockBytes;
 
     protected CyclingBlockReader(string path, string format, long blockBytes)
     {
