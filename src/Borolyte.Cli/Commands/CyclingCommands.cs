@@ -82,16 +82,29 @@ public static class CyclingCommands
 
     private static CyclingRun ReadRun(ParseResult parse, string file, Option<string?> map, Option<string?> cycles)
     {
-        CycleDefinition? definition = parse.GetValue(cycles) switch
-        {
-            null => null,
-            "instrument" => CycleDefinition.Instrument,
-            "charge-first" => CycleDefinition.ChargeFirst,
-            "discharge-first" => CycleDefinition.DischargeFirst,
-            var other => throw new UsageException($"--cycles must be instrument, charge-first or discharge-first, not '{other}'"),
-        };
+        var definition = Definition(parse, cycles);
         var mapping = parse.GetValue(map) is { } m ? ColumnMapping.Parse(m) : null;
         return CyclingFileReader.Read(file, definition, mapping);
+    }
+
+    private static CycleDefinition? Definition(ParseResult parse, Option<string?> cycles) => parse.GetValue(cycles) switch
+    {
+        null => null,
+        "instrument" => CycleDefinition.Instrument,
+        "charge-first" => CycleDefinition.ChargeFirst,
+        "discharge-first" => CycleDefinition.DischargeFirst,
+        var other => throw new UsageException($"--cycles must be instrument, charge-first or discharge-first, not '{other}'"),
+    };
+
+    /// <summary>
+    /// The summary of a cycler file given as FILE (no --run, no --map) seen as the cell, without holding the run: the
+    /// file is summarised block by block when its format allows (<see cref="CycleSummarizer.SummarizeFile"/>; the same
+    /// summary as of the whole run). Null when the command needs the run itself (a stored run, a column mapping).
+    /// </summary>
+    private static FileSummary? SummaryOfFile(ParseResult parse, RunSource source, SummaryOptions options)
+    {
+        if (parse.GetValue(source.Run) is not null || parse.GetValue(source.Map) is not null || parse.GetValue(source.File) is not { } file) return null;
+        return CycleSummarizer.SummarizeFile(file, options, Definition(parse, source.Cycles));
     }
 
     private static Command Summarize()
@@ -122,11 +135,13 @@ public static class CyclingCommands
             };
             var role = Electrode(parse, electrode);
             bool wanted = CompositionWanted(parse, host, given, initial);
-            var run = source.Read(parse).ForElectrode(role);
-            var summary = CycleSummarizer.Summarize(run, options);
+            // The cell's summary alone does not need the run: a large file is summarised without holding it.
+            var ofFile = role == ElectrodeRole.Cell && !wanted ? SummaryOfFile(parse, source, options) : null;
+            var run = ofFile is null ? source.Read(parse).ForElectrode(role) : null;
+            var summary = ofFile?.Summary ?? CycleSummarizer.Summarize(run!, options);
             IReadOnlyList<CompositionRange>? window = null;
             CompositionOptions? composition = null;
-            if (wanted) (composition, window) = Composition(parse, run, role, summary, host, given, initial, ionCharge);
+            if (wanted) (composition, window) = Composition(parse, run!, role, summary, host, given, initial, ionCharge);
             if (parse.GetValue(json))
             {
                 var document = SummaryJson(summary);
@@ -136,7 +151,7 @@ public static class CyclingCommands
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
-            console.WriteLine($"{run.SourcePath}: {run.Format}, {run.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}"
+            console.WriteLine($"{ofFile?.SourcePath ?? run!.SourcePath}: {ofFile?.Format ?? run!.Format}, {ofFile?.Count ?? run!.Count} points, {summary.Cycles.Count} cycles; {summary.Mode.ToString().ToLowerInvariant()} mode, CE pairing {summary.Pairing}"
                 + (role == ElectrodeRole.Cell ? "" : $"; {role.ToString().ToLowerInvariant()} electrode vs reference"));
             bool specific = summary.ActiveMassKg is not null;
             var table = new Table().AddColumn("Cycle").AddColumn(new TableColumn("Charge (mAh)").RightAligned()).AddColumn(new TableColumn("Discharge (mAh)").RightAligned());
@@ -278,12 +293,15 @@ public static class CyclingCommands
             double q = parse.GetValue(nominal);
             if (!(q > 0)) throw new UsageException($"--nominal-capacity-mah must be positive, got {q}");
             var role = Electrode(parse, electrode);
-            var run = source.Read(parse).ForElectrode(role);
-            var summary = CycleSummarizer.Summarize(run, new SummaryOptions
+            var options = new SummaryOptions
             {
                 ActiveMassKg = parse.GetValue(mass) * 1e-6,
                 Mode = parse.GetValue(mode) switch { null => null, "cathode" => ElectrodeMode.Cathode, "anode" => ElectrodeMode.Anode, var o => throw new UsageException($"--mode must be cathode or anode, not '{o}'") },
-            });
+            };
+            var ofFile = role == ElectrodeRole.Cell ? SummaryOfFile(parse, source, options) : null;
+            var run = ofFile is null ? source.Read(parse).ForElectrode(role) : null;
+            var summary = ofFile?.Summary ?? CycleSummarizer.Summarize(run!, options);
+            string format = ofFile?.Format ?? run!.Format;
             var groups = RateCapability.Table(summary, q * 1e-3);
             if (parse.GetValue(json))
             {
@@ -298,7 +316,7 @@ public static class CyclingCommands
                     });
                 CliOutput.WriteJson(parse, new JsonObject
                 {
-                    ["format"] = run.Format, ["nominalCapacityMAh"] = q,
+                    ["format"] = format, ["nominalCapacityMAh"] = q,
                     ["capacityDirection"] = summary.Mode == ElectrodeMode.Cathode ? "discharge" : "charge", ["groups"] = array,
                     ["electrode"] = role.ToString().ToLowerInvariant(),
                     ["incompleteCycles"] = new JsonArray(summary.Cycles.Where(c => !c.Complete).Select(c => (JsonNode?)c.Cycle).ToArray()),
@@ -306,7 +324,7 @@ public static class CyclingCommands
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
-            if (role != ElectrodeRole.Cell) console.WriteLine($"{run.SourcePath}: {role.ToString().ToLowerInvariant()} electrode vs reference");
+            if (role != ElectrodeRole.Cell) console.WriteLine($"{run!.SourcePath}: {role.ToString().ToLowerInvariant()} electrode vs reference");
             var table = new Table().AddColumn("C-rate").AddColumn("Cycles").AddColumn(new TableColumn("I (mA)").RightAligned())
                 .AddColumn(new TableColumn("Median (mAh)").RightAligned()).AddColumn(new TableColumn("Min–max (mAh)").RightAligned()).AddColumn(new TableColumn("Retention (%)").RightAligned());
             foreach (var g in groups)

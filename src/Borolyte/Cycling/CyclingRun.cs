@@ -90,16 +90,15 @@ public sealed class CyclingRun
         }
         int backwards = 0;
         for (int i = 1; i < n; i++) if (t[i] < t[i - 1]) backwards++;
-        if (backwards > 0) notes.Add($"test time decreases {backwards} times; those intervals count as zero duration");
+        if (backwards > 0) notes.Add(BackwardsNote(backwards));
 
         // Direction per point: +1 charge, -1 discharge, 0 rest. Threshold: 1e-4 of the largest |I| (instrument offset noise).
         double maxAbs = 0;
         foreach (double i in current) maxAbs = Math.Max(maxAbs, Math.Abs(i));
-        double restThreshold = Math.Max(1e-12, 1e-4 * maxAbs);
+        double restThreshold = RestThreshold(maxAbs);
         var direction = new sbyte[n];
-        for (int i = 0; i < n; i++)
-            direction[i] = raw.InstrumentKind?[i] is (int)StepKind.Rest or (int)StepKind.Ocv ? (sbyte)0   // the instrument says rest: offset noise is not current
-                : (sbyte)(current[i] > restThreshold ? 1 : current[i] < -restThreshold ? -1 : 0);
+        var labels = raw.InstrumentKind;
+        for (int i = 0; i < n; i++) direction[i] = Direction(current[i], labels is null ? (sbyte)-1 : labels[i], restThreshold);
 
         // Steps.
         var stepCount = new int[n];
@@ -110,7 +109,7 @@ public sealed class CyclingRun
             bool change = stepIndex is not null ? stepIndex[i] != stepIndex[i - 1] : direction[i] != direction[i - 1];
             stepCount[i] = stepCount[i - 1] + (change ? 1 : 0);
         }
-        if (stepIndex is null) notes.Add("no step column: a step is a run of one current direction (charge, discharge, rest)");
+        if (stepIndex is null) notes.Add(NoStepColumnNote);
 
         var kind = ClassifySteps(raw, direction, stepCount, notes);
 
@@ -128,8 +127,7 @@ public sealed class CyclingRun
             for (int i = 1; i < n; i++)
                 if (written[i] < written[i - 1])
                     throw new InvalidInputException($"{path}: data row {i + 1}: half_cycle decreases from {written[i - 1]} to {written[i]}");
-            if (!written.AsSpan().SequenceEqual(half))
-                notes.Add("half cycles: the file's half_cycle column, which differs from the current directions");
+            if (!written.AsSpan().SequenceEqual(half)) notes.Add(WrittenHalfCyclesNote);
             half = written;
         }
 
@@ -162,6 +160,7 @@ public sealed class CyclingRun
         var kind = new StepKind[n];
         bool anyCurrent = false;
         int cvPoints = 0;
+        var labels = raw.InstrumentKind;
         for (int start = 0; start < n;)
         {
             int end = start;
@@ -171,41 +170,81 @@ public sealed class CyclingRun
             {
                 int b = a;
                 while (b < end && direction[b] == direction[a]) b++;
-                if (direction[a] == 0)
-                {
-                    for (int i = a; i < b; i++) kind[i] = anyCurrent ? StepKind.Rest : StepKind.Ocv;
-                }
-                else
-                {
-                    anyCurrent = true;
-                    var cc = direction[a] > 0 ? StepKind.ConstantCurrentCharge : StepKind.ConstantCurrentDischarge;
-                    var magnitudes = new double[b - a];
-                    for (int i = a; i < b; i++) magnitudes[i - a] = Math.Abs(raw.CurrentAmpere[i]);
-                    Array.Sort(magnitudes);
-                    double reference = magnitudes[(int)(0.9 * (magnitudes.Length - 1))];
-                    double? heldVoltage = null;
-                    for (int i = a; i < b; i++)
-                    {
-                        int label = raw.InstrumentKind?[i] ?? -1;
-                        bool cv;
-                        if (label >= 0) cv = label == (int)StepKind.ConstantVoltage;
-                        else
-                        {
-                            bool falling = Math.Abs(raw.CurrentAmpere[i]) < 0.9 * reference && b - a >= 5;
-                            if (falling && heldVoltage is null && i > a) heldVoltage = raw.VoltageVolt[i - 1];
-                            cv = falling && heldVoltage is { } hv && Math.Abs(raw.VoltageVolt[i] - hv) <= 0.005;
-                        }
-                        kind[i] = cv ? StepKind.ConstantVoltage : cc;
-                        if (cv) cvPoints++;
-                    }
-                }
+                cvPoints += ClassifySubRun(raw.CurrentAmpere.AsSpan(a, b - a), raw.VoltageVolt.AsSpan(a, b - a),
+                    labels is null ? default : labels.AsSpan(a, b - a), direction[a], ref anyCurrent, kind.AsSpan(a, b - a));
                 a = b;
             }
             start = end;
         }
-        if (cvPoints > 0) notes.Add($"{cvPoints} points classified as constant voltage");
+        if (cvPoints > 0) notes.Add(ConstantVoltageNote(cvPoints));
         return kind;
     }
+
+    /// <summary>The rest threshold: 10⁻⁴ of the largest |I| of the run (instrument offset noise), at least 10⁻¹² A.</summary>
+    internal static double RestThreshold(double maxAbsCurrent) => Math.Max(1e-12, 1e-4 * maxAbsCurrent);
+
+    /// <summary>+1 charge, −1 discharge, 0 rest: the instrument's rest label (<paramref name="label"/>, −1 for none) wins over offset noise.</summary>
+    internal static sbyte Direction(double current, sbyte label, double restThreshold) =>
+        label is (int)StepKind.Rest or (int)StepKind.Ocv ? (sbyte)0
+            : (sbyte)(current > restThreshold ? 1 : current < -restThreshold ? -1 : 0);
+
+    /// <summary>
+    /// The kinds of one sub-run (a maximal run of one direction inside one step; see <see cref="ClassifySteps"/>), written
+    /// to <paramref name="kind"/>; <paramref name="labels"/> is empty when the instrument labels none. Returns the number
+    /// of points classified as constant voltage. <paramref name="anyCurrent"/> carries "current has flowed" in file order.
+    /// </summary>
+    internal static int ClassifySubRun(ReadOnlySpan<double> current, ReadOnlySpan<double> voltage, ReadOnlySpan<sbyte> labels, sbyte direction,
+        ref bool anyCurrent, Span<StepKind> kind)
+    {
+        int length = current.Length;
+        if (direction == 0)
+        {
+            kind.Fill(anyCurrent ? StepKind.Rest : StepKind.Ocv);
+            return 0;
+        }
+        anyCurrent = true;
+        var cc = direction > 0 ? StepKind.ConstantCurrentCharge : StepKind.ConstantCurrentDischarge;
+        double reference = double.NaN;   // the sub-run's 90th-percentile |I|, computed on first need (not when every point is labelled)
+        double? heldVoltage = null;
+        int cvPoints = 0;
+        for (int i = 0; i < length; i++)
+        {
+            int label = labels.IsEmpty ? -1 : labels[i];
+            bool cv;
+            if (label >= 0) cv = label == (int)StepKind.ConstantVoltage;
+            else
+            {
+                if (double.IsNaN(reference)) reference = Percentile90(current);
+                bool falling = Math.Abs(current[i]) < 0.9 * reference && length >= 5;
+                if (falling && heldVoltage is null && i > 0) heldVoltage = voltage[i - 1];
+                cv = falling && heldVoltage is { } hv && Math.Abs(voltage[i] - hv) <= 0.005;
+            }
+            kind[i] = cv ? StepKind.ConstantVoltage : cc;
+            if (cv) cvPoints++;
+        }
+        return cvPoints;
+    }
+
+    private static double Percentile90(ReadOnlySpan<double> current)
+    {
+        var magnitudes = new double[current.Length];
+        for (int i = 0; i < current.Length; i++) magnitudes[i] = Math.Abs(current[i]);
+        Array.Sort(magnitudes);
+        return magnitudes[(int)(0.9 * (magnitudes.Length - 1))];
+    }
+
+    internal static string ConstantVoltageNote(long cvPoints) => $"{cvPoints} points classified as constant voltage";
+    internal const string WrittenHalfCyclesNote = "half cycles: the file's half_cycle column, which differs from the current directions";
+    internal const string NoStepColumnNote = "no step column: a step is a run of one current direction (charge, discharge, rest)";
+    internal static string BackwardsNote(long backwards) => $"test time decreases {backwards} times; those intervals count as zero duration";
+
+    internal static string CyclesNote(CycleDefinition used, bool definitive, int firstDirection) =>
+        used == CycleDefinition.Instrument
+            ? definitive ? "cycles: the file's cycle_count, as written" : "cycles: the instrument's cycle counter"
+            : $"cycles: {(used == CycleDefinition.ChargeFirst ? "charge-first" : "discharge-first")} (the file has no cycle counter that counts; its first current is a {(firstDirection < 0 ? "discharge" : "charge")})";
+
+    internal static string RestartsNote(string name, int restarts) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: the file's counter restarts {restarts} times inside the run (per step or half cycle); accumulated within each cycle");
 
     private static int[] AssignCycles(CyclingRawData raw, sbyte[] direction, CycleDefinition? requested, List<string> notes, out CycleDefinition used)
     {
@@ -214,10 +253,7 @@ public sealed class CyclingRun
         int firstDirection = direction.FirstOrDefault(d => d != 0);
         used = requested ?? (instrumentCounts ? CycleDefinition.Instrument
             : firstDirection < 0 ? CycleDefinition.DischargeFirst : CycleDefinition.ChargeFirst);
-        if (requested is null)
-            notes.Add(used == CycleDefinition.Instrument
-                ? raw.CycleCountIsDefinitive ? "cycles: the file's cycle_count, as written" : "cycles: the instrument's cycle counter"
-                : $"cycles: {(used == CycleDefinition.ChargeFirst ? "charge-first" : "discharge-first")} (the file has no cycle counter that counts; its first current is a {(firstDirection < 0 ? "discharge" : "charge")})");
+        if (requested is null) notes.Add(CyclesNote(used, raw.CycleCountIsDefinitive, firstDirection));
         if (used == CycleDefinition.Instrument)
         {
             if (raw.InstrumentCycle is null) throw new InvalidInputException($"{raw.SourcePath}: cycles by instrument counter requested but the file has no cycle column");
@@ -230,18 +266,25 @@ public sealed class CyclingRun
             return c;   // the instrument's counter itself (no copy)
         }
         var cycle = new int[n];
-        int start = used == CycleDefinition.ChargeFirst ? 1 : -1;
-        int current = 1, last = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (direction[i] != 0)
-            {
-                if (direction[i] == start && last == -start) current++;
-                last = direction[i];
-            }
-            cycle[i] = current;
-        }
+        var counter = new InferredCycleCounter(used == CycleDefinition.ChargeFirst ? 1 : -1);
+        for (int i = 0; i < n; i++) cycle[i] = counter.Next(direction[i]);
         return cycle;
+    }
+
+    /// <summary>Charge-first or discharge-first cycles, point by point: a new cycle at each switch into the starting direction.</summary>
+    internal struct InferredCycleCounter(int start)
+    {
+        private int _current = 1, _last;
+
+        public int Next(sbyte direction)
+        {
+            if (direction != 0)
+            {
+                if (direction == start && _last == -start) _current++;
+                _last = direction;
+            }
+            return _current;
+        }
     }
 
     /// <summary>
@@ -254,21 +297,30 @@ public sealed class CyclingRun
         if (counter is null) return null;
         int n = counter.Length;
         if (n != cycle.Length) throw new InvalidInputException($"column {name} has {n} values for {cycle.Length} times");
-        var result = counter;
-        int restarts = 0;
-        double offset = 0, previous = 0;
-        for (int i = 0; i < n; i++)
+        var accumulation = new CounterAccumulation();
+        for (int i = 0; i < n; i++) counter[i] = accumulation.Next(counter[i], i == 0, i > 0 && cycle[i] != cycle[i - 1]);
+        if (accumulation.Restarts > 0) notes.Add(RestartsNote(name, accumulation.Restarts));
+        return counter;
+    }
+
+    /// <summary>
+    /// One counter made cumulative within each cycle, value by value in file order (<see cref="Accumulate"/>): increments
+    /// are added; a drop (a restart of the instrument's counter) starts a new segment from zero instead of subtracting.
+    /// </summary>
+    internal struct CounterAccumulation
+    {
+        private double _offset, _previous, _last;
+        public int Restarts;
+
+        public double Next(double value, bool first, bool cycleChanged)
         {
-            double value = counter[i];
-            bool restart = i > 0 && value < previous - Math.Max(1e-12, 1e-6 * Math.Abs(previous));
-            if (restart) restarts++;
-            if (i > 0 && cycle[i] != cycle[i - 1]) offset = restart ? 0 : -previous;   // a counter that runs on across our cycle boundary
-            else if (restart) offset = result[i - 1];
-            result[i] = offset + value;
-            previous = value;
+            bool restart = !first && value < _previous - Math.Max(1e-12, 1e-6 * Math.Abs(_previous));
+            if (restart) Restarts++;
+            if (cycleChanged) _offset = restart ? 0 : -_previous;   // a counter that runs on across our cycle boundary
+            else if (restart) _offset = _last;
+            _last = _offset + value;
+            _previous = value;
+            return _last;
         }
-        if (restarts > 0)
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: the file's counter restarts {restarts} times inside the run (per step or half cycle); accumulated within each cycle"));
-        return result;
     }
 }

@@ -67,39 +67,25 @@ public sealed record CyclingSummary(
 /// that was given or stated in the file, retention against a reference cycle, and the share of the charge passed at
 /// constant voltage.
 /// </summary>
-public static class CycleSummarizer
+public static partial class CycleSummarizer
 {
     public static CyclingSummary Summarize(CyclingRun run, SummaryOptions? options = null)
     {
         options ??= new SummaryOptions();
-        var notes = new List<string>(run.Notes);
         int n = run.Count;
         var t = run.TestTimeSecond; var v = run.VoltageVolt; var current = run.CurrentAmpere;
         int firstDirection = 0;
         for (int i = 0; i < n && firstDirection == 0; i++)
             if (run.Kind[i] is not (StepKind.Rest or StepKind.Ocv)) firstDirection = Math.Sign(current[i]);
         var mode = options.Mode ?? (firstDirection < 0 ? ElectrodeMode.Anode : ElectrodeMode.Cathode);
-        if (options.Mode is null)
-            notes.Add(mode == ElectrodeMode.Anode
-                ? "electrode mode: anode (the first current is a discharge); CE = charge / discharge"
-                : "electrode mode: cathode (the first current is a charge); CE = discharge / charge");
-
-        double? mass = options.ActiveMassKg ?? run.ActiveMassKg;
-        if (options.ActiveMassKg is { } given && run.ActiveMassKg is { } stated && Math.Abs(given - stated) > 1e-6 * stated)
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"active mass {given * 1e6:G6} mg given; the file states {stated * 1e6:G6} mg"));
-        if (mass is null) notes.Add("no active mass given or stated in the file: no specific capacities");
-        double? area = options.AreaM2 ?? run.AreaM2;
-
-        bool fromColumns = !options.IntegrateCurrent && run.ChargingCapacityAmpereHour is not null && run.DischargingCapacityAmpereHour is not null;
-        bool energyFromColumns = !options.IntegrateCurrent && run.ChargingEnergyWattHour is not null && run.DischargingEnergyWattHour is not null;
-        string source = fromColumns ? "instrument capacity columns" : "coulomb counting of the current";
+        var (fromColumns, energyFromColumns) = Sources(options, run.ChargingCapacityAmpereHour is not null && run.DischargingCapacityAmpereHour is not null,
+            run.ChargingEnergyWattHour is not null && run.DischargingEnergyWattHour is not null);
 
         var cycles = run.Cycles;
         var index = cycles.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
         int m = cycles.Length;
-        var qc = new double[m]; var qd = new double[m]; var ec = new double[m]; var ed = new double[m]; var qcv = new double[m];
-        var qdInt = new double[m]; var qdcv = new double[m];   // discharge counted, and its CV part (CV discharge of anode half cells)
-        var qcInt = new double[m];
+        var totals = new CycleTotals(m);
+        double[] qc = totals.Qc, qd = totals.Qd, ec = totals.Ec, ed = totals.Ed, qcv = totals.Qcv, qdInt = totals.QdInt, qdcv = totals.Qdcv, qcInt = totals.QcInt;
         var chargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentCharge, 1);
         var dischargeMedian = MedianCurrentPerCycle(run, index, m, StepKind.ConstantCurrentDischarge, -1);
         int lastCycle = int.MinValue, k = -1;
@@ -141,14 +127,56 @@ public static class CycleSummarizer
                     ed[k] = Math.Max(ed[k], run.DischargingEnergyWattHour![i]);
                 }
             }
+
+        var preceding = options.Pairing == EfficiencyPairing.PrecedingHalfCycle ? PrecedingPairs(run, cycles, index, mode) : null;
+        var complete = CompleteCycles(run, out var reasons);
+        return Assemble(run.Format, run.Notes, options, firstDirection, run.ActiveMassKg, run.AreaM2, fromColumns, energyFromColumns,
+            cycles, totals, chargeMedian, dischargeMedian, preceding, complete, reasons);
+    }
+
+    /// <summary>Per cycle (in the order of the run's cycle numbers), the sums of the summary; see <see cref="Summarize"/>.</summary>
+    internal sealed class CycleTotals(int m)
+    {
+        /// <summary>Charge and discharge capacity (Ah; counted, or the largest value of the file's cumulated counters), energies (Wh).</summary>
+        public readonly double[] Qc = new double[m], Qd = new double[m], Ec = new double[m], Ed = new double[m];
+        /// <summary>Charge and discharge counted from the current, and their constant-voltage parts.</summary>
+        public readonly double[] QcInt = new double[m], Qcv = new double[m], QdInt = new double[m], Qdcv = new double[m];
+    }
+
+    /// <summary>Whether capacities and energies come from the file's columns (when it has them and counting was not asked for).</summary>
+    internal static (bool Capacity, bool Energy) Sources(SummaryOptions options, bool capacityColumns, bool energyColumns) =>
+        (!options.IntegrateCurrent && capacityColumns, !options.IntegrateCurrent && energyColumns);
+
+    /// <summary>
+    /// The summary from the per-cycle sums, in the same way whoever summed them (<see cref="Summarize"/> over a whole run,
+    /// or a file streamed block by block): notes, mass, CE, retention, rows.
+    /// </summary>
+    internal static CyclingSummary Assemble(string format, IReadOnlyList<string> runNotes, SummaryOptions options, int firstDirection,
+        double? fileMassKg, double? fileAreaM2, bool fromColumns, bool energyFromColumns, int[] cycles, CycleTotals totals,
+        double?[] chargeMedian, double?[] dischargeMedian, double?[]? preceding, bool[] complete, string[] reasons)
+    {
+        var notes = new List<string>(runNotes);
+        var mode = options.Mode ?? (firstDirection < 0 ? ElectrodeMode.Anode : ElectrodeMode.Cathode);
+        if (options.Mode is null)
+            notes.Add(mode == ElectrodeMode.Anode
+                ? "electrode mode: anode (the first current is a discharge); CE = charge / discharge"
+                : "electrode mode: cathode (the first current is a charge); CE = discharge / charge");
+
+        double? mass = options.ActiveMassKg ?? fileMassKg;
+        if (options.ActiveMassKg is { } given && fileMassKg is { } stated && Math.Abs(given - stated) > 1e-6 * stated)
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"active mass {given * 1e6:G6} mg given; the file states {stated * 1e6:G6} mg"));
+        if (mass is null) notes.Add("no active mass given or stated in the file: no specific capacities");
+        double? area = options.AreaM2 ?? fileAreaM2;
+        string source = fromColumns ? "instrument capacity columns" : "coulomb counting of the current";
         notes.Add($"capacities from {source}; energies from {(energyFromColumns ? "instrument energy columns" : "∫ V·|I| dt")}");
 
+        var index = cycles.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
+        int m = cycles.Length;
+        double[] qc = totals.Qc, qd = totals.Qd, ec = totals.Ec, ed = totals.Ed;
         double[] qIn = mode == ElectrodeMode.Cathode ? qc : qd, qOut = mode == ElectrodeMode.Cathode ? qd : qc;
-        var preceding = options.Pairing == EfficiencyPairing.PrecedingHalfCycle ? PrecedingPairs(run, cycles, index, mode) : null;
         if (preceding is not null) notes.Add("CE pairing: each cycle's first out half cycle over the in half cycle just before it (coulomb counting)");
         else notes.Add("CE pairing: same cycle");
 
-        var complete = CompleteCycles(run, out var reasons);
         var incomplete = cycles.Where(c => !complete[index[c]]).ToList();
         if (incomplete.Count > 0)
             notes.Add($"incomplete cycle{(incomplete.Count > 1 ? "s" : "")}: " + string.Join("; ", incomplete.Select(c => $"{c} ({reasons[index[c]]})")) +
@@ -161,7 +189,7 @@ public static class CycleSummarizer
         reference ??= cycles.Where(c => complete[index[c]] && qOut[index[c]] > 0 && qIn[index[c]] > 0).Cast<int?>().FirstOrDefault();   // first complete cycle
 
         var rows = new List<CycleStatistics>(m);
-        for (k = 0; k < m; k++)
+        for (int k = 0; k < m; k++)
         {
             double? ce = preceding is not null ? preceding[k] : Ratio(qOut[k], qIn[k]);
             double? ee = Ratio(ed[k], ec[k]);   // energy delivered by the cell / energy put in, whatever the electrode mode
@@ -171,11 +199,11 @@ public static class CycleSummarizer
                 mass is { } g ? qc[k] * 1000 / (g * 1000) : null, mass is { } g2 ? qd[k] * 1000 / (g2 * 1000) : null,
                 area is { } a ? qc[k] * 1000 / (a * 1e4) : null, area is { } a2 ? qd[k] * 1000 / (a2 * 1e4) : null,
                 complete[k] && reference is { } rc && qOut[index[rc]] > 0 && qOut[k] > 0 ? qOut[k] / qOut[index[rc]] : null,
-                qcInt[k] > 0 ? qcv[k] / qcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k]));
+                totals.QcInt[k] > 0 ? totals.Qcv[k] / totals.QcInt[k] : null, chargeMedian[k], dischargeMedian[k], complete[k]));
         }
-        return new CyclingSummary(run.Format, rows, mode, options.Pairing, source, mass, area, reference, notes)
+        return new CyclingSummary(format, rows, mode, options.Pairing, source, mass, area, reference, notes)
         {
-            ConstantVoltageShareOfDischarge = cycles.ToDictionary(c => c, c => qdInt[index[c]] > 0 ? qdcv[index[c]] / qdInt[index[c]] : (double?)null),
+            ConstantVoltageShareOfDischarge = cycles.ToDictionary(c => c, c => totals.QdInt[index[c]] > 0 ? totals.Qdcv[index[c]] / totals.QdInt[index[c]] : (double?)null),
         };
     }
 
@@ -199,15 +227,35 @@ public static class CycleSummarizer
         var index = cycles.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
         int m = cycles.Length, n = run.Count;
         bool[] hasCharge = new bool[m], hasDischarge = new bool[m];
-        var lastOfHalf = new Dictionary<int, int>();
+        var lastOfHalf = new Dictionary<int, HalfCycleEnd>();
         int last = -1;
         for (int i = 0; i < n; i++)
         {
             if (run.Kind[i] is StepKind.Rest or StepKind.Ocv || run.CurrentAmpere[i] == 0) continue;
             if (run.CurrentAmpere[i] > 0) hasCharge[index[run.CycleCount[i]]] = true; else hasDischarge[index[run.CycleCount[i]]] = true;
-            lastOfHalf[run.HalfCycle[i]] = i;
+            lastOfHalf[run.HalfCycle[i]] = new HalfCycleEnd(run.VoltageVolt[i], run.CurrentAmpere[i], run.Kind[i]);
             last = i;
         }
+        LastCurrentPoint? lastPoint = last < 0 ? null
+            : new LastCurrentPoint(index[run.CycleCount[last]], run.HalfCycle[last], run.StepCount[last] == run.StepCount[n - 1],
+                new HalfCycleEnd(run.VoltageVolt[last], run.CurrentAmpere[last], run.Kind[last]));
+        return DecideComplete(hasCharge, hasDischarge, lastOfHalf, lastPoint, out reasons);
+    }
+
+    /// <summary>The last current-carrying point of a half cycle: its voltage, current and kind.</summary>
+    internal readonly record struct HalfCycleEnd(double VoltageV, double CurrentA, StepKind Kind);
+
+    /// <summary>
+    /// The file's last current-carrying point: the index of its cycle, its half cycle, whether the file's last point is in
+    /// the same step (the step runs into the end of the file), and its values.
+    /// </summary>
+    internal readonly record struct LastCurrentPoint(int CycleIndex, int HalfCycle, bool StepRunsToTheEnd, HalfCycleEnd Values);
+
+    /// <summary>The rules of <see cref="CompleteCycles"/> on what they need of a run, gathered in file order.</summary>
+    internal static bool[] DecideComplete(bool[] hasCharge, bool[] hasDischarge, IReadOnlyDictionary<int, HalfCycleEnd> lastOfHalf, LastCurrentPoint? lastPoint,
+        out string[] reasons)
+    {
+        int m = hasCharge.Length;
         reasons = new string[m];
         var complete = new bool[m];
         for (int k = 0; k < m; k++)
@@ -216,29 +264,30 @@ public static class CycleSummarizer
             if (!complete[k])
                 reasons[k] = !hasCharge[k] && !hasDischarge[k] ? "no current" : hasCharge[k] ? "no discharge" : "no charge";
         }
-        if (last < 0 || run.StepCount[n - 1] != run.StepCount[last]) return complete;   // the last current step ended at a step change
+        if (lastPoint is not { StepRunsToTheEnd: true } lp) return complete;   // the last current step ended at a step change
 
-        int direction = Math.Sign(run.CurrentAmpere[last]);
+        var last = lp.Values;
+        int direction = Math.Sign(last.CurrentA);
         string name = direction > 0 ? "charge" : "discharge";
-        var others = lastOfHalf.Where(e => e.Key != run.HalfCycle[last] && Math.Sign(run.CurrentAmpere[e.Value]) == direction).Select(e => e.Value).ToList();
+        var others = lastOfHalf.Where(e => e.Key != lp.HalfCycle && Math.Sign(e.Value.CurrentA) == direction).Select(e => e.Value).ToList();
         string? stop = null;
-        double end = run.VoltageVolt[last];
+        double end = last.VoltageV;
         if (others.Count == 0) stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its {name} at {end:0.000} V, no other {name} to take the cut-off from");
         else
         {
-            double cutOff = direction > 0 ? others.Max(i => run.VoltageVolt[i]) : others.Min(i => run.VoltageVolt[i]);
+            double cutOff = direction > 0 ? others.Max(e => e.VoltageV) : others.Min(e => e.VoltageV);
             bool reached = direction > 0 ? end >= cutOff - CutOffToleranceV : end <= cutOff + CutOffToleranceV;
             if (!reached) stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its {name} at {end:0.000} V; the other {name}s ended at {cutOff:0.000} V");
-            else if (run.Kind[last] == StepKind.ConstantVoltage)
+            else if (last.Kind == StepKind.ConstantVoltage)
             {
-                var cvEnds = others.Where(i => run.Kind[i] == StepKind.ConstantVoltage).Select(i => Math.Abs(run.CurrentAmpere[i])).ToList();
-                if (cvEnds.Count == 0 || Math.Abs(run.CurrentAmpere[last]) > 1.1 * cvEnds.Max())
-                    stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its constant-voltage {name} at {Math.Abs(run.CurrentAmpere[last]) * 1e3:0.###} mA, above the end current of the other CV steps");
+                var cvEnds = others.Where(e => e.Kind == StepKind.ConstantVoltage).Select(e => Math.Abs(e.CurrentA)).ToList();
+                if (cvEnds.Count == 0 || Math.Abs(last.CurrentA) > 1.1 * cvEnds.Max())
+                    stop = string.Create(CultureInfo.InvariantCulture, $"the file ends inside its constant-voltage {name} at {Math.Abs(last.CurrentA) * 1e3:0.###} mA, above the end current of the other CV steps");
             }
         }
         if (stop is not null)
         {
-            int k = index[run.CycleCount[last]];
+            int k = lp.CycleIndex;
             reasons[k] = complete[k] ? stop : reasons[k] + "; " + stop;
             complete[k] = false;
         }
@@ -292,16 +341,30 @@ public static class CycleSummarizer
     private static double?[] PrecedingPairs(CyclingRun run, int[] cycles, Dictionary<int, int> index, ElectrodeMode mode)
     {
         // Half-cycle capacities by coulomb counting.
-        var halfCapacity = new Dictionary<int, (int Direction, int Cycle, double Q)>();
+        var halfCapacity = new Dictionary<int, HalfCycleCharge>();
         for (int i = 1; i < run.Count; i++)
         {
             if (run.Kind[i] is StepKind.Rest or StepKind.Ocv || run.HalfCycle[i] == 0) continue;
-            int h = run.HalfCycle[i];
-            double dq = Math.Abs(run.CurrentAmpere[i]) * Math.Max(0, run.TestTimeSecond[i] - run.TestTimeSecond[i - 1]) / 3600.0;
-            halfCapacity[h] = halfCapacity.TryGetValue(h, out var e) ? e with { Q = e.Q + dq } : (Math.Sign(run.CurrentAmpere[i]), run.CycleCount[i], dq);
+            AddHalfCycleCharge(halfCapacity, run.HalfCycle[i], run.CurrentAmpere[i], run.TestTimeSecond[i] - run.TestTimeSecond[i - 1], run.CycleCount[i]);
         }
+        return PairPrecedingHalfCycles(halfCapacity, index, cycles.Length, mode);
+    }
+
+    /// <summary>Charge of one half cycle by coulomb counting, with the direction and cycle of its first counted point.</summary>
+    internal readonly record struct HalfCycleCharge(int Direction, int Cycle, double Q);
+
+    /// <summary>Adds one point (current, time since the previous point) to its half cycle's charge.</summary>
+    internal static void AddHalfCycleCharge(Dictionary<int, HalfCycleCharge> halfCapacity, int half, double current, double dt, int cycle)
+    {
+        double dq = Math.Abs(current) * Math.Max(0, dt) / 3600.0;
+        halfCapacity[half] = halfCapacity.TryGetValue(half, out var e) ? e with { Q = e.Q + dq } : new HalfCycleCharge(Math.Sign(current), cycle, dq);
+    }
+
+    /// <summary>Per cycle index, its first out half cycle over the in half cycle just before it (null where there is none).</summary>
+    internal static double?[] PairPrecedingHalfCycles(Dictionary<int, HalfCycleCharge> halfCapacity, IReadOnlyDictionary<int, int> index, int m, ElectrodeMode mode)
+    {
         int outDirection = mode == ElectrodeMode.Cathode ? -1 : 1;
-        var result = new double?[cycles.Length];
+        var result = new double?[m];
         foreach (var (h, info) in halfCapacity.OrderBy(x => x.Key))
         {
             int k = index[info.Cycle];

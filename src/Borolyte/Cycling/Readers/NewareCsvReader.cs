@@ -12,9 +12,15 @@ namespace Borolyte.Cycling.Readers;
 /// </summary>
 internal static class NewareCsvReader
 {
-    public static CyclingRawData Read(string path)
+    /// <summary>The header's columns and how the data loop reads them.</summary>
+    private sealed record Layout(CsvHeader Header, List<FieldSpec> Specs, int Current, int Voltage, int? Chg, int? Dchg, int? ChgE, int? DchgE,
+        int? Cap, int? Spec, int CapSlot, int SpecSlot)
     {
-        using var reader = ByteLineReader.Open(path);
+        public RowWatcher? NewWatcher() => CapSlot < 0 ? null : new LargestCapacity(CapSlot, SpecSlot);
+    }
+
+    private static Layout ReadLayout(ByteLineReader reader, string path)
+    {
         var header = CsvHeader.Read(reader, path, (byte)',', "Neware");
         int time = header.Require("time", "Cumulative Time", "Total Time");
         int current = header.RequirePrefixed("current", "Current(");
@@ -41,34 +47,87 @@ internal static class NewareCsvReader
             capSlot = specs.Count; specs.Add(header.Spec(capIndex, storage: FieldStorage.None));
             specSlot = specs.Count; specs.Add(header.Spec(specIndex, storage: FieldStorage.None));
         }
-        var table = DelimitedTable.Read(reader, path, (byte)',', header.FieldCount, specs,
-            newWatcher: capSlot < 0 ? null : () => new LargestCapacity(capSlot, specSlot));
-        double bestCap = double.NegativeInfinity, bestSpec = 0;
-        foreach (LargestCapacity w in table.Watchers)   // chunks in file order; the first line of largest capacity wins
-            if (w.Spec > 0 && w.Capacity > bestCap) { bestCap = w.Capacity; bestSpec = w.Spec; }
+        return new Layout(header, specs, current, voltage, chg, dchg, chgE, dchgE, cap, spec, capSlot, specSlot);
+    }
+
+    public static CyclingRawData Read(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        var layout = ReadLayout(reader, path);
+        var table = DelimitedTable.Read(reader, path, (byte)',', layout.Header.FieldCount, layout.Specs, newWatcher: layout.CapSlot < 0 ? null : () => layout.NewWatcher()!);
+        var (notes, massKg) = End(layout, table.BlankLinesSkipped, table.Watchers);
+        return Columns(path, layout, table, notes, massKg);
+    }
+
+    /// <summary>The columns of a parsed table (the whole file, or one block) in SI and BDF units.</summary>
+    private static CyclingRawData Columns(string path, Layout l, DelimitedTable.Result table, List<string> notes, double? massKg)
+    {
+        var header = l.Header;
         int k = 6;
         double[]? Next(int? index, string unit) => index is { } i ? CsvHeader.Scaled(table.Doubles(k++), header.UnitScale(i, unit)) : null;
-        double[]? chgCol = Next(chg, "Ah"), dchgCol = Next(dchg, "Ah"), chgECol = Next(chgE, "Wh"), dchgECol = Next(dchgE, "Wh");
-        var notes = new List<string> { "Neware CSV: record-level export; current sign as in the file (discharge negative)" };
-        if (table.BlankLinesSkipped > 0) notes.Add($"{table.BlankLinesSkipped} empty lines skipped");
-        double? massKg = null;
-        if (capSlot >= 0 && bestSpec > 0)
-        {
-            double capAh = bestCap * header.UnitScale(cap!.Value, "Ah");
-            massKg = capAh * 1000 / bestSpec * 1e-3;   // mAh / (mAh/g) = g
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"active mass {massKg * 1e6:0.####} mg recovered from the file's {header.Names[cap.Value]} and {header.Names[spec!.Value]} columns (line of largest capacity)"));
-        }
+        double[]? chgCol = Next(l.Chg, "Ah"), dchgCol = Next(l.Dchg, "Ah"), chgECol = Next(l.ChgE, "Wh"), dchgECol = Next(l.DchgE, "Wh");
         return new CyclingRawData
         {
             SourcePath = path, Format = "neware-csv", TestTimeSecond = table.Doubles(0),
-            CurrentAmpere = CsvHeader.Scaled(table.Doubles(1), header.UnitScale(current, "A"))!,
-            VoltageVolt = CsvHeader.Scaled(table.Doubles(2), header.UnitScale(voltage, "V"))!,
+            CurrentAmpere = CsvHeader.Scaled(table.Doubles(1), header.UnitScale(l.Current, "A"))!,
+            VoltageVolt = CsvHeader.Scaled(table.Doubles(2), header.UnitScale(l.Voltage, "V"))!,
             InstrumentCycle = table.Ints(3), InstrumentStep = table.Ints(4), InstrumentKind = table.Codes(5),
             ChargingCapacityAmpereHour = chgCol, DischargingCapacityAmpereHour = dchgCol,
             ChargingEnergyWattHour = chgECol, DischargingEnergyWattHour = dchgECol,
             ActiveMassKg = massKg, Notes = notes,
         };
+    }
+
+    /// <summary>The notes and the active mass, from the blank lines skipped and the watchers of the chunks (in file order).</summary>
+    private static (List<string> Notes, double? MassKg) End(Layout l, int blankLinesSkipped, IEnumerable<RowWatcher> watchers)
+    {
+        double bestCap = double.NegativeInfinity, bestSpec = 0;
+        foreach (LargestCapacity w in watchers)   // chunks in file order; the first line of largest capacity wins
+            if (w.Spec > 0 && w.Capacity > bestCap) { bestCap = w.Capacity; bestSpec = w.Spec; }
+        var notes = new List<string> { "Neware CSV: record-level export; current sign as in the file (discharge negative)" };
+        if (blankLinesSkipped > 0) notes.Add($"{blankLinesSkipped} empty lines skipped");
+        double? massKg = null;
+        if (l.CapSlot >= 0 && bestSpec > 0)
+        {
+            double capAh = bestCap * l.Header.UnitScale(l.Cap!.Value, "Ah");
+            massKg = capAh * 1000 / bestSpec * 1e-3;   // mAh / (mAh/g) = g
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"active mass {massKg * 1e6:0.####} mg recovered from the file's {l.Header.Names[l.Cap.Value]} and {l.Header.Names[l.Spec!.Value]} columns (line of largest capacity)"));
+        }
+        return (notes, massKg);
+    }
+
+    /// <summary>The file block by block (<see cref="CyclingBlockReader"/>): the same columns, notes and mass as <see cref="Read"/>.</summary>
+    public static CyclingBlockReader OpenBlocks(string path, long blockBytes) => new Blocks(path, blockBytes);
+
+    private sealed class Blocks(string path, long blockBytes) : CyclingBlockReader(path, "neware-csv", blockBytes)
+    {
+        private Layout? _layout;
+        private int _blank;
+        private readonly List<RowWatcher> _watchers = [];
+
+        public override IEnumerable<CyclingRawData> Read()
+        {
+            LineChunk[] chunks;
+            using (var reader = ByteLineReader.Open(Path))
+            {
+                _layout = ReadLayout(reader, Path);
+                chunks = LineChunks.Blocks(Path, reader.BytesConsumed, BlockBytes);
+            }
+            var l = _layout;
+            foreach (var table in InOrder(chunks, k => DelimitedTable.ReadBlock(Path, chunks[k], (byte)',', l.Header.FieldCount, l.Specs, watcher: l.NewWatcher()), Ahead))
+            {
+                _blank += table.BlankLinesSkipped;
+                _watchers.AddRange(table.Watchers);
+                yield return Columns(Path, l, table, [], null);
+            }
+        }
+
+        public override BlockReadEnd Finish()
+        {
+            var (notes, mass) = End(_layout!, _blank, _watchers);
+            return new BlockReadEnd(notes, mass, null, 0, new BlockReaderFacts(), GuessesHeld: true);
+        }
     }
 
     /// <summary>Neware step types ("Rest", "CC Chg", "CC DChg", "CV Chg", "CCCV Chg", …) as <see cref="StepKind"/> codes; -1 when the data must decide.</summary>

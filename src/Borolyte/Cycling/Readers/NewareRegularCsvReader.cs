@@ -69,36 +69,44 @@ internal static class NewareRegularCsvReader
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = start;
-        var buffer = new byte[(1 << 20) + 2];
-        // The two bytes kept from the end of the previous block; a chunk starts at a line start, as after a '\n'.
-        buffer[0] = (byte)'\n'; buffer[1] = (byte)'\n';
-        int kept = 1;
-        long count = 0, left = end - start;
-        while (left > 0)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((1 << 20) + 2);   // pooled: one per chunk or block, not garbage each time
+        try
         {
-            int read = stream.Read(buffer, kept, (int)Math.Min(buffer.Length - kept, left));
-            if (read == 0) break;
-            left -= read;
-            var block = buffer.AsSpan(0, kept + read);
-            for (int at = 0; ;)
+            // The two bytes kept from the end of the previous block; a chunk starts at a line start, as after a '\n'.
+            buffer[0] = (byte)'\n'; buffer[1] = (byte)'\n';
+            int kept = 1;
+            long count = 0, left = end - start;
+            while (left > 0)
             {
-                int k = block[at..].IndexOf("\n,,"u8);
-                if (k < 0) break;
-                count++;
-                at += k + 1;
+                int read = stream.Read(buffer, kept, (int)Math.Min(buffer.Length - kept, left));
+                if (read == 0) break;
+                left -= read;
+                var block = buffer.AsSpan(0, kept + read);
+                for (int at = 0; ;)
+                {
+                    int k = block[at..].IndexOf("\n,,"u8);
+                    if (k < 0) break;
+                    count++;
+                    at += k + 1;
+                }
+                // keep the last two bytes: a "\n,," may straddle the blocks
+                int keep = Math.Min(2, block.Length);
+                block[^keep..].CopyTo(buffer);
+                kept = keep;
             }
-            // keep the last two bytes: a "\n,," may straddle the blocks
-            int keep = Math.Min(2, block.Length);
-            block[^keep..].CopyTo(buffer);
-            kept = keep;
+            return count;
         }
-        return count;
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
     }
 
     /// <summary>What every chunk reads the same way: the three headers and the record columns found in them.</summary>
     private sealed record Layout(string Path, CsvHeader Cycle, CsvHeader StepHeader, CsvHeader Record, int StepIndex, int StepType, int? StepTime,
         int? TotalTime, int Time, int Current, int Voltage, int? Capacity, int? Energy, int? ChargeCapacity, int? DischargeCapacity,
-        int? ChargeEnergy, int? DischargeEnergy, double CurrentScale, double VoltageScale, double CapacityScale, double EnergyScale);
+        int? ChargeEnergy, int? DischargeEnergy, double CurrentScale, double VoltageScale, double CapacityScale, double EnergyScale)
+    {
+        public bool HasCapacity => Capacity is not null || (ChargeCapacity is not null && DischargeCapacity is not null);
+        public bool HasEnergy => Energy is not null || (ChargeEnergy is not null && DischargeEnergy is not null);
+    }
 
     /// <summary>
     /// A chunk may start only at a step row of its own line (first field empty, second set): there the step, its type and
@@ -110,9 +118,8 @@ internal static class NewareRegularCsvReader
         return cursor.TryNext(out var first) && TextFields.Trim(first).IsEmpty && cursor.TryNext(out var second) && !TextFields.Trim(second).IsEmpty;
     }
 
-    public static CyclingRawData Read(string path)
+    private static Layout ReadLayout(ByteLineReader reader, string path)
     {
-        using var reader = ByteLineReader.Open(path);
         var cycleHeader = CsvHeader.Read(reader, path, (byte)',', "cycle");
         var stepHeader = CsvHeader.Read(reader, path, (byte)',', "step");
         var recordHeader = CsvHeader.Read(reader, path, (byte)',', "record");
@@ -130,10 +137,16 @@ internal static class NewareRegularCsvReader
         double iScale = recordHeader.UnitScale(current, "A"), vScale = recordHeader.UnitScale(voltage, "V");
         double capScale = capacity is { } ci ? recordHeader.UnitScale(ci, "Ah") : chgCap is { } cc ? recordHeader.UnitScale(cc, "Ah") : 1;
         double enScale = energy is { } ei ? recordHeader.UnitScale(ei, "Wh") : chgEn is { } ce ? recordHeader.UnitScale(ce, "Wh") : 1;
-        bool hasCapacity = capacity is not null || (chgCap is not null && dchgCap is not null);
-        bool hasEnergy = energy is not null || (chgEn is not null && dchgEn is not null);
-        var layout = new Layout(path, cycleHeader, stepHeader, recordHeader, stepIndexCol, stepTypeCol, stepTimeCol, totalTime, time, current, voltage,
+        return new Layout(path, cycleHeader, stepHeader, recordHeader, stepIndexCol, stepTypeCol, stepTimeCol, totalTime, time, current, voltage,
             capacity, energy, chgCap, dchgCap, chgEn, dchgEn, iScale, vScale, capScale, enScale);
+    }
+
+    public static CyclingRawData Read(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        var layout = ReadLayout(reader, path);
+        bool hasCapacity = layout.HasCapacity, hasEnergy = layout.HasEnergy;
+        int? totalTime = layout.TotalTime;
 
         // Above 8 MB the records are parsed in chunks on all cores, each starting at a step row; what a chunk
         // inherits from the rows above it (its first records' cycle, the time offset of its steps) is settled after, in
@@ -189,19 +202,99 @@ internal static class NewareRegularCsvReader
             }
         }
 
-        int signFlips = chunks.Sum(c => c.SignFlips);
+        return Raw(path, result, Notes(layout, chunks.Sum(c => c.SignFlips)));
+    }
+
+    private static List<string> Notes(Layout layout, int signFlips)
+    {
         var notes = new List<string> { "Neware CSV: regular export (cycle, step and record rows); cycle and step of each record from the rows above it" };
-        if (totalTime is null) notes.Add("no Total Time column: test time = step time + durations of the earlier steps");
+        if (layout.TotalTime is null) notes.Add("no Total Time column: test time = step time + durations of the earlier steps");
         if (signFlips > 0) notes.Add($"{signFlips} records of discharge steps had a positive current; made negative (positive = charge)");
-        if (!hasCapacity) notes.Add("no record capacity column: capacities by coulomb counting");
-        return new CyclingRawData
+        if (!layout.HasCapacity) notes.Add("no record capacity column: capacities by coulomb counting");
+        return notes;
+    }
+
+    private static CyclingRawData Raw(string path, Columns result, List<string> notes) => new()
+    {
+        SourcePath = path, Format = "neware-regular-csv", TestTimeSecond = result.Time, VoltageVolt = result.Voltage, CurrentAmpere = result.Current,
+        InstrumentCycle = result.Cycle, InstrumentStep = result.Step, InstrumentKind = result.Kind,
+        ChargingCapacityAmpereHour = result.Charge, DischargingCapacityAmpereHour = result.Discharge,
+        ChargingEnergyWattHour = result.ChargeEnergy, DischargingEnergyWattHour = result.DischargeEnergy,
+        Notes = notes,
+    };
+
+    /// <summary>
+    /// The file block by block (<see cref="CyclingBlockReader"/>), each block starting at a step row as the parallel chunks of
+    /// <see cref="Read"/> do, and what a block inherits from the rows above it (its first records' cycle, the time offset
+    /// of its steps without a Total Time column) settled in file order as <see cref="Read"/> settles it between chunks.
+    /// </summary>
+    public static CyclingBlockReader OpenBlocks(string path, long blockBytes) => new Blocks(path, blockBytes);
+
+    private sealed class Blocks(string path, long blockBytes) : CyclingBlockReader(path, "neware-regular-csv", blockBytes)
+    {
+        private Layout? _layout;
+        private int _signFlips;
+        private long _records;
+
+        public override IEnumerable<CyclingRawData> Read()
         {
-            SourcePath = path, Format = "neware-regular-csv", TestTimeSecond = result.Time, VoltageVolt = result.Voltage, CurrentAmpere = result.Current,
-            InstrumentCycle = result.Cycle, InstrumentStep = result.Step, InstrumentKind = result.Kind,
-            ChargingCapacityAmpereHour = result.Charge, DischargingCapacityAmpereHour = result.Discharge,
-            ChargingEnergyWattHour = result.ChargeEnergy, DischargingEnergyWattHour = result.DischargeEnergy,
-            Notes = notes,
-        };
+            LineChunk[] spans;
+            using (var reader = ByteLineReader.Open(Path))
+            {
+                _layout = ReadLayout(reader, Path);
+                spans = LineChunks.Blocks(Path, reader.BytesConsumed, BlockBytes, StartsStep);
+            }
+            var l = _layout;
+            int inheritedCycle = 0;
+            double offset = 0;
+            bool anyStep = false;
+            (double? Duration, double LastStepTime) previous = default;
+            foreach (var c in InOrder(spans, k => Parse(l, spans, k), Ahead))
+            {
+                var col = c.Columns;
+                int inherited = c.InheritedRecords < 0 ? c.Count : c.InheritedRecords;
+                for (int i = 0; i < inherited; i++) col.Cycle[i] = inheritedCycle;
+                if (c.InheritedRecords >= 0) inheritedCycle = c.LastCycle;
+                if (l.TotalTime is null)
+                {
+                    var offsets = new double[c.Steps.Count];
+                    for (int s = 0; s < c.Steps.Count; s++)
+                    {
+                        if (anyStep) offset += previous.Duration ?? previous.LastStepTime;
+                        anyStep = true;
+                        offsets[s] = offset;
+                        previous = c.Steps[s];
+                    }
+                    for (int i = 0; i < c.Count; i++) col.Time[i] += offsets[col.StepOrdinal![i]];
+                }
+                _signFlips += c.SignFlips;
+                _records += c.Count;
+                yield return Raw(Path, col, []);
+            }
+        }
+
+        /// <summary>Block k into columns of its own, exactly sized from its count of record rows (or, if that count was wrong, from its lines).</summary>
+        private static Chunk Parse(Layout l, LineChunk[] spans, int k)
+        {
+            string path = l.Path;
+            long records = CountRecordRows(path, spans[k].Start, spans[k].End);
+            var chunk = new Chunk(new Columns(records, l.HasCapacity, l.HasEnergy, l.TotalTime is null), 0, (int)records);
+            using (var reader = spans[k].Open(path)) ParseChunk(reader, l, first: k == 0, chunk);
+            if (!chunk.Overflow && chunk.Count == chunk.Capacity) return chunk;
+            long lines = LineChunks.CountLines(path, spans[k].Start, spans[k].End);
+            chunk = new Chunk(new Columns(lines, l.HasCapacity, l.HasEnergy, l.TotalTime is null), 0, (int)lines);
+            using (var reader = spans[k].Open(path)) ParseChunk(reader, l, first: k == 0, chunk);
+            var exact = Join([chunk], l.HasCapacity, l.HasEnergy, l.TotalTime is null);
+            var result = new Chunk(exact, 0, chunk.Count) { Count = chunk.Count, InheritedRecords = chunk.InheritedRecords, LastCycle = chunk.LastCycle, SignFlips = chunk.SignFlips };
+            result.Steps.AddRange(chunk.Steps);
+            return result;
+        }
+
+        public override BlockReadEnd Finish()
+        {
+            if (_records == 0) throw new InvalidInputException($"{Path}: no record rows");
+            return new BlockReadEnd(Notes(_layout!, _signFlips), null, null, 0, new BlockReaderFacts(), GuessesHeld: true);
+        }
     }
 
     /// <summary>Parses every chunk (in parallel when there are several); <paramref name="reader"/>, when given, is positioned at the first one.</summary>

@@ -140,6 +140,35 @@ internal static class LineChunks
     {
         long length = new FileInfo(path).Length;
         if (length - start < ParallelThresholdBytes) parts = 1;
+        var bounds = Cuts(path, start, length, parts, canStartChunk);
+        var lines = new long[bounds.Count - 1];
+        Parallel.For(0, lines.Length, k => lines[k] = CountLines(path, bounds[k], bounds[k + 1]));
+        var chunks = new LineChunk[lines.Length];
+        long before = linesBefore;
+        for (int k = 0; k < chunks.Length; k++)
+        {
+            chunks[k] = new LineChunk(bounds[k], bounds[k + 1], before, lines[k]);
+            before += lines[k];
+        }
+        return chunks;
+    }
+
+    /// <summary>
+    /// [<paramref name="start"/>, end of file) cut after a '\n' into ranges of about <paramref name="blockBytes"/> (at
+    /// least one line each), as <see cref="Split"/> cuts but without counting the lines: for a file read block by block,
+    /// each block counting its own lines when it is parsed. <see cref="LineChunk.LinesBefore"/> and
+    /// <see cref="LineChunk.Lines"/> are 0 (unknown).
+    /// </summary>
+    public static LineChunk[] Blocks(string path, long start, long blockBytes, LineFilter? canStartChunk = null)
+    {
+        long length = new FileInfo(path).Length;
+        int parts = (int)Math.Clamp((length - start + blockBytes - 1) / Math.Max(1, blockBytes), 1, int.MaxValue / 2);
+        var bounds = Cuts(path, start, length, parts, canStartChunk);
+        return Enumerable.Range(0, bounds.Count - 1).Select(k => new LineChunk(bounds[k], bounds[k + 1], 0, 0)).ToArray();
+    }
+
+    private static List<long> Cuts(string path, long start, long length, int parts, LineFilter? canStartChunk)
+    {
         var bounds = new List<long> { start };
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.RandomAccess))
         {
@@ -169,16 +198,7 @@ internal static class LineChunks
             }
         }
         bounds.Add(length);
-        var lines = new long[bounds.Count - 1];
-        Parallel.For(0, lines.Length, k => lines[k] = CountLines(path, bounds[k], bounds[k + 1]));
-        var chunks = new LineChunk[lines.Length];
-        long before = linesBefore;
-        for (int k = 0; k < chunks.Length; k++)
-        {
-            chunks[k] = new LineChunk(bounds[k], bounds[k + 1], before, lines[k]);
-            before += lines[k];
-        }
-        return chunks;
+        return bounds;
     }
 
     /// <summary>The rest of an in-memory file as one chunk (serial parsing).</summary>
@@ -190,22 +210,28 @@ internal static class LineChunks
         return new LineChunk(start, bytes.Length, linesBefore, lines);
     }
 
-    private static long CountLines(string path, long start, long end)
+    /// <summary>Lines in [<paramref name="start"/>, <paramref name="end"/>) of the file, a last line without '\n' included.</summary>
+    public static long CountLines(string path, long start, long end)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = start;
-        var buffer = new byte[1 << 18];   // 256 KiB: as fast as larger buffers (page-cache copies), and one per chunk
-        long lines = 0, left = end - start;
-        byte last = (byte)'\n';
-        while (left > 0)
+        // 256 KiB: as fast as larger buffers (page-cache copies); pooled, so a file read in many blocks makes no garbage of it.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 18);
+        try
         {
-            int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-            if (read == 0) break;
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-            last = buffer[read - 1];
-            left -= read;
+            long lines = 0, left = end - start;
+            byte last = (byte)'\n';
+            while (left > 0)
+            {
+                int read = stream.Read(buffer, 0, (int)Math.Min(1 << 18, left));
+                if (read == 0) break;
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+                left -= read;
+            }
+            return last == (byte)'\n' ? lines : lines + 1;
         }
-        return last == (byte)'\n' ? lines : lines + 1;
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
     }
 }
 

@@ -91,6 +91,63 @@ public sealed class MptFile
     private static MptFile ReadFrom(string path, ByteLineReader reader, byte[]? bytes, Func<IReadOnlyList<string>, Func<string, bool>?> keepColumnsOf,
         Action<IReadOnlyList<string>, int>? checkColumns)
     {
+        var (header, names, metadata) = ReadHeaderLines(path, reader, checkColumns);
+
+        // Lines counted per chunk (four chunks per core above 8 MB), columns allocated once, chunks parsed in parallel.
+        var chunks = bytes is null
+            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, LineChunks.ParallelParts)
+            : [LineChunks.InMemory(bytes, reader.BytesConsumed, reader.LineNumber)];
+        long total = chunks.Sum(c => c.Lines);
+        if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
+        int capacity = (int)total;
+        var columns = new double[names.Length][];
+        var keepColumn = keepColumnsOf(names);
+        // Not zeroed: every kept cell of every row is written before the rows are closed up and the tail cut off.
+        for (int i = 0; i < names.Length; i++) columns[i] = keepColumn is null || keepColumn(names[i]) ? GC.AllocateUninitializedArray<double>(capacity) : [];
+        bool decimalComma;
+        using (var peek = bytes is null ? chunks[0].Open(path) : chunks[0].Open(bytes)) decimalComma = UsesDecimalComma(peek);
+        var offsets = new int[chunks.Length];
+        for (int k = 1; k < chunks.Length; k++) offsets[k] = offsets[k - 1] + (int)chunks[k - 1].Lines;
+        var rowsPer = new int[chunks.Length];
+        if (chunks.Length == 1) rowsPer[0] = ParseRows(reader, path, names, columns, decimalComma, 0, capacity);
+        else
+        {
+            var errors = new Exception?[chunks.Length];
+            Parallel.For(0, chunks.Length, k =>
+            {
+                try
+                {
+                    using var chunkReader = chunks[k].Open(path);
+                    rowsPer[k] = ParseRows(chunkReader, path, names, columns, decimalComma, offsets[k], offsets[k] + (int)chunks[k].Lines);
+                }
+                catch (Exception e) { errors[k] = e; }
+            });
+            if (errors.FirstOrDefault(e => e is not null) is { } failure) throw failure is InvalidInputException ? failure : new AggregateException(failure);
+        }
+        int rows = rowsPer[0];
+        for (int k = 1; k < chunks.Length; k++)   // close the gaps blank lines left at the end of a chunk's range
+        {
+            if (rows != offsets[k])
+                foreach (var column in columns)
+                    if (column.Length > 0) Array.Copy(column, offsets[k], column, rows, rowsPer[k]);
+            rows += rowsPer[k];
+        }
+        return new MptFile
+        {
+            Path = path,
+            HeaderLines = header,
+            Metadata = metadata,
+            ColumnNames = names,
+            Columns = columns.Select(c => c.Length == rows || c.Length == 0 ? c : c[..rows]).ToArray(),
+            RowCount = rows,
+            DecimalComma = decimalComma,
+        };
+    }
+
+    /// <summary>The header lines (before the column names), the column names and the "key : value" metadata; the reader is left at the first data line.</summary>
+    private static (List<string> Header, string[] Names, List<KeyValuePair<string, string>> Metadata) ReadHeaderLines(string path, ByteLineReader reader,
+        Action<IReadOnlyList<string>, int>? checkColumns)
+    {
         if (!reader.TryReadLine(out var first) || !LooksLike(first))
             throw new InvalidInputException($"{path} line 1: expected 'EC-Lab ASCII FILE' or 'BT-Lab ASCII FILE' (not a BioLogic .mpt export)");
         var header = new List<string> { TextFields.Decode(first).Trim() };
@@ -129,57 +186,52 @@ public sealed class MptFile
             if (c > 0) metadata.Add(new(h[..c].Trim(), h[(c + 3)..].Trim()));
         }
 
-        // Lines counted per chunk (four chunks per core above 8 MB), columns allocated once, chunks parsed in parallel.
-        var chunks = bytes is null
-            ? LineChunks.Split(path, reader.BytesConsumed, reader.LineNumber, LineChunks.ParallelParts)
-            : [LineChunks.InMemory(bytes, reader.BytesConsumed, reader.LineNumber)];
-        long total = chunks.Sum(c => c.Lines);
-        if (total > Array.MaxLength) throw new InvalidInputException($"{path}: {total} data lines; at most {Array.MaxLength} are supported");
-        int capacity = (int)total;
+        return (header, names, metadata);
+    }
+
+    /// <summary>Whether the first non-blank line the reader gives uses ',' as its decimal mark (EC-Lab in some locales).</summary>
+    private static bool UsesDecimalComma(ByteLineReader reader)
+    {
+        while (reader.TryReadLine(out var line))
+            if (!line.Trim((byte)' ').IsEmpty) return line.IndexOf((byte)',') >= 0;
+        return false;
+    }
+
+    /// <summary>What a block-by-block read needs of the file before its data rows.</summary>
+    internal sealed record Opening(string Path, IReadOnlyList<string> HeaderLines, IReadOnlyList<KeyValuePair<string, string>> Metadata, string[] ColumnNames,
+        long DataStart, bool DecimalComma)
+    {
+        /// <summary>First metadata value whose key starts with <paramref name="keyPrefix"/> (case-insensitive), as <see cref="MptFile.Meta"/>.</summary>
+        public string? Meta(string keyPrefix) =>
+            Metadata.FirstOrDefault(kv => kv.Key.StartsWith(keyPrefix, StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
+    /// <summary>The header of the file, and where its data rows start, for <see cref="ReadBlock"/>.</summary>
+    internal static Opening Open(string path)
+    {
+        using var reader = ByteLineReader.Open(path);
+        var (header, names, metadata) = ReadHeaderLines(path, reader, null);
+        long start = reader.BytesConsumed;
+        bool decimalComma;
+        using (var peek = new LineChunk(start, new FileInfo(path).Length, reader.LineNumber, 0).Open(path)) decimalComma = UsesDecimalComma(peek);
+        return new Opening(path, header, metadata, names, start, decimalComma);
+    }
+
+    /// <summary>
+    /// The rows of one block (a range of <see cref="LineChunks.Blocks"/> from <see cref="Opening.DataStart"/>) into columns of
+    /// its own: the columns <paramref name="keep"/> accepts, the others empty; the same row loop as a whole read.
+    /// </summary>
+    internal static double[][] ReadBlock(Opening file, LineChunk block, Func<string, bool> keep, out int rows)
+    {
+        long lines = LineChunks.CountLines(file.Path, block.Start, block.End);
+        if (lines > Array.MaxLength) throw new InvalidInputException($"{file.Path}: {lines} data lines in one block");
+        var names = file.ColumnNames;
         var columns = new double[names.Length][];
-        var keepColumn = keepColumnsOf(names);
-        // Not zeroed: every kept cell of every row is written before the rows are closed up and the tail cut off.
-        for (int i = 0; i < names.Length; i++) columns[i] = keepColumn is null || keepColumn(names[i]) ? GC.AllocateUninitializedArray<double>(capacity) : [];
-        bool decimalComma = false;
-        using (var peek = bytes is null ? chunks[0].Open(path) : chunks[0].Open(bytes))
-            while (peek.TryReadLine(out var line))
-                if (!line.Trim((byte)' ').IsEmpty) { decimalComma = line.IndexOf((byte)',') >= 0; break; }
-        var offsets = new int[chunks.Length];
-        for (int k = 1; k < chunks.Length; k++) offsets[k] = offsets[k - 1] + (int)chunks[k - 1].Lines;
-        var rowsPer = new int[chunks.Length];
-        if (chunks.Length == 1) rowsPer[0] = ParseRows(reader, path, names, columns, decimalComma, 0, capacity);
-        else
-        {
-            var errors = new Exception?[chunks.Length];
-            Parallel.For(0, chunks.Length, k =>
-            {
-                try
-                {
-                    using var chunkReader = chunks[k].Open(path);
-                    rowsPer[k] = ParseRows(chunkReader, path, names, columns, decimalComma, offsets[k], offsets[k] + (int)chunks[k].Lines);
-                }
-                catch (Exception e) { errors[k] = e; }
-            });
-            if (errors.FirstOrDefault(e => e is not null) is { } failure) throw failure is InvalidInputException ? failure : new AggregateException(failure);
-        }
-        int rows = rowsPer[0];
-        for (int k = 1; k < chunks.Length; k++)   // close the gaps blank lines left at the end of a chunk's range
-        {
-            if (rows != offsets[k])
-                foreach (var column in columns)
-                    if (column.Length > 0) Array.Copy(column, offsets[k], column, rows, rowsPer[k]);
-            rows += rowsPer[k];
-        }
-        return new MptFile
-        {
-            Path = path,
-            HeaderLines = header,
-            Metadata = metadata,
-            ColumnNames = names,
-            Columns = columns.Select(c => c.Length == rows || c.Length == 0 ? c : c[..rows]).ToArray(),
-            RowCount = rows,
-            DecimalComma = decimalComma,
-        };
+        for (int i = 0; i < names.Length; i++) columns[i] = keep(names[i]) ? GC.AllocateUninitializedArray<double>((int)lines) : [];
+        using (var reader = block.Open(file.Path)) rows = ParseRows(reader, file.Path, names, columns, file.DecimalComma, 0, (int)lines);
+        if (rows < lines)
+            for (int i = 0; i < columns.Length; i++) if (columns[i].Length > 0) columns[i] = columns[i][..rows];
+        return columns;
     }
 
     private static int ParseRows(ByteLineReader reader, string path, string[] names, double[][] columns, bool decimalComma, int firstRow, int rowLimit)
