@@ -184,20 +184,11 @@ internal static class NewareRegularCsvReader
         {
             // Files without a total time: a step starts where the previous one ended (its step-row duration, else its last
             // record's step time), summed over the steps in file order exactly as a serial read does.
-            double offset = 0;
-            bool anyStep = false;
-            (double? Duration, double LastStepTime) previous = default;
+            var stepStarts = new StepStartTimes();
             for (int k = 0; k < chunks.Length; k++)
             {
                 var c = chunks[k];
-                var offsets = new double[c.Steps.Count];
-                for (int s = 0; s < c.Steps.Count; s++)
-                {
-                    if (anyStep) offset += previous.Duration ?? previous.LastStepTime;
-                    anyStep = true;
-                    offsets[s] = offset;
-                    previous = c.Steps[s];
-                }
+                var offsets = stepStarts.Next(c.Steps);
                 for (int i = starts[k]; i < starts[k] + c.Count; i++) result.Time[i] += offsets[result.StepOrdinal![i]];
             }
         }
@@ -246,9 +237,7 @@ internal static class NewareRegularCsvReader
             }
             var l = _layout;
             int inheritedCycle = 0;
-            double offset = 0;
-            bool anyStep = false;
-            (double? Duration, double LastStepTime) previous = default;
+            var stepStarts = new StepStartTimes();
             foreach (var c in InOrder(spans, k => Parse(l, spans, k), Ahead))
             {
                 var col = c.Columns;
@@ -257,14 +246,7 @@ internal static class NewareRegularCsvReader
                 if (c.InheritedRecords >= 0) inheritedCycle = c.LastCycle;
                 if (l.TotalTime is null)
                 {
-                    var offsets = new double[c.Steps.Count];
-                    for (int s = 0; s < c.Steps.Count; s++)
-                    {
-                        if (anyStep) offset += previous.Duration ?? previous.LastStepTime;
-                        anyStep = true;
-                        offsets[s] = offset;
-                        previous = c.Steps[s];
-                    }
+                    var offsets = stepStarts.Next(c.Steps);
                     for (int i = 0; i < c.Count; i++) col.Time[i] += offsets[col.StepOrdinal![i]];
                 }
                 _signFlips += c.SignFlips;
@@ -469,6 +451,31 @@ internal static class NewareRegularCsvReader
             string shown = TextFields.Show(field);
             return new InvalidInputException($"{path} line {n}, column '{column}': " + (shown.Length == 0 ? $"empty, expected a {what}" : $"'{shown}' is not a {what}")
                 + (reader.LastLineEndedWithNewline ? "" : " (file cut short?)"));
+        }
+    }
+
+    /// <summary>
+    /// Start times of the steps of a file without a total time, chunk after chunk in file order: a step starts where the
+    /// previous one ended (its step-row duration, else its last record's step time).
+    /// </summary>
+    private sealed class StepStartTimes
+    {
+        private double offset;
+        private bool anyStep;
+        private (double? Duration, double LastStepTime) previous;
+
+        /// <summary>The start time of each of <paramref name="steps"/> (the next chunk's steps, in order).</summary>
+        public double[] Next(IReadOnlyList<(double? Duration, double LastStepTime)> steps)
+        {
+            var starts = new double[steps.Count];
+            for (int s = 0; s < steps.Count; s++)
+            {
+                if (anyStep) offset += previous.Duration ?? previous.LastStepTime;
+                anyStep = true;
+                starts[s] = offset;
+                previous = steps[s];
+            }
+            return starts;
         }
     }
 }
