@@ -95,31 +95,7 @@ public static class TextFields
         // Leading zeros were accumulated too (they do not change the mantissa); with more than 19 digits in all only
         // the significant ones may count: the digit-by-digit path decides.
         if (digits > 19) return TryParseShortCounting(s, point, out value);
-        int exponent = 0;
-        if (i < s.Length)
-        {
-            if ((s[i] | 0x20) != (byte)'e' || ++i == s.Length) return false;
-            bool negativeExponent = false;
-            if (s[i] == (byte)'-') { negativeExponent = true; i++; }
-            else if (s[i] == (byte)'+') i++;
-            start = i;
-            for (; i < s.Length; i++)
-            {
-                uint digit = (uint)(s[i] - (byte)'0');
-                if (digit > 9 || i - start >= 4) return false;
-                exponent = exponent * 10 + (int)digit;
-            }
-            if (i == start) return false;
-            if (negativeExponent) exponent = -exponent;
-        }
-        exponent -= fraction;
-        if (mantissa > (1UL << 53)) return false;
-        if (mantissa == 0) { value = negative ? -0.0 : 0.0; return true; }
-        if (exponent < -22 || exponent > 22) return false;
-        double m = mantissa;
-        value = exponent < 0 ? m / PowersOfTen[-exponent] : m * PowersOfTen[exponent];
-        if (negative) value = -value;
-        return true;
+        return Assemble(s, i, mantissa, fraction, negative, out value);
     }
 
     /// <summary>Appends the decimal digits from <paramref name="i"/> to <paramref name="mantissa"/> (wrapping past 19 digits); returns the index after them.</summary>
@@ -191,6 +167,17 @@ public static class TextFields
             else break;
         }
         if (!anyDigit) return false;
+        return Assemble(s, i, mantissa, fraction, negative, out value);
+    }
+
+    /// <summary>
+    /// The end both fast paths share: an optional exponent (at most 4 digits) from <paramref name="i"/>, then the value
+    /// mantissa·10^(exponent − fraction) when that is exact (mantissa ≤ 2^53, |power| ≤ 22), else false for double.TryParse.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Assemble(ReadOnlySpan<byte> s, int i, ulong mantissa, int fraction, bool negative, out double value)
+    {
+        value = 0;
         int exponent = 0;
         if (i < s.Length)
         {
