@@ -611,7 +611,7 @@ public static class CellSimulationCommands
     public static Command BuildSensitivity()
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
-        var parameters = new Option<string>("--parameters") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames.Where(n => !n.StartsWith("degradation."))), Required = true };
+        var parameters = new Option<string>("--parameters") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames), Required = true };
         var factor = new Option<double>("--factor") { Description = "Each parameter is divided and multiplied by this factor (default 10)", DefaultValueFactory = _ => 10 };
         var rates = new Option<string>("--c-rates") { Description = "Comma-separated C-rates of the rate test (default 0.1,5)", DefaultValueFactory = _ => "0.1,5" };
         var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };

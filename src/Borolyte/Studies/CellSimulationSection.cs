@@ -118,16 +118,20 @@ public static class CellSimulationSection
             ]));
 
         // How much the compared numbers depend on the parameters that stay ASSUMED (one at a time, ÷ and × a factor).
-        var sensitivityRows = new List<IReadOnlyList<string>>();
-        foreach (var (presetName, parameter, factor, fast, note) in AssumedParameters)
+        // One sensitivity run per preset and rate test (its baseline simulated once), rows in the table's order.
+        var sensitivity = AssumedParameters.GroupBy(a => (a.Preset, a.Factor, a.FastCRate)).SelectMany(g =>
         {
-            var preset = CellPresets.Get(presetName);
-            var sens = ParameterSensitivity.Run(preset, preset.Cell, [parameter], [0.1, fast], factor, anode: presetName == "sn-half");
-            var row = sens.Rows[0];
-            string Cell(IReadOnlyList<RateRow>? r, string? error) => r is null ? "failed: " + error : $"{Num(r[0].DischargeCapacityMAhPerG, "0.0")} / {Pct(r[1].RetentionVsFirst)}";
-            sensitivityRows.Add([presetName, parameter, $"{Num(row.BaseValue, "0.##E+0")} {row.Unit}", $"×/÷ {Num(factor, "0")}", $"{Num(fast, "0")}C", Cell(row.Low, row.LowError),
-                Cell(sens.Base, null), Cell(row.High, row.HighError), note]);
-        }
+            var preset = CellPresets.Get(g.Key.Preset);
+            var run = ParameterSensitivity.Run(preset, preset.Cell, g.Select(a => a.Parameter).ToList(), [0.1, g.Key.FastCRate], g.Key.Factor, anode: g.Key.Preset == "sn-half");
+            return run.Rows.Select(r => (Key: (g.Key.Preset, r.Parameter), Row: r, run.Base));
+        }).ToDictionary(x => x.Key, x => (x.Row, x.Base));
+        string Cell(IReadOnlyList<RateRow>? r, string? error) => r is null ? "failed: " + error : $"{Num(r[0].DischargeCapacityMAhPerG, "0.0")} / {Pct(r[1].RetentionVsFirst)}";
+        var sensitivityRows = AssumedParameters.Select(a =>
+        {
+            var (row, baseline) = sensitivity[(a.Preset, a.Parameter)];
+            return (IReadOnlyList<string>)[a.Preset, a.Parameter, $"{Num(row.BaseValue, "0.##E+0")} {row.Unit}", $"×/÷ {Num(a.Factor, "0")}", $"{Num(a.FastCRate, "0")}C",
+                Cell(row.Low, row.LowError), Cell(baseline, null), Cell(row.High, row.HighError), a.Note];
+        }).ToList();
         report.AddTable(new ReportTable("Assumed parameters: 0.1C capacity (mAh/g) / fast-rate retention vs 0.1C with each parameter divided and multiplied by a factor, " +
             "one at a time (`borolyte cell sensitivity`); published: nacro2-half ≈118 mAh/g and 57.5 % at 5C",
             ["Preset", "Parameter", "Value", "Factor", "Fast rate", "÷ factor", "Preset value", "× factor", "Why assumed"], sensitivityRows));

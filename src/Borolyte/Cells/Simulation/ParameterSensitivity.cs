@@ -19,8 +19,9 @@ public static class ParameterSensitivity
     {
         if (parameters.Count == 0) throw new InvalidInputException("--parameters: name at least one parameter (" + string.Join(", ", CellCalibration.ParameterNames) + ")");
         if (!(factor > 1) || !double.IsFinite(factor)) throw new InvalidInputException($"--factor must be a finite number greater than 1, got {factor}");
-        var knobs = parameters.Select(p => CellCalibration.TryGetKnob(p, out var k) && !p.StartsWith("degradation.", StringComparison.OrdinalIgnoreCase) ? k
-            : throw new InvalidInputException($"--parameters: unknown parameter '{p}'; known: {string.Join(", ", CellCalibration.ParameterNames.Where(n => !n.StartsWith("degradation.")))}")).ToArray();
+        // The rate-calibration knobs (electrode transport and kinetics); the degradation knobs belong to cycling fits only.
+        var knobs = parameters.Select(p => CellCalibration.TryGetKnob(p, out var k) ? k
+            : throw new InvalidInputException($"--parameters: unknown parameter '{p}'; known: {string.Join(", ", CellCalibration.ParameterNames)}")).ToArray();
         var values = knobs.Select(k => k.Get(cell)).ToArray();
         var options = CellCalibration.DefaultOptions;
         var baseRows = RateCapabilityTest.Run(preset, cell, cRates, chargeCRate, options, anode).Rows;
