@@ -6,11 +6,13 @@ namespace Borolyte.Cells.Simulation;
 /// <list type="bullet">
 /// <item>x from the current collector (0) to the separator (L), N finite volumes; ionic current i_e = −κ_eff ∂φ_e/∂x,
 /// electronic i_s = −σ_eff ∂φ_s/∂x, ∂i_e/∂x = a·i_F = −∂i_s/∂x; i_e(0) = 0, i_e(L) = i, i_s(0) = i, i_s(L) = 0.</item>
-/// <item>Solid diffusion in spheres, Fick's law in N_r equal shells (finite volume), flux i_F/F out of the surface.</item>
+/// <item>Solid diffusion in spheres, Fick's law in N_r equal shells (finite volume), flux i_F/F out of the surface; D_s may
+/// depend on the stoichiometry, D(θ) = D_s·exp(k·(θ − ½)), evaluated at each face from the start of the step (lagged
+/// coefficient, first order like backward Euler itself), which keeps the radial problem of one step linear.</item>
 /// <item>Kinetics with an interfacial resistance: φ_s − φ_e − U(θ_surf) = R_int·i_F + (2RT/F)·asinh(i_F/(2i₀)) (symmetric Butler–Volmer).</item>
 /// </list>
-/// The radial problem is linear, so per step it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
-/// solve per particle for s₀, one for G), leaving 3N unknowns (φ_e, φ_s, i_F per volume) in a banded system (kl = ku = 3)
+/// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
+/// solve per particle for s₀, one for G — shared by all particles when D_s is constant), leaving 3N unknowns (φ_e, φ_s, i_F per volume) in a banded system (kl = ku = 3)
 /// solved by Newton with the analytic Jacobian. The gauge is φ_e = 0 in the last volume.
 /// </summary>
 internal sealed class CompositeElectrodeSolver : IElectrodeSolver
@@ -20,12 +22,16 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly double h, dr, a0, areaFraction;
     private double a;
     private readonly double[] shellVolume, faceArea;   // per 4π: (r_out³ − r_in³)/3 and r_out²
-    private readonly double[] theta, trial, radialBase, w;
+    private readonly double[] theta, trial, radialBase;
     private readonly double[] u, du, res, s0, ocpSurface, ocpSlope, uConverged;
-    private readonly double[] cPrime, dPrime;   // Thomas algorithm scratch
+    // Thomas factors (c' and pivots), face coefficients dt·D/dr, w = M⁻¹(e_last·R²) and the surface sensitivity G = ∂θ_surf/∂(−i_F):
+    // one set shared by all particles when D_s is constant (stoichiometryExponent = 0), one per particle otherwise.
+    private readonly double[] cPrime, dPrime, faceCoefficient, w;
+    private readonly double[] g;
+    private readonly bool perParticle;
+    private readonly double stoichiometryExponent;
     private readonly BandedLinearSystem system;
     private double lastDt = double.NaN;
-    private double g;   // θ_surf sensitivity to i_F for the current dt
 
     public CompositeElectrodeSolver(CompositeElectrodeParameters parameters, int volumes, int shells)
     {
@@ -42,12 +48,15 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             shellVolume[i] = (rout * rout * rout - rin * rin * rin) / 3;
             faceArea[i] = rout * rout;
         }
-        theta = new double[n * nr]; trial = new double[n * nr]; radialBase = new double[n * nr]; w = new double[nr];
+        stoichiometryExponent = p.SolidDiffusivityStoichiometryExponent;
+        perParticle = stoichiometryExponent != 0;
+        int sets = perParticle ? n : 1;
+        theta = new double[n * nr]; trial = new double[n * nr]; radialBase = new double[n * nr];
+        w = new double[sets * nr]; cPrime = new double[sets * nr]; dPrime = new double[sets * nr]; faceCoefficient = new double[sets * nr]; g = new double[sets];
         Array.Fill(theta, p.InitialStoichiometry);
         Array.Copy(theta, trial, theta.Length);
         u = new double[3 * n]; du = new double[3 * n]; res = new double[3 * n]; uConverged = new double[3 * n];
         s0 = new double[n]; ocpSurface = new double[n]; ocpSlope = new double[n];
-        cPrime = new double[nr]; dPrime = new double[nr];
         system = new BandedLinearSystem(3 * n, 3, 3);
         for (int k = 0; k < n; k++) u[3 * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
         Array.Copy(u, uConverged, u.Length);
@@ -76,40 +85,52 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     /// </summary>
     public void SetContactFraction(double fraction) => a = a0 * fraction;
 
-    /// <summary>θ' = M⁻¹(V·θ) − (dt·N/c_max)·M⁻¹(e_last·R²) with M = V + dt·D·K (backward Euler of the shell balances).</summary>
+    /// <summary>θ' = M⁻¹(V·θ) − (dt·N/c_max)·M⁻¹(e_last·R²) with M = V + dt·K(D) (backward Euler of the shell balances).</summary>
     private void PrepareRadial(double dt)
     {
         double d = p.SolidDiffusivityM2PerS;
-        // Tridiagonal M: off-diagonals −dt·D·A_face/dr between shells i and i+1.
-        double c = dt * d / dr;
-        // Forward sweep coefficients (Thomas) depend only on M: store c' and the pivots in dPrime.
-        for (int i = 0; i < nr; i++)
+        for (int set = 0; set < g.Length; set++)
         {
-            double lower = i > 0 ? -c * faceArea[i - 1] : 0;
-            double upper = i < nr - 1 ? -c * faceArea[i] : 0;
-            double diag = shellVolume[i] + (i > 0 ? c * faceArea[i - 1] : 0) + (i < nr - 1 ? c * faceArea[i] : 0);
-            double pivot = diag - (i > 0 ? lower * cPrime[i - 1] : 0);
-            dPrime[i] = pivot;
-            cPrime[i] = upper / pivot;
+            int o = set * nr;
+            // Face i (between shells i and i+1) carries dt·D(θ_face)/dr; the surface half-shell uses D of the outer shell.
+            for (int i = 0; i < nr - 1; i++)
+                faceCoefficient[o + i] = dt * (perParticle ? Diffusivity(0.5 * (theta[o + i] + theta[o + i + 1])) : d) / dr;
+            double surfaceDiffusivity = perParticle ? Diffusivity(theta[o + nr - 1]) : d;
+            // Tridiagonal M: off-diagonals −c_i·A_face between shells i and i+1; Thomas forward sweep (c' and pivots).
+            for (int i = 0; i < nr; i++)
+            {
+                double lower = i > 0 ? -faceCoefficient[o + i - 1] * faceArea[i - 1] : 0;
+                double upper = i < nr - 1 ? -faceCoefficient[o + i] * faceArea[i] : 0;
+                double diag = shellVolume[i] - lower - upper;
+                double pivot = diag - (i > 0 ? lower * cPrime[o + i - 1] : 0);
+                dPrime[o + i] = pivot;
+                cPrime[o + i] = upper / pivot;
+            }
+            // w = M⁻¹ (e_last·R²)
+            var ws = w.AsSpan(o, nr);
+            ws.Clear(); ws[nr - 1] = p.ParticleRadiusM * p.ParticleRadiusM;
+            ThomasSolve(ws, o);
+            g[set] = areaFraction * (dt * ws[nr - 1] + dr / (2 * surfaceDiffusivity)) / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
         }
-        // w = M⁻¹ (e_last·R²)
-        Span<double> rhs = stackalloc double[nr];
-        rhs.Clear(); rhs[nr - 1] = p.ParticleRadiusM * p.ParticleRadiusM;
-        ThomasSolve(rhs, dt);
-        rhs.CopyTo(w);
-        g = areaFraction * (dt * w[nr - 1] + dr / (2 * d)) / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
         lastDt = dt;
     }
 
-    private void ThomasSolve(Span<double> b, double dt)
+    /// <summary>D(θ) = D_s·exp(k·(θ − ½)) at the face stoichiometry (clamped to [0, 1]).</summary>
+    private double Diffusivity(double stoichiometry) =>
+        p.SolidDiffusivityM2PerS * Math.Exp(stoichiometryExponent * (Math.Clamp(stoichiometry, 0, 1) - 0.5));
+
+    /// <summary>Offset of volume k's radial set (0 when all particles share one).</summary>
+    private int Set(int k) => perParticle ? k * nr : 0;
+    private double G(int k) => g[perParticle ? k : 0];
+
+    private void ThomasSolve(Span<double> b, int o)
     {
-        double c = dt * p.SolidDiffusivityM2PerS / dr;
         for (int i = 0; i < nr; i++)
         {
-            double lower = i > 0 ? -c * faceArea[i - 1] : 0;
-            b[i] = (b[i] - (i > 0 ? lower * b[i - 1] : 0)) / dPrime[i];
+            double lower = i > 0 ? -faceCoefficient[o + i - 1] * faceArea[i - 1] : 0;
+            b[i] = (b[i] - (i > 0 ? lower * b[i - 1] : 0)) / dPrime[o + i];
         }
-        for (int i = nr - 2; i >= 0; i--) b[i] -= cPrime[i] * b[i + 1];
+        for (int i = nr - 2; i >= 0; i--) b[i] -= cPrime[o + i] * b[i + 1];
     }
 
     /// <summary>
@@ -127,19 +148,19 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         {
             double iF = scale ? u[3 * k + 2] * ie / total : ie / (a * p.ThicknessM);
             u[3 * k + 2] = iF;
-            double uo = p.Ocp.Evaluate(Math.Clamp(s0[k] - g * iF, 0, 1), branch).U;
+            double uo = p.Ocp.Evaluate(Math.Clamp(s0[k] - G(k) * iF, 0, 1), branch).U;
             u[3 * k + 1] = u[3 * k] + uo + rint * iF + b * Math.Asinh(iF / (2 * i0));
         }
     }
 
     public bool TrySolve(double ie, double dt, OcpBranch branch, double temperatureK, double bulkConductivitySPerM, out string? failure)
     {
-        if (dt != lastDt) PrepareRadial(dt);
+        if (perParticle || dt != lastDt) PrepareRadial(dt);
         Span<double> rhs = stackalloc double[nr];
         for (int k = 0; k < n; k++)
         {
             for (int i = 0; i < nr; i++) rhs[i] = shellVolume[i] * theta[k * nr + i];
-            ThomasSolve(rhs, dt);
+            ThomasSolve(rhs, Set(k));
             for (int i = 0; i < nr; i++) radialBase[k * nr + i] = rhs[i];
             s0[k] = rhs[nr - 1];
         }
@@ -190,7 +211,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 res[s] = rs;
                 if (jacobian) system.Add(s, f, ah);
                 // Kinetics (row f).
-                double thetaSurface = s0[k] - g * iF;
+                double thetaSurface = s0[k] - G(k) * iF;
                 var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
                 ocpSurface[k] = uo; ocpSlope[k] = slope;
                 double z = iF / (2 * i0);
@@ -198,7 +219,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 if (jacobian)
                 {
                     system.Add(f, s, 1); system.Add(f, e, -1);
-                    system.Add(f, f, slope * g - rint - b / (2 * i0) / Math.Sqrt(1 + z * z));
+                    system.Add(f, f, slope * G(k) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z));
                 }
             }
         }
@@ -283,7 +304,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             for (int i = 0; i < nr; i++)
             {
                 int idx = k * nr + i;
-                trial[idx] = radialBase[idx] - flux * w[i];
+                trial[idx] = radialBase[idx] - flux * w[Set(k) + i];
                 maxChange = Math.Max(maxChange, Math.Abs(trial[idx] - theta[idx]));
             }
             double weight = Math.Abs(iF);

@@ -81,6 +81,13 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
     /// <summary>Arrhenius activation energy of the solid diffusivity, eV (0: no temperature dependence).</summary>
     public double SolidDiffusivityActivationEnergyEv { get; init; }
 
+    /// <summary>
+    /// k in D(θ) = D_s·exp(k·(θ − ½)): the natural-log change of the solid diffusivity from θ = 0 to 1, so D_s is the value at
+    /// θ = ½ (0: constant D_s, Fick's law). A concentration-dependent D is how a Fickian model represents phases of different
+    /// mobility (e.g. PyBaMM's D(sto) parameter functions; Ecker et al., J. Electrochem. Soc. 162 (2015) A1849).
+    /// </summary>
+    public double SolidDiffusivityStoichiometryExponent { get; init; }
+
     /// <summary>Particle surface per electrode volume of spheres, a = 3·ε_am/R_p (Doyle et al. 1993).</summary>
     public double ParticleSurfacePerM => 3 * ActiveVolumeFraction / ParticleRadiusM;
 
@@ -110,6 +117,8 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
         if (ActiveVolumeFraction + ElectrolyteVolumeFraction > 1) throw new InvalidInputException($"{Name}: active + electrolyte volume fractions exceed 1 ({ActiveVolumeFraction} + {ElectrolyteVolumeFraction})");
         if (!(InitialStoichiometry >= 0 && InitialStoichiometry <= 1)) throw new InvalidInputException($"{Name}: initialStoichiometry must be in [0, 1], got {InitialStoichiometry}");
         if (!(SolidDiffusivityActivationEnergyEv >= 0) || !double.IsFinite(SolidDiffusivityActivationEnergyEv)) throw new InvalidInputException($"{Name}: solidDiffusivityActivationEnergyEv must be ≥ 0, got {SolidDiffusivityActivationEnergyEv}");
+        if (!double.IsFinite(SolidDiffusivityStoichiometryExponent) || Math.Abs(SolidDiffusivityStoichiometryExponent) > 50)
+            throw new InvalidInputException($"{Name}: solidDiffusivityStoichiometryExponent must be a finite number in [−50, 50] (D changes by e^k from θ = 0 to 1), got {SolidDiffusivityStoichiometryExponent}");
         if (Tortuosity is { } t && !(t >= 1)) throw new InvalidInputException($"{Name}: tortuosity must be ≥ 1, got {t}");
     }
 }

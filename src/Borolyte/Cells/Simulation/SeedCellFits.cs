@@ -29,7 +29,7 @@ public static class SeedCellFits
     public const string SnHalfFormation = "(Discharge at 0.1C until 0.01 V; Charge at 0.1C until 2.0 V) x 2";
 
     public static double SnSecondSodiationMAhPerG(CellParameters snHalf) =>
-        CellSimulation.RunStreaming(snHalf, Protocol.Parse(SnHalfFormation), CellCalibration.DefaultOptions).Summary.Cycles[1].DischargeSpecificCapacityMAhPerG ?? double.NaN;
+        CellSimulation.RunStreaming(snHalf, Protocol.Parse(SnHalfFormation), CellCalibration.DefaultOptions).Summary.Cycles.ElementAtOrDefault(1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
 
     public static double FullRetention1C(CellParameters full) =>
         RateCapabilityTest.Run(CellPresets.Get("nacro2-sn-full"), full, [0.1, 1], 0.1, CellCalibration.DefaultOptions).Rows[1].RetentionVsFirst;
@@ -43,7 +43,7 @@ public static class SeedCellFits
 
     /// <summary>The full cell's second-cycle energy efficiency at 0.1C; with degradation off (CE = 1) it is the voltage efficiency.</summary>
     public static double FullSecondCycleEnergyEfficiency(CellParameters full) =>
-        CellSimulation.RunStreaming(full, Protocol.Parse(FullFormation), CellCalibration.DefaultOptions).Summary.Cycles[1].EnergyEfficiency ?? double.NaN;
+        CellSimulation.RunStreaming(full, Protocol.Parse(FullFormation), CellCalibration.DefaultOptions).Summary.Cycles.ElementAtOrDefault(1)?.EnergyEfficiency ?? double.NaN;
 
     private static CellParameters WithNegativeExchangeCurrent(CellParameters c, double i0) => c with { Negative = c.Negative with { ExchangeCurrentDensityAPerM2 = i0 } };
     private static CellParameters WithPositiveExchangeCurrent(CellParameters c, double i0) => c with { Positive = c.Positive with { ExchangeCurrentDensityAPerM2 = i0 } };
@@ -124,7 +124,7 @@ public static class SeedCellFits
         IReadOnlyList<MeasuredCycle>? extra = null)
     {
         var p = Protocol.Parse(protocol);
-        double Q(CellParameters c) => CellSimulation.RunStreaming(c, p, CellCalibration.DefaultOptions).Summary.Cycles[reference - 1].DischargeSpecificCapacityMAhPerG ?? double.NaN;
+        double Q(CellParameters c) => CellSimulation.RunStreaming(c, p, CellCalibration.DefaultOptions).Summary.Cycles.ElementAtOrDefault(reference - 1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
         double q = Q(cell);
         CycleCalibrationResult? fit = null;
         for (int iteration = 0; iteration < 2; iteration++)

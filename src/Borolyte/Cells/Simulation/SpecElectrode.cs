@@ -35,7 +35,7 @@ internal static class SpecElectrode
     [
         "name", "ocp", "particleRadiusUm", "solidDiffusivityM2PerS", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2",
         "contactAreaFraction", "electronicConductivitySPerCm", "bruggemanExponent", "tortuosity", "initialStoichiometry",
-        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", .. TemperatureFields,
+        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", .. TemperatureFields,
     ];
 
     /// <summary>Alkali per formula unit at θ = 1 of the built-in OCP curves (their θ definitions, data/cells/ocp/README.md).</summary>
@@ -170,10 +170,16 @@ internal static class SpecElectrode
             MaxConcentrationMolPerM3 = maxConcentration,
             ParameterTemperatureK = tRef, ExchangeCurrentActivationEnergyEv = i0Ea, InterfacialResistanceActivationEnergyEv = rIntEa,
             SolidDiffusivityActivationEnergyEv = diffusivityEa,
+            SolidDiffusivityStoichiometryExponent = StoichiometryExponent(s) ?? k?.SolidDiffusivityStoichiometryExponent ?? 0,
         };
         double? nominal = capacity is { } q ? CRate.ArealCapacityCPerM2(activeLoading, q) : null;
         return new Result(e, rebuild, nominal);
     }
+
+    /// <summary>k of D(θ) = D_s·exp(k·(θ − ½)) (<see cref="CompositeElectrodeParameters.SolidDiffusivityStoichiometryExponent"/>): any sign, |k| ≤ 50.</summary>
+    private static double? StoichiometryExponent(SpecSection s) => s.Number("solidDiffusivityStoichiometryExponent") is { } v
+        ? (Math.Abs(v) <= 50 ? v : throw s.Error("solidDiffusivityStoichiometryExponent", $"must be in [−50, 50] (D changes by e^k from θ = 0 to 1), got {SpecSection.Text(v)}"))
+        : null;
 
     /// <summary>
     /// T_ref and the Arrhenius activation energies of i₀ and 1/R_int (<see cref="ElectrodeParameters.AtTemperature"/>): each the

@@ -64,6 +64,21 @@ public class CellSweepTests
         Assert.True(Capacity(doubled, "5C") < Capacity(cell, "5C"));
     }
 
+    [Fact]
+    public void Stoichiometry_exponent_speeds_or_slows_NaCrO2_where_it_cycles()
+    {
+        // NaCrO2 cycles at θ ≈ 0.5–1, where D(θ) = D_s·exp(k·(θ − ½)) ≥ D_s for k > 0 and ≤ D_s for k < 0: the diffusion-limited
+        // 5C capacity must rise with k, and k = 0 is the preset itself.
+        var cell = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
+        double Capacity(CellParameters c) => CellSimulation.RunStreaming(c, Protocol.Parse("Charge at 0.1C until 3.35 V; Discharge at 5C until 2.1 V"))
+            .Summary.Cycles[0].DischargeSpecificCapacityMAhPerG!.Value;
+        double slow = Capacity(CellSweep.Apply(cell, "positive.solidDiffusivityStoichiometryExponent", -2));
+        double same = Capacity(CellSweep.Apply(cell, "positive.solidDiffusivityStoichiometryExponent", 0));
+        double fast = Capacity(CellSweep.Apply(cell, "positive.solidDiffusivityStoichiometryExponent", 2));
+        Assert.Equal(Capacity(cell), same, 12);
+        Assert.True(slow < same - 1 && same < fast - 1, $"5C capacities {slow:F1} / {same:F1} / {fast:F1} mAh/g for k = −2 / 0 / 2");
+    }
+
     [Theory]
     [InlineData("thickness=1,2", "unknown parameter 'thickness'")]
     [InlineData("separatorThicknessUm", "expected NAME=v1,v2")]

@@ -103,6 +103,7 @@ public class SimulationSpecTests
               interfacialResistanceActivationEnergyEv: 0
             negative:
               exchangeCurrentActivationEnergyEv: 0.2
+              solidDiffusivityStoichiometryExponent: -2.5
             degradation:
               wettedContactFraction: 0.8
               contactHardnessMPa: 500
@@ -120,7 +121,7 @@ public class SimulationSpecTests
                 ExchangeCurrentActivationEnergyEv = 0.5, InterfacialResistanceActivationEnergyEv = 0,
             },
             // The negative keeps the preset's reference temperature (30 °C) and its other activation energies.
-            Negative = n with { ExchangeCurrentActivationEnergyEv = 0.2 },
+            Negative = n with { ExchangeCurrentActivationEnergyEv = 0.2, SolidDiffusivityStoichiometryExponent = -2.5 },
             Degradation = reference.Degradation with
             {
                 WettedContactFraction = 0.8, ContactHardnessMPa = 500, NegativeContactLossPerCycleAtReference = 0.002, SideReactionGrowth = 0.05,
@@ -314,6 +315,8 @@ public class SimulationSpecTests
     [InlineData("preset: nacro2-half\npositive:\n  exchangeCurrentActivationEnergyEv: x\n", 3, "positive.exchangeCurrentActivationEnergyEv must be a number, got 'x'")]
     [InlineData("preset: nacro2-half\nnegative:\n  interfacialResistanceActivationEnergyEv: -1\n", 3, "negative.interfacialResistanceActivationEnergyEv must be ≥ 0, got -1")]
     [InlineData("preset: nacro2-half\nnegative:\n  solidDiffusivityActivationEnergyEv: 0.3\n", 3, "negative.solidDiffusivityActivationEnergyEv applies only to a composite electrode")]
+    [InlineData("preset: nacro2-half\npositive:\n  solidDiffusivityStoichiometryExponent: 60\n", 3, "positive.solidDiffusivityStoichiometryExponent must be in [−50, 50] (D changes by e^k from θ = 0 to 1), got 60")]
+    [InlineData("preset: nacro2-half\nnegative:\n  solidDiffusivityStoichiometryExponent: 1\n", 3, "negative.solidDiffusivityStoichiometryExponent applies only to a composite electrode")]
     [InlineData("preset: nacro2-half\ndegradation:\n  wettedContactFraction: 0\n", 3, "degradation.wettedContactFraction must be in (0, 1], got 0")]
     [InlineData("preset: nacro2-half\ndegradation:\n  contactHardnessMPa: 0\n", 3, "degradation.contactHardnessMPa must be greater than zero, got 0")]
     [InlineData("preset: nacro2-half\ndegradation:\n  negativeContactLossPerCycle: 1\n", 3, "degradation.negativeContactLossPerCycle must be in [0, 1), got 1")]
