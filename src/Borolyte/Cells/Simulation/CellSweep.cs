@@ -28,7 +28,7 @@ public static class CellSweep
     public static readonly IReadOnlyList<string> ParameterNames =
     [
         "separatorThicknessUm", "temperatureC", "stackPressureMPa", "positive.loadingMgPerCm2",
-        "positive.solidDiffusivityM2PerS", "positive.solidDiffusivityStoichiometryExponent", "positive.particleRadiusUm", "positive.exchangeCurrentDensityMAPerCm2",
+        "positive.solidDiffusivityM2PerS", "positive.solidDiffusivityStoichiometryExponent", "positive.particleRadiusUm", "positive.particleRadiusLogStandardDeviation", "positive.exchangeCurrentDensityMAPerCm2",
         "positive.interfacialResistanceOhmCm2", "negative.exchangeCurrentDensityMAPerCm2",
     ];
 
@@ -65,6 +65,7 @@ public static class CellSweep
             "positive.loadingMgPerCm2" => ScaleLoading(cell, PositiveComposite(), Positive() * CellUnits.KgPerM2PerMgPerCm2, where),
             "positive.solidDiffusivityM2PerS" => cell with { Positive = PositiveComposite() with { SolidDiffusivityM2PerS = Positive() } },
             "positive.solidDiffusivityStoichiometryExponent" => cell with { Positive = PositiveComposite() with { SolidDiffusivityStoichiometryExponent = value } },
+            "positive.particleRadiusLogStandardDeviation" => cell with { Positive = PositiveComposite() with { ParticleRadiusLogStandardDeviation = value } },
             "positive.particleRadiusUm" => cell with { Positive = PositiveComposite() with { ParticleRadiusM = Positive() * 1e-6 } },
             "positive.exchangeCurrentDensityMAPerCm2" => cell with { Positive = cell.Positive with { ExchangeCurrentDensityAPerM2 = Positive() * CellUnits.APerM2PerMAPerCm2 } },
             "positive.interfacialResistanceOhmCm2" => value >= 0 ? cell with { Positive = cell.Positive with { InterfacialResistanceOhmM2 = value * 1e-4 } }

@@ -11,54 +11,73 @@ namespace Borolyte.Cells.Simulation;
 /// coefficient, first order like backward Euler itself), which keeps the radial problem of one step linear.</item>
 /// <item>Kinetics with an interfacial resistance: φ_s − φ_e − U(θ_surf) = R_int·i_F + (2RT/F)·asinh(i_F/(2i₀)) (symmetric Butler–Volmer).</item>
 /// </list>
+/// <item>Particle sizes: one radius, or N_c size classes of a log-normal distribution (<see cref="CompositeElectrodeParameters.ParticleSizeClasses"/>),
+/// each with its own radial diffusion and Faradaic current i_F,j at the common φ_s, φ_e; ∂i_e/∂x = Σ_j a_j·i_F,j (many-particle model).</item>
 /// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
-/// solve per particle for s₀, one for G — shared by all particles when D_s is constant), leaving 3N unknowns (φ_e, φ_s, i_F per volume) in a banded system (kl = ku = 3)
-/// solved by Newton with the analytic Jacobian. The gauge is φ_e = 0 in the last volume.
+/// solve per particle for s₀, one for G — shared by all particles of a class when D_s is constant), leaving (2 + N_c)·N
+/// unknowns (φ_e, φ_s and one i_F per class in each volume) in a banded system (kl = ku = 2 + N_c) solved by Newton with the
+/// analytic Jacobian. The gauge is φ_e = 0 in the last volume.
 /// </summary>
 internal sealed class CompositeElectrodeSolver : IElectrodeSolver
 {
     private readonly CompositeElectrodeParameters p;
-    private readonly int n, nr;
-    private readonly double h, dr, a0, areaFraction;
-    private double a;
-    private readonly double[] shellVolume, faceArea;   // per 4π: (r_out³ − r_in³)/3 and r_out²
-    private readonly double[] theta, trial, radialBase;
+    private readonly int n, nr, nc, m;   // volumes, shells, size classes, unknowns per volume (2 + nc)
+    private readonly double h, areaFraction;
+    private readonly double[] radius, dr, area0, area, areaH, breakdownWeight, averageScale;   // per class
+    private readonly double[] shellVolume, faceArea;   // per class and shell, per 4π: (r_out³ − r_in³)/3 and r_out²
+    private readonly double[] theta, trial, radialBase;   // particle q = k·nc + j, shell i: index q·nr + i
     private readonly double[] u, du, res, s0, ocpSurface, ocpSlope, uConverged;
     // Thomas factors (c' and pivots), face coefficients dt·D/dr, w = M⁻¹(e_last·R²) and the surface sensitivity G = ∂θ_surf/∂(−i_F):
-    // one set shared by all particles when D_s is constant (stoichiometryExponent = 0), one per particle otherwise.
+    // one set per class shared by its particles when D_s is constant (stoichiometryExponent = 0), one per particle otherwise.
     private readonly double[] cPrime, dPrime, faceCoefficient, w;
     private readonly double[] g;
     private readonly bool perParticle;
     private readonly double stoichiometryExponent;
     private readonly BandedLinearSystem system;
     private double lastDt = double.NaN;
+    private double areaTotal, areaTotalH;
 
     public CompositeElectrodeSolver(CompositeElectrodeParameters parameters, int volumes, int shells)
     {
         if (volumes < 2) throw new InvalidInputException($"{parameters.Name}: at least 2 through-thickness volumes are needed, got {volumes}");
         if (shells < 2) throw new InvalidInputException($"{parameters.Name}: at least 2 radial shells are needed, got {shells}");
         p = parameters; n = volumes; nr = shells;
-        h = p.ThicknessM / n; dr = p.ParticleRadiusM / nr; a0 = a = p.SpecificInterfacialAreaPerM;
+        var classes = p.ParticleSizeClasses;
+        nc = classes.Count; m = 2 + nc;
+        h = p.ThicknessM / n;
         // The kinetics act on the contact area; the particle takes up the same charge over its whole surface (flux × f_A).
         areaFraction = p.ContactAreaFraction;
-        shellVolume = new double[nr]; faceArea = new double[nr];
-        for (int i = 0; i < nr; i++)
+        radius = new double[nc]; dr = new double[nc]; area0 = new double[nc]; area = new double[nc]; areaH = new double[nc]; breakdownWeight = new double[nc]; averageScale = new double[nc];
+        shellVolume = new double[nc * nr]; faceArea = new double[nc * nr];
+        for (int j = 0; j < nc; j++)
         {
-            double rin = i * dr, rout = (i + 1) * dr;
-            shellVolume[i] = (rout * rout * rout - rin * rin * rin) / 3;
-            faceArea[i] = rout * rout;
+            radius[j] = classes[j].RadiusM; dr[j] = radius[j] / nr;
+            // One class: a = 3·ε_am/R·f_A exactly as before; classes: a_j = 3·ε_am·w_j/R_j·f_A.
+            area0[j] = nc == 1 ? p.SpecificInterfacialAreaPerM : 3 * p.ActiveVolumeFraction * classes[j].VolumeFraction / classes[j].RadiusM * p.ContactAreaFraction;
+            double volume = 0;
+            for (int i = 0; i < nr; i++)
+            {
+                double rin = i * dr[j], rout = (i + 1) * dr[j];
+                shellVolume[j * nr + i] = (rout * rout * rout - rin * rin * rin) / 3;
+                faceArea[j * nr + i] = rout * rout;
+                volume += shellVolume[j * nr + i];
+            }
+            // Breakdown weights are currents (a_j·|i_F,j|), the bulk average is by active volume (w_j per class volume).
+            breakdownWeight[j] = nc == 1 ? 1 : area0[j];
+            averageScale[j] = nc == 1 ? 1 : classes[j].VolumeFraction / volume;
         }
+        SetContactFraction(1);
         stoichiometryExponent = p.SolidDiffusivityStoichiometryExponent;
         perParticle = stoichiometryExponent != 0;
-        int sets = perParticle ? n : 1;
-        theta = new double[n * nr]; trial = new double[n * nr]; radialBase = new double[n * nr];
+        int sets = perParticle ? n * nc : nc;
+        theta = new double[n * nc * nr]; trial = new double[theta.Length]; radialBase = new double[theta.Length];
         w = new double[sets * nr]; cPrime = new double[sets * nr]; dPrime = new double[sets * nr]; faceCoefficient = new double[sets * nr]; g = new double[sets];
         Array.Fill(theta, p.InitialStoichiometry);
         Array.Copy(theta, trial, theta.Length);
-        u = new double[3 * n]; du = new double[3 * n]; res = new double[3 * n]; uConverged = new double[3 * n];
-        s0 = new double[n]; ocpSurface = new double[n]; ocpSlope = new double[n];
-        system = new BandedLinearSystem(3 * n, 3, 3);
-        for (int k = 0; k < n; k++) u[3 * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
+        u = new double[m * n]; du = new double[m * n]; res = new double[m * n]; uConverged = new double[m * n];
+        s0 = new double[n * nc]; ocpSurface = new double[n * nc]; ocpSlope = new double[n * nc];
+        system = new BandedLinearSystem(m * n, m, m);
+        for (int k = 0; k < n; k++) u[m * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
         Array.Copy(u, uConverged, u.Length);
     }
 
@@ -67,13 +86,17 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     public ElectrodeBreakdown Breakdown { get; private set; }
     public double AverageStoichiometry => Average(theta);
     public double LargestStoichiometryChange { get; private set; }
-    public ReadOnlySpan<double> Stoichiometry => theta;
 
     private double Average(double[] values)
     {
         double s = 0, v = 0;
         for (int k = 0; k < n; k++)
-            for (int i = 0; i < nr; i++) { s += shellVolume[i] * values[k * nr + i]; v += shellVolume[i]; }
+            for (int j = 0; j < nc; j++)
+                for (int i = 0; i < nr; i++)
+                {
+                    double weight = shellVolume[j * nr + i] * averageScale[j];
+                    s += weight * values[(k * nc + j) * nr + i]; v += weight;
+                }
         return s / v;
     }
 
@@ -83,7 +106,20 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     /// Fraction of the particles still in contact: isolated particles keep their sodium (frozen), so the modelled particles
     /// stand for the connected ones and area and accessible capacity shrink together.
     /// </summary>
-    public void SetContactFraction(double fraction) => a = a0 * fraction;
+    public void SetContactFraction(double fraction)
+    {
+        areaTotal = areaTotalH = 0;
+        for (int j = 0; j < nc; j++)
+        {
+            area[j] = area0[j] * fraction;
+            areaH[j] = area[j] * h;
+            areaTotal += area[j]; areaTotalH += areaH[j];
+        }
+    }
+
+    /// <summary>Offset of particle q's radial set, and its class.</summary>
+    private int Set(int q) => (perParticle ? q : q % nc) * nr;
+    private double G(int q) => g[perParticle ? q : q % nc];
 
     /// <summary>θ' = M⁻¹(V·θ) − (dt·N/c_max)·M⁻¹(e_last·R²) with M = V + dt·K(D) (backward Euler of the shell balances).</summary>
     private void PrepareRadial(double dt)
@@ -91,26 +127,26 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         double d = p.SolidDiffusivityM2PerS;
         for (int set = 0; set < g.Length; set++)
         {
-            int o = set * nr;
+            int o = set * nr, j = set % nc, c = j * nr;
             // Face i (between shells i and i+1) carries dt·D(θ_face)/dr; the surface half-shell uses D of the outer shell.
             for (int i = 0; i < nr - 1; i++)
-                faceCoefficient[o + i] = dt * (perParticle ? Diffusivity(0.5 * (theta[o + i] + theta[o + i + 1])) : d) / dr;
+                faceCoefficient[o + i] = dt * (perParticle ? Diffusivity(0.5 * (theta[o + i] + theta[o + i + 1])) : d) / dr[j];
             double surfaceDiffusivity = perParticle ? Diffusivity(theta[o + nr - 1]) : d;
             // Tridiagonal M: off-diagonals −c_i·A_face between shells i and i+1; Thomas forward sweep (c' and pivots).
             for (int i = 0; i < nr; i++)
             {
-                double lower = i > 0 ? -faceCoefficient[o + i - 1] * faceArea[i - 1] : 0;
-                double upper = i < nr - 1 ? -faceCoefficient[o + i] * faceArea[i] : 0;
-                double diag = shellVolume[i] - lower - upper;
+                double lower = i > 0 ? -faceCoefficient[o + i - 1] * faceArea[c + i - 1] : 0;
+                double upper = i < nr - 1 ? -faceCoefficient[o + i] * faceArea[c + i] : 0;
+                double diag = shellVolume[c + i] - lower - upper;
                 double pivot = diag - (i > 0 ? lower * cPrime[o + i - 1] : 0);
                 dPrime[o + i] = pivot;
                 cPrime[o + i] = upper / pivot;
             }
             // w = M⁻¹ (e_last·R²)
             var ws = w.AsSpan(o, nr);
-            ws.Clear(); ws[nr - 1] = p.ParticleRadiusM * p.ParticleRadiusM;
-            ThomasSolve(ws, o);
-            g[set] = areaFraction * (dt * ws[nr - 1] + dr / (2 * surfaceDiffusivity)) / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
+            ws.Clear(); ws[nr - 1] = radius[j] * radius[j];
+            ThomasSolve(ws, o, c);
+            g[set] = areaFraction * (dt * ws[nr - 1] + dr[j] / (2 * surfaceDiffusivity)) / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
         }
         lastDt = dt;
     }
@@ -119,15 +155,12 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private double Diffusivity(double stoichiometry) =>
         p.SolidDiffusivityM2PerS * Math.Exp(stoichiometryExponent * (Math.Clamp(stoichiometry, 0, 1) - 0.5));
 
-    /// <summary>Offset of volume k's radial set (0 when all particles share one).</summary>
-    private int Set(int k) => perParticle ? k * nr : 0;
-    private double G(int k) => g[perParticle ? k : 0];
-
-    private void ThomasSolve(Span<double> b, int o)
+    /// <summary>Solves M·x = b in place with the factors of set offset <paramref name="o"/> (class geometry at <paramref name="c"/>).</summary>
+    private void ThomasSolve(Span<double> b, int o, int c)
     {
         for (int i = 0; i < nr; i++)
         {
-            double lower = i > 0 ? -faceCoefficient[o + i - 1] * faceArea[i - 1] : 0;
+            double lower = i > 0 ? -faceCoefficient[o + i - 1] * faceArea[c + i - 1] : 0;
             b[i] = (b[i] - (i > 0 ? lower * b[i - 1] : 0)) / dPrime[o + i];
         }
         for (int i = nr - 2; i >= 0; i--) b[i] -= cPrime[o + i] * b[i + 1];
@@ -135,21 +168,28 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
 
     /// <summary>
     /// Initial guess when the current changed since the starting solution: the Faradaic currents scaled to the new current
-    /// (uniform when there was none), the solid potential from the kinetics at the predicted surface stoichiometry. Newton
-    /// then starts near the solution instead of at a steep end of the OCP table (a fresh Sn electrode at θ = 0).
+    /// (uniform when there was none), the solid potential from the kinetics at the predicted surface stoichiometry (the mean over
+    /// the size classes). Newton then starts near the solution instead of at a steep end of the OCP table (a fresh Sn electrode at θ = 0).
     /// </summary>
     private void Predict(double ie, double b, double i0, double rint, OcpBranch branch)
     {
         double total = 0;
-        for (int k = 0; k < n; k++) total += a * h * u[3 * k + 2];
-        if (Math.Abs(total - ie) <= 1e-6 * (Math.Abs(ie) + a * h * i0)) return;
-        bool scale = Math.Abs(total) > 1e-9 * (Math.Abs(ie) + a * h * i0) && Math.Sign(total) == Math.Sign(ie);
+        for (int k = 0; k < n; k++)
+            for (int j = 0; j < nc; j++) total += areaH[j] * u[m * k + 2 + j];
+        if (Math.Abs(total - ie) <= 1e-6 * (Math.Abs(ie) + areaTotalH * i0)) return;
+        bool scale = Math.Abs(total) > 1e-9 * (Math.Abs(ie) + areaTotalH * i0) && Math.Sign(total) == Math.Sign(ie);
         for (int k = 0; k < n; k++)
         {
-            double iF = scale ? u[3 * k + 2] * ie / total : ie / (a * p.ThicknessM);
-            u[3 * k + 2] = iF;
-            double uo = p.Ocp.Evaluate(Math.Clamp(s0[k] - G(k) * iF, 0, 1), branch).U;
-            u[3 * k + 1] = u[3 * k] + uo + rint * iF + b * Math.Asinh(iF / (2 * i0));
+            double phiS = 0;
+            for (int j = 0; j < nc; j++)
+            {
+                int f = m * k + 2 + j, q = k * nc + j;
+                double iF = scale ? u[f] * ie / total : ie / (areaTotal * p.ThicknessM);
+                u[f] = iF;
+                double uo = p.Ocp.Evaluate(Math.Clamp(s0[q] - G(q) * iF, 0, 1), branch).U;
+                phiS += u[m * k] + uo + rint * iF + b * Math.Asinh(iF / (2 * i0));
+            }
+            u[m * k + 1] = phiS / nc;
         }
     }
 
@@ -157,26 +197,31 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     {
         if (perParticle || dt != lastDt) PrepareRadial(dt);
         Span<double> rhs = stackalloc double[nr];
-        for (int k = 0; k < n; k++)
+        for (int q = 0; q < n * nc; q++)
         {
-            for (int i = 0; i < nr; i++) rhs[i] = shellVolume[i] * theta[k * nr + i];
-            ThomasSolve(rhs, Set(k));
-            for (int i = 0; i < nr; i++) radialBase[k * nr + i] = rhs[i];
-            s0[k] = rhs[nr - 1];
+            int c = (q % nc) * nr;
+            for (int i = 0; i < nr; i++) rhs[i] = shellVolume[c + i] * theta[q * nr + i];
+            ThomasSolve(rhs, Set(q), c);
+            for (int i = 0; i < nr; i++) radialBase[q * nr + i] = rhs[i];
+            s0[q] = rhs[nr - 1];
         }
         double kappa = p.EffectiveIonicConductivity(bulkConductivitySPerM), sigma = p.ElectronicConductivitySPerM;
         double i0 = p.ExchangeCurrentDensityAPerM2, rint = p.InterfacialResistanceOhmM2;
         double b = 2 * PhysicalConstants.GasConstantJPerMolK * temperatureK / PhysicalConstants.FaradayCPerMol;
-        double kh = kappa / h, sh = sigma / h, ah = a * h;
+        double kh = kappa / h, sh = sigma / h;
 
         // Dimensionless merit: current balances over a current scale, kinetics over RT/F.
-        double currentUnit = Math.Max(Math.Abs(ie), ah * i0), voltUnit = 0.5 * b;
+        double currentUnit = Math.Max(Math.Abs(ie), areaTotalH * i0), voltUnit = 0.5 * b;
         double Merit()
         {
-            double m = 0;
+            double merit = 0;
             for (int k = 0; k < n; k++)
-                m = Math.Max(m, Math.Max(Math.Abs(res[3 * k]) / currentUnit, Math.Max(Math.Abs(res[3 * k + 1]) / currentUnit, Math.Abs(res[3 * k + 2]) / voltUnit)));
-            return m;
+            {
+                int e = m * k;
+                merit = Math.Max(merit, Math.Max(Math.Abs(res[e]), Math.Abs(res[e + 1])) / currentUnit);
+                for (int j = 0; j < nc; j++) merit = Math.Max(merit, Math.Abs(res[e + 2 + j]) / voltUnit);
+            }
+            return merit;
         }
 
         void Residual(bool jacobian)
@@ -184,18 +229,20 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             if (jacobian) system.Clear();
             for (int k = 0; k < n; k++)
             {
-                int e = 3 * k, s = e + 1, f = e + 2;
-                double iF = u[f];
-                // Ionic balance (row e): F_{k+1/2} − F_{k−1/2} − h·a·i_F; the last row is the gauge φ_e = 0.
+                int e = m * k, s = e + 1;
+                double faradaic = 0;   // h·Σ a_j·i_F,j
+                for (int j = 0; j < nc; j++) faradaic += areaH[j] * u[e + 2 + j];
+                // Ionic balance (row e): F_{k+1/2} − F_{k−1/2} − h·Σ a_j·i_F,j; the last row is the gauge φ_e = 0.
                 if (k < n - 1)
                 {
-                    double r = -kh * (u[e + 3] - u[e]) - ah * iF;
-                    if (k > 0) r -= -kh * (u[e] - u[e - 3]);
+                    double r = -kh * (u[e + m] - u[e]) - faradaic;
+                    if (k > 0) r -= -kh * (u[e] - u[e - m]);
                     res[e] = r;
                     if (jacobian)
                     {
-                        system.Add(e, e, kh); system.Add(e, e + 3, -kh); system.Add(e, f, -ah);
-                        if (k > 0) { system.Add(e, e, kh); system.Add(e, e - 3, -kh); }
+                        system.Add(e, e, kh); system.Add(e, e + m, -kh);
+                        for (int j = 0; j < nc; j++) system.Add(e, e + 2 + j, -areaH[j]);
+                        if (k > 0) { system.Add(e, e, kh); system.Add(e, e - m, -kh); }
                     }
                 }
                 else
@@ -203,28 +250,33 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     res[e] = u[e];
                     if (jacobian) system.Add(e, e, 1);
                 }
-                // Electronic balance (row s): G_{k+1/2} − G_{k−1/2} + h·a·i_F, G_{−1/2} = i, G_{N−1/2} = 0.
-                double rs = ah * iF;
-                if (k < n - 1) { rs += -sh * (u[s + 3] - u[s]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s + 3, -sh); } }
-                if (k > 0) { rs -= -sh * (u[s] - u[s - 3]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s - 3, -sh); } }
+                // Electronic balance (row s): G_{k+1/2} − G_{k−1/2} + h·Σ a_j·i_F,j, G_{−1/2} = i, G_{N−1/2} = 0.
+                double rs = faradaic;
+                if (k < n - 1) { rs += -sh * (u[s + m] - u[s]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s + m, -sh); } }
+                if (k > 0) { rs -= -sh * (u[s] - u[s - m]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s - m, -sh); } }
                 else rs -= ie;
                 res[s] = rs;
-                if (jacobian) system.Add(s, f, ah);
-                // Kinetics (row f).
-                double thetaSurface = s0[k] - G(k) * iF;
-                var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
-                ocpSurface[k] = uo; ocpSlope[k] = slope;
-                double z = iF / (2 * i0);
-                res[f] = u[s] - u[e] - uo - rint * iF - b * Math.Asinh(z);
-                if (jacobian)
+                // Kinetics of each size class (rows f).
+                for (int j = 0; j < nc; j++)
                 {
-                    system.Add(f, s, 1); system.Add(f, e, -1);
-                    system.Add(f, f, slope * G(k) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z));
+                    int f = e + 2 + j, q = k * nc + j;
+                    if (jacobian) system.Add(s, f, areaH[j]);
+                    double iF = u[f];
+                    double thetaSurface = s0[q] - G(q) * iF;
+                    var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
+                    ocpSurface[q] = uo; ocpSlope[q] = slope;
+                    double z = iF / (2 * i0);
+                    res[f] = u[s] - u[e] - uo - rint * iF - b * Math.Asinh(z);
+                    if (jacobian)
+                    {
+                        system.Add(f, s, 1); system.Add(f, e, -1);
+                        system.Add(f, f, slope * G(q) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z));
+                    }
                 }
             }
         }
 
-        double currentScale = Math.Abs(ie) / (a * p.ThicknessM) + i0;
+        double currentScale = Math.Abs(ie) / (areaTotal * p.ThicknessM) + i0;
         Predict(ie, b, i0, rint, branch);
         Residual(true);
         double merit = Merit();
@@ -238,8 +290,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             double maxPhi = 0, maxCurrent = 0;
             for (int k = 0; k < n; k++)
             {
-                maxPhi = Math.Max(maxPhi, Math.Max(Math.Abs(du[3 * k]), Math.Abs(du[3 * k + 1])));
-                maxCurrent = Math.Max(maxCurrent, Math.Abs(du[3 * k + 2]));
+                maxPhi = Math.Max(maxPhi, Math.Max(Math.Abs(du[m * k]), Math.Abs(du[m * k + 1])));
+                for (int j = 0; j < nc; j++) maxCurrent = Math.Max(maxCurrent, Math.Abs(du[m * k + 2 + j]));
             }
             if ((maxPhi < 1e-9 && maxCurrent < 1e-9 * currentScale) || merit < 1e-11)
             {
@@ -261,8 +313,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 bool withJacobian = half == 0 && !last;
                 Residual(withJacobian);
                 if (withJacobian) factored = false;
-                double m = Merit();
-                if (m <= merit || half == 12 || m < 1e-10) { merit = m; jacobianHere = withJacobian; break; }
+                double trialMerit = Merit();
+                if (trialMerit <= merit || half == 12 || trialMerit < 1e-10) { merit = trialMerit; jacobianHere = withJacobian; break; }
                 for (int j = 0; j < u.Length; j++) u[j] -= lambda * du[j];
                 lambda *= 0.5;
             }
@@ -293,30 +345,32 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         double ohmicEnds = 0.5 * h * (1 / sigma + 1 / kappa);
         PotentialSlope = du[1] + ohmicEnds;
         // E = φ_s(0) − φ_e(L): half-volume extrapolations with i_s(0) = i_e(L) = i; φ_e in the last volume is the gauge 0.
-        Potential = u[1] + ie * h / (2 * sigma) - u[3 * (n - 1)] + ie * h / (2 * kappa);
+        Potential = u[1] + ie * h / (2 * sigma) - u[m * (n - 1)] + ie * h / (2 * kappa);
 
-        // New concentrations and the breakdown.
+        // New concentrations and the breakdown (weights: the Faradaic currents).
         double maxChange = 0, weightSum = 0, wOcp = 0, wKin = 0, wInt = 0, meanSurface = 0;
         for (int k = 0; k < n; k++)
-        {
-            double iF = u[3 * k + 2];
-            double flux = dt * iF * areaFraction / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
-            for (int i = 0; i < nr; i++)
+            for (int j = 0; j < nc; j++)
             {
-                int idx = k * nr + i;
-                trial[idx] = radialBase[idx] - flux * w[Set(k) + i];
-                maxChange = Math.Max(maxChange, Math.Abs(trial[idx] - theta[idx]));
+                int q = k * nc + j, o = Set(q);
+                double iF = u[m * k + 2 + j];
+                double flux = dt * iF * areaFraction / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
+                for (int i = 0; i < nr; i++)
+                {
+                    int idx = q * nr + i;
+                    trial[idx] = radialBase[idx] - flux * w[o + i];
+                    maxChange = Math.Max(maxChange, Math.Abs(trial[idx] - theta[idx]));
+                }
+                double weight = Math.Abs(iF) * breakdownWeight[j];
+                weightSum += weight;
+                wOcp += weight * ocpSurface[q];
+                wKin += weight * b * Math.Asinh(iF / (2 * i0));
+                wInt += weight * rint * iF;
+                meanSurface += ocpSurface[q];
             }
-            double weight = Math.Abs(iF);
-            weightSum += weight;
-            wOcp += weight * ocpSurface[k];
-            wKin += weight * b * Math.Asinh(iF / (2 * i0));
-            wInt += weight * rint * iF;
-            meanSurface += ocpSurface[k];
-        }
         LargestStoichiometryChange = maxChange;
         double bulk = p.Ocp.Evaluate(Average(trial), branch).U;
-        double surface = weightSum > 0 ? wOcp / weightSum : meanSurface / n;
+        double surface = weightSum > 0 ? wOcp / weightSum : meanSurface / (n * nc);
         double kinetic = weightSum > 0 ? wKin / weightSum : 0, interface_ = weightSum > 0 ? wInt / weightSum : 0;
         Breakdown = new ElectrodeBreakdown(Potential, bulk, surface - bulk, kinetic, interface_, Potential - surface - kinetic - interface_);
         failure = null;

@@ -1,3 +1,5 @@
+using Borolyte.Numerics;
+
 namespace Borolyte.Cells.Simulation;
 
 /// <summary>One electrode of a simulated cell: a porous composite (<see cref="CompositeElectrodeParameters"/>) or a planar metal/alloy (<see cref="PlanarElectrodeParameters"/>).</summary>
@@ -88,8 +90,25 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
     /// </summary>
     public double SolidDiffusivityStoichiometryExponent { get; init; }
 
-    /// <summary>Particle surface per electrode volume of spheres, a = 3·ε_am/R_p (Doyle et al. 1993).</summary>
-    public double ParticleSurfacePerM => 3 * ActiveVolumeFraction / ParticleRadiusM;
+    /// <summary>
+    /// σ of ln R of a log-normal particle-size distribution by volume with median <see cref="ParticleRadiusM"/> (0: all particles
+    /// of that radius). The particles are then <see cref="ParticleSizeClassCount"/> classes, each with its own radial diffusion
+    /// and kinetics at the same φ_s and φ_e — the many-particle model (Darling &amp; Newman, J. Electrochem. Soc. 144 (1997) 3057;
+    /// Kirk, Evans, Please &amp; Chapman, SIAM J. Appl. Math. 80 (2020) 1229; PyBaMM's particle-size distributions).
+    /// </summary>
+    public double ParticleRadiusLogStandardDeviation { get; init; }
+    /// <summary>Number of size classes of a distribution (Gauss–Hermite nodes in ln R); ignored when σ = 0.</summary>
+    public int ParticleSizeClassCount { get; init; } = 5;
+
+    /// <summary>The size classes: radius and share of the active volume (one class of <see cref="ParticleRadiusM"/> when σ = 0).</summary>
+    public IReadOnlyList<ParticleSizeClass> ParticleSizeClasses => ParticleRadiusLogStandardDeviation == 0
+        ? [new ParticleSizeClass(ParticleRadiusM, 1)]
+        : GaussHermite.Probabilists(ParticleSizeClassCount).Select(n => new ParticleSizeClass(ParticleRadiusM * Math.Exp(ParticleRadiusLogStandardDeviation * n.Node), n.Weight)).ToArray();
+
+    /// <summary>Particle surface per electrode volume of spheres, a = 3·ε_am·Σ w_j/R_j (Doyle et al. 1993; one class: 3·ε_am/R_p).</summary>
+    public double ParticleSurfacePerM => ParticleRadiusLogStandardDeviation == 0
+        ? 3 * ActiveVolumeFraction / ParticleRadiusM
+        : ParticleSizeClasses.Sum(c => 3 * ActiveVolumeFraction * c.VolumeFraction / c.RadiusM);
 
     /// <summary>Interfacial (contact) area per electrode volume: the particle surface times the contact-area fraction.</summary>
     public double SpecificInterfacialAreaPerM => ParticleSurfacePerM * ContactAreaFraction;
@@ -119,9 +138,15 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
         if (!(SolidDiffusivityActivationEnergyEv >= 0) || !double.IsFinite(SolidDiffusivityActivationEnergyEv)) throw new InvalidInputException($"{Name}: solidDiffusivityActivationEnergyEv must be ≥ 0, got {SolidDiffusivityActivationEnergyEv}");
         if (!double.IsFinite(SolidDiffusivityStoichiometryExponent) || Math.Abs(SolidDiffusivityStoichiometryExponent) > 50)
             throw new InvalidInputException($"{Name}: solidDiffusivityStoichiometryExponent must be a finite number in [−50, 50] (D changes by e^k from θ = 0 to 1), got {SolidDiffusivityStoichiometryExponent}");
+        if (!(ParticleRadiusLogStandardDeviation >= 0 && ParticleRadiusLogStandardDeviation <= 1.5))
+            throw new InvalidInputException($"{Name}: particleRadiusLogStandardDeviation must be in [0, 1.5] (σ of ln R), got {ParticleRadiusLogStandardDeviation}");
+        if (ParticleSizeClassCount is < 2 or > 15) throw new InvalidInputException($"{Name}: particleSizeClasses must be 2 to 15, got {ParticleSizeClassCount}");
         if (Tortuosity is { } t && !(t >= 1)) throw new InvalidInputException($"{Name}: tortuosity must be ≥ 1, got {t}");
     }
 }
+
+/// <summary>One size class of a composite electrode's particles: its radius, m, and its share of the active volume.</summary>
+public sealed record ParticleSizeClass(double RadiusM, double VolumeFraction);
 
 /// <summary>A planar metal or alloy electrode (Na, Li, a Na–Sn counter electrode in large excess): constant OCP, Butler–Volmer kinetics, interfacial resistance.</summary>
 public sealed record PlanarElectrodeParameters : ElectrodeParameters;

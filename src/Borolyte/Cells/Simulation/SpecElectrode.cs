@@ -35,7 +35,7 @@ internal static class SpecElectrode
     [
         "name", "ocp", "particleRadiusUm", "solidDiffusivityM2PerS", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2",
         "contactAreaFraction", "electronicConductivitySPerCm", "bruggemanExponent", "tortuosity", "initialStoichiometry",
-        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", .. TemperatureFields,
+        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", "particleRadiusLogStandardDeviation", "particleSizeClasses", .. TemperatureFields,
     ];
 
     /// <summary>Alkali per formula unit at θ = 1 of the built-in OCP curves (their θ definitions, data/cells/ocp/README.md).</summary>
@@ -171,6 +171,8 @@ internal static class SpecElectrode
             ParameterTemperatureK = tRef, ExchangeCurrentActivationEnergyEv = i0Ea, InterfacialResistanceActivationEnergyEv = rIntEa,
             SolidDiffusivityActivationEnergyEv = diffusivityEa,
             SolidDiffusivityStoichiometryExponent = StoichiometryExponent(s) ?? k?.SolidDiffusivityStoichiometryExponent ?? 0,
+            ParticleRadiusLogStandardDeviation = SizeSpread(s) ?? k?.ParticleRadiusLogStandardDeviation ?? 0,
+            ParticleSizeClassCount = SizeClasses(s) ?? k?.ParticleSizeClassCount ?? 5,
         };
         double? nominal = capacity is { } q ? CRate.ArealCapacityCPerM2(activeLoading, q) : null;
         return new Result(e, rebuild, nominal);
@@ -179,6 +181,15 @@ internal static class SpecElectrode
     /// <summary>k of D(θ) = D_s·exp(k·(θ − ½)) (<see cref="CompositeElectrodeParameters.SolidDiffusivityStoichiometryExponent"/>): any sign, |k| ≤ 50.</summary>
     private static double? StoichiometryExponent(SpecSection s) => s.Number("solidDiffusivityStoichiometryExponent") is { } v
         ? (Math.Abs(v) <= 50 ? v : throw s.Error("solidDiffusivityStoichiometryExponent", $"must be in [−50, 50] (D changes by e^k from θ = 0 to 1), got {SpecSection.Text(v)}"))
+        : null;
+
+    /// <summary>σ of ln R of a log-normal size distribution by volume (<see cref="CompositeElectrodeParameters.ParticleRadiusLogStandardDeviation"/>): [0, 1.5].</summary>
+    private static double? SizeSpread(SpecSection s) => s.Number("particleRadiusLogStandardDeviation") is { } v
+        ? (v is >= 0 and <= 1.5 ? v : throw s.Error("particleRadiusLogStandardDeviation", $"must be in [0, 1.5] (σ of ln R; 0 = one radius), got {SpecSection.Text(v)}"))
+        : null;
+
+    private static int? SizeClasses(SpecSection s) => s.Number("particleSizeClasses") is { } v
+        ? (v is >= 2 and <= 15 && v == Math.Floor(v) ? (int)v : throw s.Error("particleSizeClasses", $"must be a whole number from 2 to 15, got {SpecSection.Text(v)}"))
         : null;
 
     /// <summary>

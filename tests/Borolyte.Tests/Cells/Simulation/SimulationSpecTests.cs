@@ -104,6 +104,8 @@ public class SimulationSpecTests
             negative:
               exchangeCurrentActivationEnergyEv: 0.2
               solidDiffusivityStoichiometryExponent: -2.5
+              particleRadiusLogStandardDeviation: 0.4
+              particleSizeClasses: 7
             degradation:
               wettedContactFraction: 0.8
               contactHardnessMPa: 500
@@ -121,7 +123,7 @@ public class SimulationSpecTests
                 ExchangeCurrentActivationEnergyEv = 0.5, InterfacialResistanceActivationEnergyEv = 0,
             },
             // The negative keeps the preset's reference temperature (30 °C) and its other activation energies.
-            Negative = n with { ExchangeCurrentActivationEnergyEv = 0.2, SolidDiffusivityStoichiometryExponent = -2.5 },
+            Negative = n with { ExchangeCurrentActivationEnergyEv = 0.2, SolidDiffusivityStoichiometryExponent = -2.5, ParticleRadiusLogStandardDeviation = 0.4, ParticleSizeClassCount = 7 },
             Degradation = reference.Degradation with
             {
                 WettedContactFraction = 0.8, ContactHardnessMPa = 500, NegativeContactLossPerCycleAtReference = 0.002, SideReactionGrowth = 0.05,
@@ -316,6 +318,8 @@ public class SimulationSpecTests
     [InlineData("preset: nacro2-half\nnegative:\n  interfacialResistanceActivationEnergyEv: -1\n", 3, "negative.interfacialResistanceActivationEnergyEv must be ≥ 0, got -1")]
     [InlineData("preset: nacro2-half\nnegative:\n  solidDiffusivityActivationEnergyEv: 0.3\n", 3, "negative.solidDiffusivityActivationEnergyEv applies only to a composite electrode")]
     [InlineData("preset: nacro2-half\npositive:\n  solidDiffusivityStoichiometryExponent: 60\n", 3, "positive.solidDiffusivityStoichiometryExponent must be in [−50, 50] (D changes by e^k from θ = 0 to 1), got 60")]
+    [InlineData("preset: nacro2-half\npositive:\n  particleRadiusLogStandardDeviation: 2\n", 3, "positive.particleRadiusLogStandardDeviation must be in [0, 1.5] (σ of ln R; 0 = one radius), got 2")]
+    [InlineData("preset: nacro2-half\npositive:\n  particleSizeClasses: 2.5\n", 3, "positive.particleSizeClasses must be a whole number from 2 to 15, got 2.5")]
     [InlineData("preset: nacro2-half\nnegative:\n  solidDiffusivityStoichiometryExponent: 1\n", 3, "negative.solidDiffusivityStoichiometryExponent applies only to a composite electrode")]
     [InlineData("preset: nacro2-half\ndegradation:\n  wettedContactFraction: 0\n", 3, "degradation.wettedContactFraction must be in (0, 1], got 0")]
     [InlineData("preset: nacro2-half\ndegradation:\n  contactHardnessMPa: 0\n", 3, "degradation.contactHardnessMPa must be greater than zero, got 0")]
