@@ -255,7 +255,7 @@ public static class CellSimulationSection
             ["B, √q interphase growth", Num(SnCalibration.Growth, "0.0000"), Sigma(SnCalibration.GrowthStandardErrorLn),
              "full cell 47.4 % after 50 cycles at 0.2C (cell calibrate --cycles, points (3, Q₃), (52, 0.474·Q₃))", "47.4 % (rms 0.003 mAh/g)"],
             ["s₀, separate formation", "0", "–", "Sn half cell CE 84.3 % / 97.0 %", "runs to its bound: B and the trapped Na already give the first-cycle loss"],
-            ["λ, Sn particle isolation", "0", "–", "Sn half cell 92.1 % after 50 cycles at 0.2C", "runs to its bound: the model already fades more (≈ 79 %) — a MISS of the single-D Fick model of a two-phase alloying anode"],
+            ["λ, Sn particle isolation", "0", "–", "Sn half cell 92.1 % after 50 cycles at 0.2C", "runs to its bound: the model already fades more (≈ 79 %) — a MISS of the Fickian model of a two-phase alloying anode (also with D(θ), a size distribution or a sloping OCP: docs/cells.md)"],
         ]));
         ReviewCellSection.AddTo(report);   // the review's Li and 4 V Na cells against their original papers (seed 000 §2.2)
         return new CellSimulationDemoResult(rows[0].DischargeCapacityMAhPerG, c1.CoulombicEfficiency, rows[^1].RetentionVsFirst, rows97[^1].RetentionVsFirst,
