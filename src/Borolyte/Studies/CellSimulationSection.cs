@@ -58,6 +58,15 @@ public static class CellSimulationSection
         ("sn-half", "positive.electronicConductivity", 10, 1, "no measured value for the 90:5:5 Sn composite"),
     ];
 
+    /// <summary>σ of ln R for the "one radius" what-if: a moderately broad powder (d90/d10 = e^(2·1.28·σ) ≈ 3.6).</summary>
+    public const double SizeSpreadSigma = 0.5;
+
+    public static IReadOnlyList<(string Preset, double FastCRate, string Note)> SizeSpreadPresets { get; } =
+    [
+        ("nacro2-half", 5, "seed: '< 100 µm' sieved powder; the calibrated D_s belongs to one 2 µm radius"),
+        ("sn-half", 1, "seed: 'Sn metal (Sigma-Aldrich, 10 μm)', a nominal size; the calibrated D_s and i₀ belong to one 5 µm radius"),
+    ];
+
     public static CellSimulationDemoResult AddTo(HtmlReport report)
     {
         report.AddHeading("Cell simulation");
@@ -135,6 +144,21 @@ public static class CellSimulationSection
         report.AddTable(new ReportTable("Assumed parameters: 0.1C capacity (mAh/g) / fast-rate retention vs 0.1C with each parameter divided and multiplied by a factor, " +
             "one at a time (`borolyte cell sensitivity`); published: nacro2-half ≈118 mAh/g and 57.5 % at 5C",
             ["Preset", "Parameter", "Value", "Factor", "Fast rate", "÷ factor", "Preset value", "× factor", "Why assumed"], sensitivityRows));
+
+        // The presets' particles all have one radius (ASSUMED): the same numbers with a log-normal size distribution of the same median.
+        var spreadRows = SizeSpreadPresets.AsParallel().AsOrdered().Select(x =>
+        {
+            var preset = CellPresets.Get(x.Preset);
+            bool anode = x.Preset == "sn-half";
+            var e = (CompositeElectrodeParameters)preset.Cell.Positive;
+            var spread = preset.Cell with { Positive = e with { ParticleRadiusLogStandardDeviation = SizeSpreadSigma } };
+            var one = RateCapabilityTest.Run(preset, preset.Cell, [0.1, x.FastCRate], 0.1, CellCalibration.DefaultOptions, anode).Rows;
+            var many = RateCapabilityTest.Run(preset, spread, [0.1, x.FastCRate], 0.1, CellCalibration.DefaultOptions, anode).Rows;
+            return (IReadOnlyList<string>)[x.Preset, $"{Num(e.ParticleRadiusM * 1e6, "0.#")} µm", $"{Num(x.FastCRate, "0")}C", Cell(one, null), Cell(many, null), x.Note];
+        }).ToList();
+        report.AddTable(new ReportTable($"Assumed: one particle radius. 0.1C capacity (mAh/g) / fast-rate retention with a log-normal size distribution by volume of the same median " +
+            $"(σ = {Num(SizeSpreadSigma, "0.0")} of ln R, 5 classes, D_s and i₀ not re-fitted; docs/cells.md, 'Particle sizes')",
+            ["Preset", "Median radius", "Fast rate", "One radius (preset)", $"σ = {Num(SizeSpreadSigma, "0.0")}", "Note"], spreadRows));
 
         var full = CellPresets.Get("nacro2-sn-full");
         var fullRun = CellSimulation.Run(full.Cell, Protocol.Parse("(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2"));
