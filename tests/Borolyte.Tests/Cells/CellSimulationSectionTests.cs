@@ -21,6 +21,7 @@ public class CellSimulationSectionTests
         Assert.Contains("3 MPa (simulated)", html);
         Assert.Contains("Sn calibration", html);
         Assert.Contains("composition window per cycle", html);
+        Assert.Contains("Assumed: one particle radius", html);
         Assert.Contains("1.067", html);   // D_s of Sn with its 1σ (×/÷ e^0.065)
         Assert.Contains("prediction", html);
     }
