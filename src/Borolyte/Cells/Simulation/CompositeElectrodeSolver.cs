@@ -320,7 +320,9 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             }
             if (!double.IsFinite(merit)) break;
             if (last && lambda == 1) { converged = true; break; }
-            if (!jacobianHere) Residual(true);
+            // A fresh Jacobian replaces the factorised one: the flag must say so, or an iteration cap followed by the
+            // stagnation acceptance below would take dE/di from an unfactorised matrix (seen as dE/di ≈ 10²⁸⁶ in a long CC-CV run).
+            if (!jacobianHere) { Residual(true); factored = false; }
         }
         // Stagnation just short of the strict test (the damped step cannot reduce the merit further at a steep end of a
         // tabulated OCP): a scaled residual below 10⁻⁷ (currents to 10⁻⁷ of the current scale, kinetics to 10⁻⁷·RT/F) is accepted.
