@@ -22,7 +22,10 @@ public class CellSimulationSectionTests
         Assert.Contains("Sn calibration", html);
         Assert.Contains("composition window per cycle", html);
         Assert.Contains("Assumed: one particle radius", html);
-        Assert.Contains("1.067", html);   // D_s of Sn with its 1σ (×/÷ e^0.065)
+        // D_s of Sn with its 1σ, ×/÷ e^σ, as the Sn calibration table prints it.
+        string sigma = "×/÷ " + Math.Exp(Borolyte.Cells.Simulation.SnCalibration.SolidDiffusivityStandardErrorLn).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(sigma), html);
+        Assert.Contains("PVDF coverage length", html);
         Assert.Contains("prediction", html);
     }
 }

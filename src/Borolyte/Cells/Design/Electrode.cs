@@ -78,6 +78,9 @@ public sealed record Electrode
     /// <summary>Dry composite (active + binder + carbon) mass per area: m_A / w_active.</summary>
     public double CompositeLoadingKgPerM2 => ActiveLoadingKgPerM2 / Composition.ActiveMassFraction;
 
+    /// <summary>Binder volume per active-material volume, (w_b/ρ_b)/(w_am/ρ_am).</summary>
+    public double BinderToActiveVolumeRatio => Composition.BinderMassFraction / Densities.BinderKgPerM3 / (Composition.ActiveMassFraction / Densities.ActiveKgPerM3);
+
     /// <summary>Pore-free density of the composite, 1/ρ = Σ wᵢ/ρᵢ.</summary>
     public double SolidDensityKgPerM3 => Densities.SolidDensityKgPerM3(Composition);
 

@@ -44,6 +44,10 @@ public static class CellCalibration
         }),
         ["positive.electronicConductivity"] = new("S/m", c => C(c.Positive, "positive.electronicConductivity").ElectronicConductivitySPerM,
             (c, v) => c with { Positive = C(c.Positive, "") with { ElectronicConductivitySPerM = v } }),
+        ["positive.binderCoverageLength"] = new("m", c => C(c.Positive, "positive.binderCoverageLength").BinderCoverageLengthM,
+            (c, v) => c with { Positive = C(c.Positive, "") with { BinderCoverageLengthM = v } }),
+        ["positive.contactPatchRadius"] = new("m", c => C(c.Positive, "positive.contactPatchRadius").ContactPatchRadiusM,
+            (c, v) => c with { Positive = C(c.Positive, "") with { ContactPatchRadiusM = v } }),
         ["negative.solidDiffusivity"] = new("m2/s", c => C(c.Negative, "negative.solidDiffusivity").SolidDiffusivityM2PerS,
             (c, v) => c with { Negative = C(c.Negative, "") with { SolidDiffusivityM2PerS = v } }),
         ["negative.exchangeCurrentDensity"] = new("A/m2", c => c.Negative.ExchangeCurrentDensityAPerM2, (c, v) => c with { Negative = c.Negative with { ExchangeCurrentDensityAPerM2 = v } }),
@@ -65,6 +69,9 @@ public static class CellCalibration
         if (parameters.Distinct(StringComparer.OrdinalIgnoreCase).Count() != parameters.Count) throw new InvalidInputException("--fit: a parameter is named twice");
         if (measured.Count <= parameters.Count)
             throw new InvalidInputException($"calibration needs more measured rates ({measured.Count}) than fitted parameters ({parameters.Count})");
+        for (int j = 0; j < knobs.Length; j++)
+            if (!(knobs[j].Get(cell) > 0))
+                throw new InvalidInputException($"--fit {parameters[j]}: the cell's value is {knobs[j].Get(cell)}, and the fit works on ln p; start from a positive value (a simulation spec can set it)");
         var rates = measured.Select(m => m.CRate).ToArray();
         options ??= DefaultOptions;
         var target = measured.Select(m => m.CapacityMAhPerG).ToArray();

@@ -146,6 +146,16 @@ public static class CellPresets
     private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Electrode(string composition, double loadingMgPerCm2, double electrolyteRatio, string quote)
     {
         var cast = SeedCellDesigns.NaCrO2HalfCellCathode(composition, loadingMgPerCm2);
+        var (e, sources) = NaCrO2Composite(cast, electrolyteRatio, quote);
+        e = e with { BinderCoverageLengthM = NaCrO2Calibration.BinderCoverageLengthM, ContactPatchRadiusM = NaCrO2Calibration.ContactPatchRadiusM };
+        sources.Add(new("NaCrO2.binderCoverageLength", NaCrO2Calibration.BinderCoverageLengthM * 1e9, "nm", NaCrO2Calibration.BinderCoverageSource));
+        sources.Add(new("NaCrO2.binderUncoveredFraction", e.BinderUncoveredFraction, "1", "exp(−δ/δ₀), δ = binder volume / particle surface (derived)"));
+        sources.Add(new("NaCrO2.contactPatchRadius", NaCrO2Calibration.ContactPatchRadiusM * 1e6, "um", NaCrO2Calibration.ContactPatchSource));
+        return (e, sources);
+    }
+
+    private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Composite(Electrode cast, double electrolyteRatio, string quote)
+    {
         return Composite("NaCrO2", cast, electrolyteRatio, quote, OcpLibrary.Get("nacro2"),
             maxConcentration: CellMaterials.Get("NaCrO2").DensityKgPerM3 / MolarMass("NaCrO2"),
             radius: NaCrO2Calibration.ParticleRadiusM, radiusSource: NaCrO2Calibration.RadiusSource,
@@ -188,6 +198,7 @@ public static class CellPresets
             ParticleRadiusM = radius, SolidDiffusivityM2PerS = diffusivity, MaxConcentrationMolPerM3 = maxConcentration,
             ElectronicConductivitySPerM = sigma, InitialStoichiometry = initial, ExchangeCurrentDensityAPerM2 = i0,
             InterfacialResistanceOhmM2 = rint, ContactAreaFraction = 1.0, ActiveLoadingKgPerM2 = cast.ActiveLoadingKgPerM2,
+            BinderToActiveVolumeRatio = cast.BinderToActiveVolumeRatio,
             ParameterTemperatureK = ThirtyC, SolidDiffusivityActivationEnergyEv = diffusivityEa,
             ExchangeCurrentActivationEnergyEv = kineticEa, InterfacialResistanceActivationEnergyEv = kineticEa,
         };
@@ -205,6 +216,7 @@ public static class CellPresets
             new(m + "exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", i0Source),
             new(m + "interfacialResistance", rint * 1e4, "ohm cm2", rintSource),
             new(m + "contactAreaFraction", 1.0, "1", "before the pressure model: × f_A(P) of the degradation block (as-assembled contact at the stack pressure)"),
+            new(m + "binderToActiveVolumeRatio", cast.BinderToActiveVolumeRatio, "1", $"composition {cast.Composition.Text} and the catalogue densities (PVDF 1.78 g/cm³)"),
             new(m + "parameterTemperature", 30, "C", "D_s, i₀ and R_int are given at the seed's cycling temperature (seed 004 §4.4: 30 °C)"),
             new(m + "solidDiffusivityActivationEnergy", diffusivityEa, "eV", diffusivityEaSource),
             new(m + "exchangeCurrentActivationEnergy", kineticEa, "eV", kineticEaSource),

@@ -46,14 +46,14 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         nc = classes.Count; m = 2 + nc;
         h = p.ThicknessM / n;
         // The kinetics act on the contact area; the particle takes up the same charge over its whole surface (flux × f_A).
-        areaFraction = p.ContactAreaFraction;
+        areaFraction = p.EffectiveContactAreaFraction;
         radius = new double[nc]; dr = new double[nc]; area0 = new double[nc]; area = new double[nc]; areaH = new double[nc]; breakdownWeight = new double[nc]; averageScale = new double[nc];
         shellVolume = new double[nc * nr]; faceArea = new double[nc * nr];
         for (int j = 0; j < nc; j++)
         {
             radius[j] = classes[j].RadiusM; dr[j] = radius[j] / nr;
             // One class: a = 3·ε_am/R·f_A exactly as before; classes: a_j = 3·ε_am·w_j/R_j·f_A.
-            area0[j] = nc == 1 ? p.SpecificInterfacialAreaPerM : 3 * p.ActiveVolumeFraction * classes[j].VolumeFraction / classes[j].RadiusM * p.ContactAreaFraction;
+            area0[j] = nc == 1 ? p.SpecificInterfacialAreaPerM : 3 * p.ActiveVolumeFraction * classes[j].VolumeFraction / classes[j].RadiusM * p.EffectiveContactAreaFraction;
             double volume = 0;
             for (int i = 0; i < nr; i++)
             {
@@ -147,9 +147,20 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             ws.Clear(); ws[nr - 1] = radius[j] * radius[j];
             ThomasSolve(ws, o, c);
             g[set] = areaFraction * (dt * ws[nr - 1] + dr[j] / (2 * surfaceDiffusivity)) / (PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
+            if (p.ContactPatchRadiusM > 0) g[set] += Constriction(surfaceDiffusivity);
         }
         lastDt = dt;
     }
+
+    /// <summary>
+    /// ∂θ_contact/∂(−i_F) of the spreading (constriction) term when the charge enters through contact patches of radius r_p
+    /// covering the fraction f_A of the surface: the mean excess of a uniformly fed disc on a half-space, (8/(3π))·J·r_p/D
+    /// (Carslaw &amp; Jaeger, Conduction of Heat in Solids, 1959, §8.2), with the patch flux J = i_F/F and the alleviation
+    /// (1 − √f_A)^1.5 of neighbouring patches (Cooper, Mikic &amp; Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279).
+    /// </summary>
+    private double Constriction(double surfaceDiffusivity) =>
+        8 / (3 * Math.PI) * p.ContactPatchRadiusM * Math.Pow(1 - Math.Sqrt(areaFraction), 1.5)
+        / (surfaceDiffusivity * PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
 
     /// <summary>D(θ) = D_s·exp(k·(θ − ½)) at the face stoichiometry (clamped to [0, 1]).</summary>
     private double Diffusivity(double stoichiometry) =>

@@ -97,6 +97,13 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
     /// Kirk, Evans, Please &amp; Chapman, SIAM J. Appl. Math. 80 (2020) 1229; PyBaMM's particle-size distributions).
     /// </summary>
     public double ParticleRadiusLogStandardDeviation { get; init; }
+    /// <summary>
+    /// Radius of the contact patches through which the charge enters a particle, m (0: the contact is spread uniformly over the
+    /// surface, as in the P2D model). With patches, the kinetics see the stoichiometry at the patch, which the spreading of the
+    /// flux from the patch into the particle raises above the surface mean (a constriction term, see the solver).
+    /// </summary>
+    public double ContactPatchRadiusM { get; init; }
+
     /// <summary>Number of size classes of a distribution (Gauss–Hermite nodes in ln R); ignored when σ = 0.</summary>
     public int ParticleSizeClassCount { get; init; } = 5;
 
@@ -110,8 +117,26 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
         ? 3 * ActiveVolumeFraction / ParticleRadiusM
         : ParticleSizeClasses.Sum(c => 3 * ActiveVolumeFraction * c.VolumeFraction / c.RadiusM);
 
-    /// <summary>Interfacial (contact) area per electrode volume: the particle surface times the contact-area fraction.</summary>
-    public double SpecificInterfacialAreaPerM => ParticleSurfacePerM * ContactAreaFraction;
+    /// <summary>Binder volume per active-material volume (from the composition and densities; 0 for a binder-free composite).</summary>
+    public double BinderToActiveVolumeRatio { get; init; }
+
+    /// <summary>
+    /// δ₀ of the binder's coverage of the particle surface, m (0: the binder blocks no contact): the binder spread over the
+    /// particle surface as an equivalent film δ = (binder volume)/(particle surface) leaves the fraction exp(−δ/δ₀) uncovered —
+    /// random (Poisson) placement of binder patches, the Kolmogorov–Johnson–Mehl–Avrami coverage law.
+    /// </summary>
+    public double BinderCoverageLengthM { get; init; }
+
+    /// <summary>Fraction of the particle surface the binder leaves free, exp(−δ/δ₀) with δ = v_b/(surface per active volume); 1 without coverage.</summary>
+    public double BinderUncoveredFraction => BinderCoverageLengthM > 0 && BinderToActiveVolumeRatio > 0
+        ? Math.Exp(-BinderToActiveVolumeRatio / (ParticleSurfacePerM / ActiveVolumeFraction) / BinderCoverageLengthM)
+        : 1;
+
+    /// <summary>Fraction of the particle surface in ionic contact: the contact-area fraction times what the binder leaves free.</summary>
+    public double EffectiveContactAreaFraction => ContactAreaFraction * BinderUncoveredFraction;
+
+    /// <summary>Interfacial (contact) area per electrode volume: the particle surface times the effective contact fraction.</summary>
+    public double SpecificInterfacialAreaPerM => ParticleSurfacePerM * EffectiveContactAreaFraction;
 
     public override ElectrodeParameters AtTemperature(double temperatureK)
     {
@@ -140,6 +165,10 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
             throw new InvalidInputException($"{Name}: solidDiffusivityStoichiometryExponent must be a finite number in [−50, 50] (D changes by e^k from θ = 0 to 1), got {SolidDiffusivityStoichiometryExponent}");
         if (!(ParticleRadiusLogStandardDeviation >= 0 && ParticleRadiusLogStandardDeviation <= 1.5))
             throw new InvalidInputException($"{Name}: particleRadiusLogStandardDeviation must be in [0, 1.5] (σ of ln R), got {ParticleRadiusLogStandardDeviation}");
+        if (!(BinderToActiveVolumeRatio >= 0) || !double.IsFinite(BinderToActiveVolumeRatio)) throw new InvalidInputException($"{Name}: binderToActiveVolumeRatio must be ≥ 0, got {BinderToActiveVolumeRatio}");
+        if (!(BinderCoverageLengthM >= 0) || !double.IsFinite(BinderCoverageLengthM)) throw new InvalidInputException($"{Name}: binderCoverageLengthM must be ≥ 0, got {BinderCoverageLengthM}");
+        if (!(ContactPatchRadiusM >= 0 && ContactPatchRadiusM < ParticleRadiusM))
+            throw new InvalidInputException($"{Name}: contactPatchRadiusM must be ≥ 0 and smaller than the particle radius, got {ContactPatchRadiusM}");
         if (ParticleSizeClassCount is < 2 or > 15) throw new InvalidInputException($"{Name}: particleSizeClasses must be 2 to 15, got {ParticleSizeClassCount}");
         if (Tortuosity is { } t && !(t >= 1)) throw new InvalidInputException($"{Name}: tortuosity must be ≥ 1, got {t}");
     }

@@ -35,7 +35,7 @@ internal static class SpecElectrode
     [
         "name", "ocp", "particleRadiusUm", "solidDiffusivityM2PerS", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2",
         "contactAreaFraction", "electronicConductivitySPerCm", "bruggemanExponent", "tortuosity", "initialStoichiometry",
-        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", "particleRadiusLogStandardDeviation", "particleSizeClasses", .. TemperatureFields,
+        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", "particleRadiusLogStandardDeviation", "particleSizeClasses", "binderCoverageLengthNm", "contactPatchRadiusUm", .. TemperatureFields,
     ];
 
     /// <summary>Alkali per formula unit at θ = 1 of the built-in OCP curves (their θ definitions, data/cells/ocp/README.md).</summary>
@@ -102,7 +102,7 @@ internal static class SpecElectrode
         if (!rebuild && b is null)
             throw s.Missing("activeMaterial", ": a composite electrode needs activeMaterial, loadingMgPerCm2 and its geometry (docs/cells.md)");
 
-        double t, activeFraction, electrolyteFraction, activeLoading;
+        double t, activeFraction, electrolyteFraction, activeLoading, binderRatio = 0;
         double? capacity = null, activeDensity = null;
         string? active = null;
         if (rebuild)
@@ -116,9 +116,9 @@ internal static class SpecElectrode
             if (s.Has("electrolyteVolumeFraction") || s.Has("activeVolumeFraction"))
                 (t, activeFraction, electrolyteFraction, activeLoading) = VolumeFractionGeometry(s, loading, activeDensity.Value);
             else
-                (t, activeFraction, electrolyteFraction, activeLoading) = DesignGeometry(s, active, material, activeDensity.Value, loading, capacity, ctx);
+                (t, activeFraction, electrolyteFraction, activeLoading, binderRatio) = DesignGeometry(s, active, material, activeDensity.Value, loading, capacity, ctx);
         }
-        else (t, activeFraction, electrolyteFraction, activeLoading) = (b!.ThicknessM, b.ActiveVolumeFraction, b.ElectrolyteVolumeFraction, b.ActiveLoadingKgPerM2);
+        else (t, activeFraction, electrolyteFraction, activeLoading, binderRatio) = (b!.ThicknessM, b.ActiveVolumeFraction, b.ElectrolyteVolumeFraction, b.ActiveLoadingKgPerM2, b.BinderToActiveVolumeRatio);
 
         // The basis's transport and kinetics apply unless the active material changed.
         var k = b is not null && (active is null || string.Equals(active, b.Name, StringComparison.OrdinalIgnoreCase)) ? b : null;
@@ -173,6 +173,9 @@ internal static class SpecElectrode
             SolidDiffusivityStoichiometryExponent = StoichiometryExponent(s) ?? k?.SolidDiffusivityStoichiometryExponent ?? 0,
             ParticleRadiusLogStandardDeviation = SizeSpread(s) ?? k?.ParticleRadiusLogStandardDeviation ?? 0,
             ParticleSizeClassCount = SizeClasses(s) ?? k?.ParticleSizeClassCount ?? 5,
+            BinderToActiveVolumeRatio = binderRatio,
+            BinderCoverageLengthM = s.NonNegative("binderCoverageLengthNm") * 1e-9 ?? k?.BinderCoverageLengthM ?? 0,
+            ContactPatchRadiusM = s.NonNegative("contactPatchRadiusUm") * 1e-6 ?? k?.ContactPatchRadiusM ?? 0,
         };
         double? nominal = capacity is { } q ? CRate.ArealCapacityCPerM2(activeLoading, q) : null;
         return new Result(e, rebuild, nominal);
@@ -239,7 +242,7 @@ internal static class SpecElectrode
     }
 
     /// <summary>The design module's electrode (cast, infiltrated or with a given electrolyte ratio, pressed) in simulator geometry.</summary>
-    private static (double, double, double, double) DesignGeometry(SpecSection s, string active, CellMaterial? material, double activeDensity, double loading,
+    private static (double, double, double, double, double) DesignGeometry(SpecSection s, string active, CellMaterial? material, double activeDensity, double loading,
         double? capacity, Context ctx)
     {
         double DensityOf(string key, string fallback)
@@ -294,7 +297,7 @@ internal static class SpecElectrode
             throw s.Error("pressedThicknessUm", $"is thinner than the electrode's solids and electrolyte ({SpecSection.Text(designed.DenseThicknessM * 1e6)} µm): residual porosity {SpecSection.Text(residual)}");
         var (t, eAm, eSe) = CellPresets.DesignedGeometry(designed);
         if (!(eSe > 0)) throw s.Error("", "has no electrolyte (volume fraction 0): give measuredElectrolyteMassRatio > 0 or an infiltration");
-        return (t, eAm, eSe, cast.ActiveLoadingKgPerM2);
+        return (t, eAm, eSe, cast.ActiveLoadingKgPerM2, cast.BinderToActiveVolumeRatio);
     }
 
     private static OcpCurve LoadOcp(string text, SpecSection s, Context ctx)

@@ -19,7 +19,7 @@ public class ParticleSizeDistributionTests
             Ocp = new OcpCurve("linear", "test", [0, 0.25, 0.5, 0.75, 1], [3.5, 3.25, 3.0, 2.75, 2.5]),
             ParticleRadiusM = MedianRadius, ParticleRadiusLogStandardDeviation = sigma, ParticleSizeClassCount = classes,
             SolidDiffusivityM2PerS = Diffusivity, SolidDiffusivityActivationEnergyEv = 0, ExchangeCurrentDensityAPerM2 = 1000,
-            InterfacialResistanceOhmM2 = 0, ContactAreaFraction = 1, ElectronicConductivitySPerM = 1e5, InitialStoichiometry = 0.2,
+            InterfacialResistanceOhmM2 = 0, ContactAreaFraction = 1, BinderCoverageLengthM = 0, ContactPatchRadiusM = 0, ElectronicConductivitySPerM = 1e5, InitialStoichiometry = 0.2,
         };
         return half with { Positive = p, Electrolyte = ArrheniusConductivity.FromConventional(10, 30, 0) };
     }
@@ -44,6 +44,25 @@ public class ParticleSizeDistributionTests
         // One radius: q·R_m²/(15·D), exp(2σ²) = 1.38 times less — the test distinguishes the two.
         var single = CellSimulation.Run(Cell(0), Protocol.Parse("Discharge at 0.5C for 40 minutes"), Fine);
         Assert.Equal(expected / Math.Exp(2 * sigma * sigma), -single.Series.PositiveBreakdown[^1].ConcentrationV, 0.02 * expected);
+    }
+
+    [Fact]
+    public void Contact_patches_add_the_spreading_excess_of_a_uniformly_fed_disc()
+    {
+        // One radius, contact fraction f through patches of radius r_p: θ_patch − θ̄ = N̄·R/(5·D·c) (pseudo-steady sphere) +
+        // (8/(3π))·(N̄/f)·r_p·(1 − √f)^1.5/(D·c) (Carslaw & Jaeger disc, Cooper–Mikic–Yovanovich alleviation), N̄ the mean surface flux.
+        const double f = 0.4, patch = 0.1e-6;
+        var baseCell = Cell(0);
+        var p = (CompositeElectrodeParameters)baseCell.Positive with { ContactAreaFraction = f, ContactPatchRadiusM = patch };
+        var cell = baseCell with { Positive = p };
+        double Gradient(CellParameters c) => -CellSimulation.Run(c, Protocol.Parse("Discharge at 0.5C for 40 minutes"), Fine).Series.PositiveBreakdown[^1].ConcentrationV;
+        double j = 0.5 * cell.NominalArealCapacityCPerM2 / 3600;
+        double mean = j / (F * p.ParticleSurfacePerM * p.ThicknessM) / p.MaxConcentrationMolPerM3;   // N̄/c, m/s
+        double sphere = mean * MedianRadius / (5 * Diffusivity);
+        double spreading = 8 / (3 * Math.PI) * (mean / f) * patch * Math.Pow(1 - Math.Sqrt(f), 1.5) / Diffusivity;
+        Assert.Equal(sphere + spreading, Gradient(cell), 0.02 * (sphere + spreading));
+        Assert.Equal(sphere, Gradient(baseCell with { Positive = p with { ContactPatchRadiusM = 0 } }), 0.02 * sphere);
+        Assert.True(spreading > 0.2 * sphere);   // the two differ by more than the tolerance
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class StoichiometryDependentDiffusionTests
         {
             Ocp = new OcpCurve("linear", "test", [0, 0.25, 0.5, 0.75, 1], [3.5, 3.25, 3.0, 2.75, 2.5]),
             ParticleRadiusM = Radius, SolidDiffusivityM2PerS = Diffusivity, SolidDiffusivityStoichiometryExponent = k,
-            SolidDiffusivityActivationEnergyEv = 0, ExchangeCurrentDensityAPerM2 = 100, InterfacialResistanceOhmM2 = 0, ContactAreaFraction = 1,
+            SolidDiffusivityActivationEnergyEv = 0, ExchangeCurrentDensityAPerM2 = 100, InterfacialResistanceOhmM2 = 0, ContactAreaFraction = 1, BinderCoverageLengthM = 0, ContactPatchRadiusM = 0,
             ElectronicConductivitySPerM = 1e5, InitialStoichiometry = StartTheta,
         };
         return half with { Positive = p, Electrolyte = ArrheniusConductivity.FromConventional(10, 30, 0) };
