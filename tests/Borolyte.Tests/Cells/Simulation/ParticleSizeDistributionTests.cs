@@ -1,28 +1,16 @@
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
-using Borolyte.Transport;
 
 namespace Borolyte.Tests.Cells.Simulation;
 
-/// <summary>The many-particle model (log-normal size classes at common φ_s, φ_e) against closed forms and its one-radius limit.</summary>
+/// <summary>The many-particle model (log-normal size classes at common φ_s, φ_e) and contact patches against closed forms, and the extensions' plain limits.</summary>
 public class ParticleSizeDistributionTests
 {
     private const double F = 96485.33212331001;
     private const double MedianRadius = 0.5e-6, Diffusivity = 1e-15;
 
-    /// <summary>nacro2-half's cathode ideal except for solid diffusion (linear OCP, fast kinetics and conduction, full contact).</summary>
-    private static CellParameters Cell(double sigma, int classes = 5)
-    {
-        var half = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
-        var p = (CompositeElectrodeParameters)half.Positive with
-        {
-            Ocp = new OcpCurve("linear", "test", [0, 0.25, 0.5, 0.75, 1], [3.5, 3.25, 3.0, 2.75, 2.5]),
-            ParticleRadiusM = MedianRadius, ParticleRadiusLogStandardDeviation = sigma, ParticleSizeClassCount = classes,
-            SolidDiffusivityM2PerS = Diffusivity, SolidDiffusivityActivationEnergyEv = 0, ExchangeCurrentDensityAPerM2 = 1000,
-            InterfacialResistanceOhmM2 = 0, ContactAreaFraction = 1, BinderCoverageLengthM = 0, ContactPatchRadiusM = 0, ElectronicConductivitySPerM = 1e5, InitialStoichiometry = 0.2,
-        };
-        return half with { Positive = p, Electrolyte = ArrheniusConductivity.FromConventional(10, 30, 0) };
-    }
+    private static CellParameters Cell(double sigma, int classes = 5) => DiffusionOnlyCathode.Cell(MedianRadius, Diffusivity, 0.2, 1000)
+        .With(p => p with { ParticleRadiusLogStandardDeviation = sigma, ParticleSizeClassCount = classes });
 
     private static readonly SimulationOptions Fine = new() { ThroughThicknessVolumes = 4, RadialShells = 40, MaxStoichiometryChange = 0.001 };
 
@@ -65,15 +53,22 @@ public class ParticleSizeDistributionTests
         Assert.True(spreading > 0.2 * sphere);   // the two differ by more than the tolerance
     }
 
-    [Fact]
-    public void A_vanishing_spread_reproduces_the_one_radius_model()
+    [Theory]
+    [InlineData("size spread")]
+    [InlineData("stoichiometry exponent")]
+    public void Vanishing_extensions_reproduce_the_plain_model(string extension)
     {
-        // σ = 1e-9: five classes of (almost) the same radius must behave as one, with the preset's real OCP and kinetics.
+        // σ = 1e-9 (five classes of almost the same radius) and k = 1e-9 (the per-particle radial path with D = D_s to 1e-9) must
+        // give the one-radius, constant-D capacities, with the preset's real OCP and kinetics.
         const string protocol = "Charge at 0.2C until 3.35 V; Discharge at 3C until 2.1 V";
         var baseline = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
-        var spread = baseline with { Positive = (CompositeElectrodeParameters)baseline.Positive with { ParticleRadiusLogStandardDeviation = 1e-9 } };
+        var e = (CompositeElectrodeParameters)baseline.Positive;
+        var variant = baseline with
+        {
+            Positive = extension == "size spread" ? e with { ParticleRadiusLogStandardDeviation = 1e-9 } : e with { SolidDiffusivityStoichiometryExponent = 1e-9 },
+        };
         var a = CellSimulation.Run(baseline, Protocol.Parse(protocol)).Summary.Cycles[0];
-        var b = CellSimulation.Run(spread, Protocol.Parse(protocol)).Summary.Cycles[0];
+        var b = CellSimulation.Run(variant, Protocol.Parse(protocol)).Summary.Cycles[0];
         Assert.Equal(a.ChargeCapacityAh, b.ChargeCapacityAh, 1e-6 * a.ChargeCapacityAh);
         Assert.Equal(a.DischargeCapacityAh, b.DischargeCapacityAh, 1e-6 * a.DischargeCapacityAh);
     }

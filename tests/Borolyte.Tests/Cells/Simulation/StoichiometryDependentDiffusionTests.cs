@@ -1,34 +1,19 @@
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
-using Borolyte.Transport;
 
 namespace Borolyte.Tests.Cells.Simulation;
 
 /// <summary>
 /// D(θ) = D_s·exp(k·(θ − ½)) in the particles: the simulator's surface–bulk difference against an independent explicit
-/// finite-difference solution of ∂θ/∂t = r⁻²∂_r(r²·D(θ)·∂_rθ) with the same surface flux, and k = 0 against the shared path.
+/// finite-difference solution of ∂θ/∂t = r⁻²∂_r(r²·D(θ)·∂_rθ) with the same surface flux (k → 0: ParticleSizeDistributionTests).
 /// </summary>
 public class StoichiometryDependentDiffusionTests
 {
     private const double F = 96485.33212331001;
     private const double Radius = 2e-6, Diffusivity = 1e-15, StartTheta = 0.2;
 
-    /// <summary>
-    /// nacro2-half's cathode made ideal except for solid diffusion: a linear OCP U = 3.5 V − 1 V·θ (so θ_surf − θ̄ = −ΔU_conc),
-    /// fast kinetics, highly conducting phases and electrolyte, full contact: every particle sees the same surface flux.
-    /// </summary>
-    private static CellParameters Cell(double k)
-    {
-        var half = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
-        var p = (CompositeElectrodeParameters)half.Positive with
-        {
-            Ocp = new OcpCurve("linear", "test", [0, 0.25, 0.5, 0.75, 1], [3.5, 3.25, 3.0, 2.75, 2.5]),
-            ParticleRadiusM = Radius, SolidDiffusivityM2PerS = Diffusivity, SolidDiffusivityStoichiometryExponent = k,
-            SolidDiffusivityActivationEnergyEv = 0, ExchangeCurrentDensityAPerM2 = 100, InterfacialResistanceOhmM2 = 0, ContactAreaFraction = 1, BinderCoverageLengthM = 0, ContactPatchRadiusM = 0,
-            ElectronicConductivitySPerM = 1e5, InitialStoichiometry = StartTheta,
-        };
-        return half with { Positive = p, Electrolyte = ArrheniusConductivity.FromConventional(10, 30, 0) };
-    }
+    private static CellParameters Cell(double k) => DiffusionOnlyCathode.Cell(Radius, Diffusivity, StartTheta, 100)
+        .With(p => p with { SolidDiffusivityStoichiometryExponent = k });
 
     /// <summary>(θ_surf − θ̄) at the end of a 0.5C sodiation of 40 minutes, from the simulator, and the surface flux N/c_max, 1/(m·s).</summary>
     private static (double Gradient, double ThetaBar, double FluxOverCmax) Simulate(double k)
@@ -105,19 +90,6 @@ public class StoichiometryDependentDiffusionTests
         double closedForm = sim.FluxOverCmax * Radius / (5 * Diffusivity);
         Assert.Equal(closedForm, Reference(0, sim.FluxOverCmax, 2400).Gradient, 0.01 * closedForm);
         Assert.Equal(closedForm, sim.Gradient, 0.02 * closedForm);
-    }
-
-    [Fact]
-    public void A_vanishing_exponent_reproduces_the_shared_constant_diffusivity_path()
-    {
-        // k = 1e-9 takes the per-particle path with a D equal to D_s to 1e-9: capacities agree with k = 0 (the shared path).
-        const string protocol = "Charge at 0.2C until 3.35 V; Discharge at 2C until 2.1 V";
-        var baseline = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
-        var perParticle = baseline with { Positive = (CompositeElectrodeParameters)baseline.Positive with { SolidDiffusivityStoichiometryExponent = 1e-9 } };
-        var a = CellSimulation.Run(baseline, Protocol.Parse(protocol)).Summary.Cycles[0];
-        var b = CellSimulation.Run(perParticle, Protocol.Parse(protocol)).Summary.Cycles[0];
-        Assert.Equal(a.ChargeCapacityAh, b.ChargeCapacityAh, 1e-7 * a.ChargeCapacityAh);
-        Assert.Equal(a.DischargeCapacityAh, b.DischargeCapacityAh, 1e-7 * a.DischargeCapacityAh);
     }
 
     [Fact]
