@@ -177,6 +177,9 @@ internal static class SpecElectrode
             BinderCoverageLengthM = s.NonNegative("binderCoverageLengthNm") * 1e-9 ?? k?.BinderCoverageLengthM ?? 0,
             ContactPatchRadiusM = s.NonNegative("contactPatchRadiusUm") * 1e-6 ?? k?.ContactPatchRadiusM ?? 0,
         };
+        if (e.ContactPatchRadiusM >= e.ParticleRadiusM)
+            throw s.Error(s.Has("contactPatchRadiusUm") ? "contactPatchRadiusUm" : "particleRadiusUm",
+                $"— the contact patches ({SpecSection.Text(e.ContactPatchRadiusM * 1e6)} µm) must be smaller than the particle radius ({SpecSection.Text(e.ParticleRadiusM * 1e6)} µm)");
         double? nominal = capacity is { } q ? CRate.ArealCapacityCPerM2(activeLoading, q) : null;
         return new Result(e, rebuild, nominal);
     }
