@@ -146,17 +146,7 @@ public static class CellPresets
     private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Electrode(string composition, double loadingMgPerCm2, double electrolyteRatio, string quote)
     {
         var cast = SeedCellDesigns.NaCrO2HalfCellCathode(composition, loadingMgPerCm2);
-        var (e, sources) = NaCrO2Composite(cast, electrolyteRatio, quote);
-        e = e with { BinderCoverageLengthM = NaCrO2Calibration.BinderCoverageLengthM, ContactPatchRadiusM = NaCrO2Calibration.ContactPatchRadiusM };
-        sources.Add(new("NaCrO2.binderCoverageLength", NaCrO2Calibration.BinderCoverageLengthM * 1e9, "nm", NaCrO2Calibration.BinderCoverageSource));
-        sources.Add(new("NaCrO2.binderUncoveredFraction", e.BinderUncoveredFraction, "1", "exp(−δ/δ₀), δ = binder volume / particle surface (derived)"));
-        sources.Add(new("NaCrO2.contactPatchRadius", NaCrO2Calibration.ContactPatchRadiusM * 1e6, "um", NaCrO2Calibration.ContactPatchSource));
-        return (e, sources);
-    }
-
-    private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Composite(Electrode cast, double electrolyteRatio, string quote)
-    {
-        return Composite("NaCrO2", cast, electrolyteRatio, quote, OcpLibrary.Get("nacro2"),
+        var (e, sources) = Composite("NaCrO2", cast, electrolyteRatio, quote, OcpLibrary.Get("nacro2"),
             maxConcentration: CellMaterials.Get("NaCrO2").DensityKgPerM3 / MolarMass("NaCrO2"),
             radius: NaCrO2Calibration.ParticleRadiusM, radiusSource: NaCrO2Calibration.RadiusSource,
             diffusivity: NaCrO2Calibration.SolidDiffusivityM2PerS, diffusivitySource: NaCrO2Calibration.DiffusivitySource,
@@ -165,6 +155,12 @@ public static class CellPresets
             initial: 1.0, initialSource: "as assembled: NaCrO2 fully sodiated (issue 5 §2)",
             diffusivityEa: NaCrO2Calibration.DiffusivityActivationEnergyEv, diffusivityEaSource: NaCrO2Calibration.ActivationEnergySource,
             kineticEa: NaCrO2Calibration.ChargeTransferActivationEnergyEv, kineticEaSource: NaCrO2Calibration.ActivationEnergySource);
+        // PVDF coverage and contact patches (NaCrO2 only: the Sn composite's contact is lumped into its calibrated i₀ and D_s).
+        e = e with { BinderCoverageLengthM = NaCrO2Calibration.BinderCoverageLengthM, ContactPatchRadiusM = NaCrO2Calibration.ContactPatchRadiusM };
+        sources.Add(new("NaCrO2.binderCoverageLength", NaCrO2Calibration.BinderCoverageLengthM * 1e9, "nm", NaCrO2Calibration.BinderCoverageSource));
+        sources.Add(new("NaCrO2.binderUncoveredFraction", e.BinderUncoveredFraction, "1", "exp(−δ/δ₀), δ = binder volume / particle surface (derived)"));
+        sources.Add(new("NaCrO2.contactPatchRadius", NaCrO2Calibration.ContactPatchRadiusM * 1e6, "um", NaCrO2Calibration.ContactPatchSource));
+        return (e, sources);
     }
 
     /// <summary>
