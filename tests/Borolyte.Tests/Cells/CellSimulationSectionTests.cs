@@ -11,7 +11,7 @@ public class CellSimulationSectionTests
     {
         var report = new HtmlReport("test");
         CellSimulationSection.AddTo(report);
-        Assert.Equal(6, report.FigureCount);   // profiles, rate, three-electrode view, 70 vs 3 MPa retention, full-cell fading, NaCrO2 window
+        Assert.Equal(7, report.FigureCount);   // profiles, rate, binder what-if, three-electrode view, 70 vs 3 MPa retention, full-cell fading, NaCrO2 window
         string html = report.Render();
         Assert.Contains(">Cell simulation</h2>", html);
         foreach (var published in new[] { "57.5 %", "67.4 %", "95.6 % / 85.9 %", "634", "72.2 % / 95.8 %", "84.3 % / 97.0 %", "47.4 %", "84.9 %", "≈34 %", "≈118", "≈110" })

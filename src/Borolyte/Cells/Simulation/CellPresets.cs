@@ -243,6 +243,14 @@ public static class CellPresets
         sources.Add(new("area", Area * 1e4, "cm2", "12 mm punched electrodes (seed 004 §4.3); only absolute currents depend on it"));
     }
 
+    /// <summary>
+    /// A NaCrO2 | Na4(B12H12)(B10H10) | Na–Sn half cell of another composition, loading or electrolyte content, built as the
+    /// seed presets are (design module, NaCrO2Calibration, PVDF coverage from the composition): a what-if, not a seed cell.
+    /// </summary>
+    public static CellPreset NaCrO2HalfCell(string composition, double loadingMgPerCm2, double electrolyteToCompositeMassRatio) =>
+        NaCrO2Half($"nacro2-half {composition}", composition, loadingMgPerCm2, electrolyteToCompositeMassRatio,
+            $"what-if: {composition}, {loadingMgPerCm2} mg/cm², electrolyte {electrolyteToCompositeMassRatio} of the composite mass (not a seed-004 cell)");
+
     private static CellPreset NaCrO2Half(string name, string composition, double loading, double ratio, string quote, bool degraded = true)
     {
         var (cathode, sources) = NaCrO2Electrode(composition, loading, ratio, quote);

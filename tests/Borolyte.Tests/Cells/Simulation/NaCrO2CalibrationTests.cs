@@ -21,6 +21,18 @@ public class NaCrO2CalibrationTests
     }
 
     [Fact]
+    public void A_what_if_composition_is_built_like_the_presets()
+    {
+        // The 95:2:3 what-if at the preset's loading and electrolyte content is the nacro2-half cell itself, bar the name.
+        var whatIf = CellPresets.NaCrO2HalfCell("95:2:3", 7.0, 0.17);
+        var preset = CellPresets.Get("nacro2-half");
+        Assert.Equal(preset.Cell with { Name = whatIf.Cell.Name }, whatIf.Cell);
+        // Less binder at the same carbon leaves more surface free.
+        var lean = (CompositeElectrodeParameters)CellPresets.NaCrO2HalfCell("96:1:3", 7.0, 0.17).Cell.Positive;
+        Assert.True(lean.BinderUncoveredFraction > ((CompositeElectrodeParameters)preset.Cell.Positive).BinderUncoveredFraction);
+    }
+
+    [Fact]
     public void More_binder_covers_more_surface_and_costs_rate_only_through_the_patches()
     {
         // 95:2:3 carries twice the PVDF of 97:1:2 per active volume, so it leaves less surface free: exp(−δ/δ₀) with δ ∝ v_b.
