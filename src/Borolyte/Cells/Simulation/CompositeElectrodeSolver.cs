@@ -9,10 +9,12 @@ namespace Borolyte.Cells.Simulation;
 /// <item>Solid diffusion in spheres, Fick's law in N_r equal shells (finite volume), flux i_F/F out of the surface; D_s may
 /// depend on the stoichiometry, D(θ) = D_s·exp(k·(θ − ½)), evaluated at each face from the start of the step (lagged
 /// coefficient, first order like backward Euler itself), which keeps the radial problem of one step linear.</item>
-/// <item>Kinetics with an interfacial resistance: φ_s − φ_e − U(θ_surf) = R_int·i_F + (2RT/F)·asinh(i_F/(2i₀)) (symmetric Butler–Volmer).</item>
-/// </list>
+/// <item>Kinetics with an interfacial resistance: φ_s − φ_e − U(θ_surf) = R_int·i_F + (2RT/F)·asinh(i_F/(2i₀)) (symmetric Butler–Volmer),
+/// i_F per contact area (the contact fraction f includes what the binder leaves free); with contact patches θ_surf is the
+/// stoichiometry at the patch, above the surface mean by the spreading term (see <see cref="Constriction"/>).</item>
 /// <item>Particle sizes: one radius, or N_c size classes of a log-normal distribution (<see cref="CompositeElectrodeParameters.ParticleSizeClasses"/>),
 /// each with its own radial diffusion and Faradaic current i_F,j at the common φ_s, φ_e; ∂i_e/∂x = Σ_j a_j·i_F,j (many-particle model).</item>
+/// </list>
 /// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
 /// solve per particle for s₀, one for G — shared by all particles of a class when D_s is constant), leaving (2 + N_c)·N
 /// unknowns (φ_e, φ_s and one i_F per class in each volume) in a banded system (kl = ku = 2 + N_c) solved by Newton with the
