@@ -157,7 +157,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     /// <summary>
     /// ∂θ_contact/∂(−i_F) of the spreading (constriction) term when the charge enters through contact patches of radius r_p
     /// covering the fraction f_A of the surface: the mean excess of a uniformly fed disc on a half-space, (8/(3π))·J·r_p/D
-    /// (Carslaw &amp; Jaeger, Conduction of Heat in Solids, 1959, §8.2), with the patch flux J = i_F/F and the alleviation
+    /// (Carslaw &amp; Jaeger, Conduction of Heat in Solids, 2nd ed., 1959: the steady disc source), with the patch flux J = i_F/F and the alleviation
     /// (1 − √f_A)^1.5 of neighbouring patches (Cooper, Mikic &amp; Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279).
     /// </summary>
     private double Constriction(double surfaceDiffusivity) =>
