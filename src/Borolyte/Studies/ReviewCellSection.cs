@@ -55,7 +55,7 @@ public static class ReviewCellSection
         string Value(double v, string unit) => unit == "ratio" ? Num(v * 100, "0.0") + " %" : Num(v, "0.0");
         string Published(ReviewCellComparison r) => (r.Unit == "ratio" ? "> " : "") + Value(r.Published, r.Unit);
         string Miss(ReviewCellComparison r) => r.Unit == "ratio" ? (r.Simulated > r.Published ? "above the bound" : "BELOW the bound")
-            : Num((r.Simulated - r.Published) / r.Published * 100, "+0;-0") + " %";
+            : Num((r.Simulated - r.Published) / r.Published * 100, "+0;-0;0") + " %";
         report.AddTable(new ReportTable("The review's TiS2 | LiBH4 | Li, TiS2 | Li(CB9H10)0.7(CB11H12)0.3 | Li and Na3(VOPO4)2F | Na4(CB11H12)2(B12H12) | Na " +
             "presets against the original papers (seed 000 §2.2, refs. 128, 47, 54). Loadings, compositions, particle sizes and kinetics are ASSUMED (none " +
             "in the seed or the retrieved abstracts), so these rows are predictions, not fits. The retentions (TiS2 | LiBH4: 180 / 205 mAh/g after 300 " +
