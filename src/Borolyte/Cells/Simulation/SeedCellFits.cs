@@ -34,8 +34,8 @@ public static class SeedCellFits
     public static double FullRetention1C(CellParameters full) =>
         RateCapabilityTest.Run(CellPresets.Get("nacro2-sn-full"), full, [0.1, 1], 0.1, CellCalibration.DefaultOptions).Rows[1].RetentionVsFirst;
 
-    private static CellParameters WithNegativeDiffusivity(CellParameters c, double d) => c with { Negative = (CompositeElectrodeParameters)c.Negative with { SolidDiffusivityM2PerS = d } };
-    private static CellParameters WithPositiveDiffusivity(CellParameters c, double d) => c with { Positive = (CompositeElectrodeParameters)c.Positive with { SolidDiffusivityM2PerS = d } };
+    /// <summary>One of the calibration's knobs (CellCalibration), by name.</summary>
+    private static CellCalibration.Knob Knob(string name) => CellCalibration.TryGetKnob(name, out var k) ? k : throw new InvalidOperationException($"no knob '{name}'");
 
     /// <summary>Seed 004 §2: the full cell's second 0.1C cycle, energy efficiency 84.9 % at CE 95.8 %, so V̄_discharge/V̄_charge = EE/CE.</summary>
     public const double FullSecondCycleVoltageEfficiency = 0.849 / 0.958;
@@ -45,8 +45,6 @@ public static class SeedCellFits
     public static double FullSecondCycleEnergyEfficiency(CellParameters full) =>
         CellSimulation.RunStreaming(full, Protocol.Parse(FullFormation), CellCalibration.DefaultOptions).Summary.Cycles.ElementAtOrDefault(1)?.EnergyEfficiency ?? double.NaN;
 
-    private static CellParameters WithNegativeExchangeCurrent(CellParameters c, double i0) => c with { Negative = c.Negative with { ExchangeCurrentDensityAPerM2 = i0 } };
-    private static CellParameters WithPositiveExchangeCurrent(CellParameters c, double i0) => c with { Positive = c.Positive with { ExchangeCurrentDensityAPerM2 = i0 } };
 
     /// <summary>
     /// Sn solid diffusivity and exchange current density, degradation off (kinetic limits): the Sn half cell's second-cycle
@@ -57,11 +55,14 @@ public static class SeedCellFits
     {
         var sn = CellPresets.Get("sn-half").Cell with { Degradation = DegradationParameters.None };
         var full = CellPresets.Get("nacro2-sn-full").Cell with { Degradation = DegradationParameters.None };
-        var d = new CellCalibration.Knob("m2/s", c => ((CompositeElectrodeParameters)c.Positive).SolidDiffusivityM2PerS, WithPositiveDiffusivity);
-        var i0 = new CellCalibration.Knob("A/m2", c => c.Positive.ExchangeCurrentDensityAPerM2, WithPositiveExchangeCurrent);
+        // The Sn half cell's Sn is its positive electrode, the full cell's its negative.
+        var d = Knob("positive.solidDiffusivity");
+        var i0 = Knob("positive.exchangeCurrentDensity");
+        var dFull = Knob("negative.solidDiffusivity");
+        var i0Full = Knob("negative.exchangeCurrentDensity");
         double[] Simulate(CellParameters c)
         {
-            var f = WithNegativeExchangeCurrent(WithNegativeDiffusivity(full, d.Get(c)), i0.Get(c));
+            var f = i0Full.Set(dFull.Set(full, d.Get(c)), i0.Get(c));
             return [SnSecondSodiationMAhPerG(c) / 634, FullRetention1C(f) / 0.34, FullSecondCycleEnergyEfficiency(f) / FullSecondCycleVoltageEfficiency];
         }
         var fit = CellCalibration.FitLogParameters(sn, [d, i0], [d.Get(sn), i0.Get(sn)], [1, 1, 1], Simulate);
@@ -90,10 +91,10 @@ public static class SeedCellFits
         // the rate test the demo compares must be the one fitted (the two rate-test cycles hardly fade).
         var c95 = p95.Cell;
         var c97 = p97.Cell;
-        var d = new CellCalibration.Knob("m2/s", c => ((CompositeElectrodeParameters)c.Positive).SolidDiffusivityM2PerS, WithPositiveDiffusivity);
-        var delta = new CellCalibration.Knob("m", c => ((CompositeElectrodeParameters)c.Positive).BinderCoverageLengthM, WithBinderCoverage);
+        var d = Knob("positive.solidDiffusivity");
+        var delta = Knob("positive.binderCoverageLength");
         double[] Simulate(CellParameters c) =>
-            [NaCrO2Retention5C(p95, c) / 0.575, NaCrO2Retention5C(p97, WithBinderCoverage(WithPositiveDiffusivity(c97, d.Get(c)), delta.Get(c))) / 0.674];
+            [NaCrO2Retention5C(p95, c) / 0.575, NaCrO2Retention5C(p97, delta.Set(d.Set(c97, d.Get(c)), delta.Get(c))) / 0.674];
         // δ₀ starts at 50 nm (a film of that thickness would leave 1/e of the surface free) when the preset has it off.
         double delta0 = delta.Get(c95) > 0 ? delta.Get(c95) : 50e-9;
         var fit = CellCalibration.FitLogParameters(c95, [d, delta], [d.Get(c95), delta0], [1, 1], Simulate);
@@ -102,8 +103,6 @@ public static class SeedCellFits
             [new("NaCrO2SolidDiffusivity", fit.Values[0], "m2/s", double.NaN), new("NaCrO2BinderCoverageLength", fit.Values[1], "m", double.NaN)],
             [("nacro2-half (95:2:3): 5C retention vs 0.1C", 0.575, q[0] * 0.575), ("nacro2-half-97 (97:1:2): 5C retention vs 0.1C", 0.674, q[1] * 0.674)], fit.Rms, fit.Result.Converged);
     }
-
-    private static CellParameters WithBinderCoverage(CellParameters c, double delta) => c with { Positive = (CompositeElectrodeParameters)c.Positive with { BinderCoverageLengthM = delta } };
 
     public static SeedFit SnFormation()
     {
