@@ -77,9 +77,7 @@ public static class TextFields
     {
         value = 0;
         int i = 0;
-        bool negative = false;
-        if (s[0] == (byte)'-') { negative = true; i++; }
-        else if (s[0] == (byte)'+') i++;
+        bool negative = Sign(s, ref i);
         ulong mantissa = 0;
         int start = i;
         i = Digits(s, i, ref mantissa);
@@ -144,9 +142,7 @@ public static class TextFields
     {
         value = 0;
         int i = 0;
-        bool negative = false;
-        if (s[0] == (byte)'-') { negative = true; i++; }
-        else if (s[0] == (byte)'+') i++;
+        bool negative = Sign(s, ref i);
         ulong mantissa = 0;
         int significant = 0, fraction = 0;
         bool seenPoint = false, anyDigit = false;
@@ -170,6 +166,15 @@ public static class TextFields
         return Assemble(s, i, mantissa, fraction, negative, out value);
     }
 
+    /// <summary>An optional sign at <paramref name="i"/> (which must be inside <paramref name="s"/>): steps over it, true for '-'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Sign(ReadOnlySpan<byte> s, ref int i)
+    {
+        if (s[i] == (byte)'-') { i++; return true; }
+        if (s[i] == (byte)'+') i++;
+        return false;
+    }
+
     /// <summary>
     /// The end both fast paths share: an optional exponent (at most 4 digits) from <paramref name="i"/>, then the value
     /// mantissa·10^(exponent − fraction) when that is exact (mantissa ≤ 2^53, |power| ≤ 22), else false for double.TryParse.
@@ -182,9 +187,7 @@ public static class TextFields
         if (i < s.Length)
         {
             if ((s[i] | 0x20) != (byte)'e' || ++i == s.Length) return false;
-            bool negativeExponent = false;
-            if (s[i] == (byte)'-') { negativeExponent = true; i++; }
-            else if (s[i] == (byte)'+') i++;
+            bool negativeExponent = Sign(s, ref i);
             int start = i;
             for (; i < s.Length; i++)
             {
