@@ -356,6 +356,8 @@ public static class CellSimulationCommands
 
     private static Option<double?> PressureOption() => new("--pressure-mpa") { Description = "Stack pressure during cycling, MPa (contact-loss rate; default: the preset's, 70 MPa)" };
     private static Option<bool> NoDegradationOption() => new("--no-degradation") { Description = "Switch off contact loss, sodium loss and electrolyte oxidation" };
+    private static Option<double?> TemperatureOption() => new("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
+    private static Option<string?> ChargeCRateOption() => new("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same' = the discharge rate)" };
 
     /// <summary>
     /// The electrode under test starts without alkali (pristine Sn, θ₀ &lt; 0.5): an anode half cell, sodiated first, whose
@@ -390,7 +392,7 @@ public static class CellSimulationCommands
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML, docs/cells.md)" };
         var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
-        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
+        var temperature = TemperatureOption();
         var outOption = CliOutput.OutOption("Write the time series as BDF-named CSV, streamed while it is computed (memory flat in the number of cycles)");
         var summaryOnly = new Option<bool>("--summary-only") { Description = "Keep only per-cycle accumulators, not the time series (memory flat in the number of cycles)" };
         var pressure = PressureOption();
@@ -509,7 +511,7 @@ public static class CellSimulationCommands
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
         var param = new Option<string[]>("--param") { Description = "NAME=v1,v2,… (repeat; cartesian product). NAME: " + string.Join(", ", CellSweep.ParameterNames), Required = true };
         var protocolOption = new Option<string>("--protocol") { Description = "Steps separated by ';', groups '(…; …) x N'", Required = true };
-        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C (default: the preset's)" };
+        var temperature = TemperatureOption();
         var noDegradation = NoDegradationOption();
         var serial = new Option<bool>("--serial") { Description = "One run at a time (default: all cores; the results are the same)" };
         var json = CliOutput.JsonOption();
@@ -569,8 +571,8 @@ public static class CellSimulationCommands
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
         var rates = new Option<string>("--c-rates") { Description = "Comma-separated C-rates, e.g. 0.1,0.5,1,2,5", Required = true };
-        var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same' = the discharge rate)" };
-        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var charge = ChargeCRateOption();
+        var temperature = TemperatureOption();
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
@@ -614,8 +616,8 @@ public static class CellSimulationCommands
         var parameters = new Option<string>("--parameters") { Description = "Comma-separated parameters: " + string.Join(", ", CellCalibration.ParameterNames), Required = true };
         var factor = new Option<double>("--factor") { Description = "Each parameter is divided and multiplied by this factor (default 10)", DefaultValueFactory = _ => 10 };
         var rates = new Option<string>("--c-rates") { Description = "Comma-separated C-rates of the rate test (default 0.1,5)", DefaultValueFactory = _ => "0.1,5" };
-        var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };
-        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var charge = ChargeCRateOption();
+        var temperature = TemperatureOption();
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
@@ -669,8 +671,8 @@ public static class CellSimulationCommands
         var cyclesFile = new Option<FileInfo>("--cycles") { Description = "Measured cycling summary, CSV 'cycle,discharge_capacity_mah_per_g' (needs --protocol)" };
         var protocolOption = new Option<string>("--protocol") { Description = "With --cycles: the cycling protocol of the measurement (steps separated by ';', groups '(…; …) x N')" };
         var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CycleCalibration.ParameterNames) + " (degradation.* with --cycles only)", Required = true };
-        var charge = new Option<string?>("--charge-c-rate") { Description = "C-rate of the charge before each discharge (default 0.1; 'same')" };
-        var temperature = new Option<double?>("--temperature-c") { Description = "Cell temperature, °C" };
+        var charge = ChargeCRateOption();
+        var temperature = TemperatureOption();
         var pressure = PressureOption();
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
