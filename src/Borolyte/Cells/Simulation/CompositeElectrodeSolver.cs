@@ -55,7 +55,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         {
             radius[j] = classes[j].RadiusM; dr[j] = radius[j] / nr;
             // One class: a = 3·ε_am/R·f_A exactly as before; classes: a_j = 3·ε_am·w_j/R_j·f_A.
-            area0[j] = nc == 1 ? p.SpecificInterfacialAreaPerM : 3 * p.ActiveVolumeFraction * classes[j].VolumeFraction / classes[j].RadiusM * p.EffectiveContactAreaFraction;
+            area0[j] = nc == 1 ? p.SpecificInterfacialAreaPerM : 3 * p.ActiveVolumeFraction * classes[j].VolumeFraction / classes[j].RadiusM * areaFraction;
             double volume = 0;
             for (int i = 0; i < nr; i++)
             {
