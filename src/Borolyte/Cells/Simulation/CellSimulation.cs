@@ -402,9 +402,6 @@ public sealed class CellSimulation
             if (Math.Abs(residual) < 1e-9) return true;
             best = Math.Min(best, Math.Abs(residual));
             double next = j - residual / VoltageSlope;
-            // At the electrodes' own convergence floor (their Newton accepts scaled residuals to 10⁻⁷·RT/F) the voltage is only
-            // known to ~10⁻⁹ V: an update below 10⁻¹⁰ of the current is noise, and the last solve is the answer.
-            if (Math.Abs(next - j) <= 1e-10 * Math.Abs(j) && Math.Abs(residual) < 1e-7) return true;
             j = next;
         }
         failure = $"the current that holds the voltage could not be found (Newton on the current did not converge; closest {best:G3} V)";
