@@ -47,6 +47,7 @@ public sealed class CellSimulation
     // Degradation state: contact fraction of the positive's particles, sodiation charge into the side-reaction electrode
     // (theoretical capacities), charge passed above the oxidation limit (nominal capacities), cumulative parasitic charges (C/m²),
     // and the parasitic fractions used by the last trial.
+    private bool holding;
     private double contactFraction = 1, negativeContactFraction = 1, sideCharge, oxidationCharge, parasiticPositive, parasiticNegative, lastPositivePotential;
     private double fractionPositive, fractionNegative;
 
@@ -181,7 +182,7 @@ public sealed class CellSimulation
     /// <summary>Trial step of both electrodes for cell current density j (A/m², + = charge).</summary>
     private bool Solve(double j, double dt, out string? failure)
     {
-        ParasiticFractions(j);
+        ParasiticFractions(j, dt);
         if (!SolveElectrode(positive, j * (1 - fractionPositive), dt, positiveBranch, out failure)) return false;
         if (!SolveElectrode(negative, -j * (1 - fractionNegative), dt, negativeBranch, out failure)) return false;
         trialPos = positive.Potential;
@@ -203,14 +204,19 @@ public sealed class CellSimulation
 
     private double VoltageSlope => positive.PotentialSlope * (1 - fractionPositive) + negative.PotentialSlope * (1 - fractionNegative) + separatorResistance;
 
-    /// <summary>Parasitic fractions of the electrode currents from the degradation state at the start of the step (see <see cref="DegradationParameters"/>).</summary>
-    private void ParasiticFractions(double j)
+    /// <summary>
+    /// Parasitic fractions of the electrode currents over a step of current density j and length dt (see <see cref="DegradationParameters"/>):
+    /// the side reaction's law averaged over the charge the step passes (at constant current); the oxidation's from the state at the step's start.
+    /// </summary>
+    private void ParasiticFractions(double j, double dt)
     {
         var d = cell.Degradation;
         fractionPositive = 0; fractionNegative = 0;
         if ((d.SideReactionInitialFraction > 0 || d.SideReactionGrowth > 0) && SideSodiating(j))
         {
-            double sf = d.SideReactionFraction(sideCharge);
+            // In a hold the current is the unknown, and its Newton's slope dV/dj treats the fraction as fixed: there, the law's value at the step's start.
+            double dq = holding ? 0 : Math.Abs(j) * dt / TheoreticalCapacity(d.SideReactionElectrode == CellSide.Positive ? cell.Positive : cell.Negative);
+            double sf = d.SideReactionMeanFraction(sideCharge, dq);
             if (d.SideReactionElectrode == CellSide.Positive) fractionPositive += sf; else fractionNegative += sf;
         }
         if (d.OxidationInitialFraction > 0 && j > 0)
@@ -410,12 +416,23 @@ public sealed class CellSimulation
 
     private void RunHold(HoldStep step)
     {
+        holding = true;
+        try { RunHoldSteps(step); }
+        finally { holding = false; }
+    }
+
+    private void RunHoldSteps(HoldStep step)
+    {
         double target = step.VoltageV;
         double duration = step.DurationS ?? double.PositiveInfinity;
         double? cutoff = step.CutoffCurrent is { } c ? c.CurrentDensityAPerM2(cell.NominalArealCapacityCPerM2, cell.AreaM2) : null;
         double j = lastCurrentDensity;
         if (j == 0) j = (target > lastVoltage ? 1 : -1) * cell.NominalArealCapacityCPerM2 / 3600.0 * 1e-3;
-        SetBranches(target >= lastVoltage ? 1 : -1);
+        // The hysteresis branches follow the current's expected sign. A hold at the voltage a current step has just reached keeps
+        // that step's direction: comparing the target with a last voltage that differs from it by the cut-off's location tolerance
+        // would pick a branch at random, and a wrong one starts the hold a whole hysteresis gap away from its target.
+        bool continues = lastCurrentDensity != 0 && Math.Abs(target - lastVoltage) <= 100 * options.EventToleranceV;
+        SetBranches(continues ? lastCurrentDensity : target >= lastVoltage ? 1 : -1);
         double nominal = NominalTimeS(cell.NominalArealCapacityCPerM2 / 3600.0);
         double dtMax = Math.Min(0.01 * nominal, Math.Max(duration / 20, 1));
         double dt = 1e-3 * nominal, elapsed = 0, jPrev = j, djPrev = double.NaN, dtPrev = double.NaN;

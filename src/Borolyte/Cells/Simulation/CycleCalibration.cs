@@ -45,6 +45,13 @@ public static class CycleCalibration
 
     public static IReadOnlyList<string> ParameterNames => [.. Degradation.Keys, .. CellCalibration.ParameterNames];
 
+    /// <summary>A knob by name: a degradation parameter of this fit, or one of <see cref="CellCalibration"/>'s.</summary>
+    internal static bool TryGetKnob(string name, out CellCalibration.Knob knob)
+    {
+        if (Degradation.TryGetValue(name, out var d)) { knob = d.Knob; return true; }
+        return CellCalibration.TryGetKnob(name, out knob);
+    }
+
     public static CycleCalibrationResult Fit(CellParameters cell, Protocol protocol, IReadOnlyList<MeasuredCycle> measured, IReadOnlyList<string> parameters,
         SimulationOptions? options = null)
     {

@@ -74,11 +74,28 @@ public sealed record DegradationParameters
     public double InitialContactAreaFraction => WettedContactFraction + (1 - WettedContactFraction) * Math.Min(1, StackPressureMPa / ContactHardnessMPa);
 
     /// <summary>s(q): the parasitic fraction of the side-reaction electrode's sodiation current after q theoretical capacities.</summary>
-    public double SideReactionFraction(double q)
+    public double SideReactionFraction(double q) => SideReactionMeanFraction(q, 0);
+
+    /// <summary>
+    /// The mean of s over the throughput [q, q + Δq] (Δq ≥ 0, theoretical capacities), in closed form: a time step's parasitic charge
+    /// is then the law's exact integral over the charge the step passes, not s at the step's start times it (a first-order lag
+    /// that overstates a fast-decaying formation). Capped at 0.999, as s itself.
+    /// </summary>
+    public double SideReactionMeanFraction(double q, double dq)
     {
         double s = 0;
-        if (SideReactionInitialFraction > 0) s += SideReactionInitialFraction * Math.Exp(-q / SideReactionDecayCapacities);
-        if (SideReactionGrowth > 0) s += SideReactionGrowth / (2 * Math.Sqrt(q + SideReactionGrowthOnsetCapacities));
+        if (SideReactionInitialFraction > 0)
+        {
+            double qd = SideReactionDecayCapacities, x = dq / qd;
+            // s₀·q_d·(e^(−q/q_d) − e^(−(q+Δq)/q_d))/Δq; a small Δq by the series of (1 − e^(−x))/x, which keeps its digits.
+            s += SideReactionInitialFraction * Math.Exp(-q / qd) * (x > 1e-4 ? (1 - Math.Exp(-x)) / x : 1 - x / 2 + x * x / 6);
+        }
+        if (SideReactionGrowth > 0)
+        {
+            // B·(√(q+Δq+q_c) − √(q+q_c))/Δq = B/(√(q+Δq+q_c) + √(q+q_c)).
+            double a = q + SideReactionGrowthOnsetCapacities;
+            s += SideReactionGrowth / (Math.Sqrt(a + dq) + Math.Sqrt(a));
+        }
         return Math.Min(s, 0.999);
     }
 
