@@ -25,8 +25,12 @@ public static class SeedCellFits
     public const string FullCycling = "(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2; (Charge at 0.2C until 3.3 V; Discharge at 0.2C until 1.5 V) x 50";
     public const string SnHalfFormation = "(Discharge at 0.1C until 0.01 V; Charge at 0.1C until 2.0 V) x 2";
 
-    public static double FullRetention1C(CellParameters full) =>
-        RateCapabilityTest.Run(CellPresets.Get("nacro2-sn-full"), full, [0.1, 1], 0.1, CellCalibration.DefaultOptions).Rows[1].RetentionVsFirst;
+    /// <summary>The discharge capacity (mAh/g) of each cycle of a streamed run of <paramref name="protocol"/>, by cycle number (NaN past the run's end).</summary>
+    private static Func<int, double> DischargeCapacities(CellParameters cell, string protocol)
+    {
+        var cycles = CellSimulation.RunStreaming(cell, Protocol.Parse(protocol), CellCalibration.DefaultOptions).Summary.Cycles;
+        return cycle => cycles.ElementAtOrDefault(cycle - 1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
+    }
 
     /// <summary>One of the calibrations' knobs (CycleCalibration's degradation parameters, CellCalibration's), by name.</summary>
     private static CellCalibration.Knob Knob(string name) => CycleCalibration.TryGetKnob(name, out var k) ? k : throw new InvalidOperationException($"no knob '{name}'");
@@ -75,9 +79,8 @@ public static class SeedCellFits
     /// <summary>The Sn half cell's <see cref="SnHalfCycling"/>: cycle 2's sodiation capacity and cycle 52's over cycle 3's (the first at 0.2C).</summary>
     public static (double SecondSodiationMAhPerG, double Retention) SnHalfCyclingRun(CellParameters snHalf)
     {
-        var cycles = CellSimulation.RunStreaming(snHalf, Protocol.Parse(SnHalfCycling), CellCalibration.DefaultOptions).Summary.Cycles;
-        double Q(int cycle) => cycles.ElementAtOrDefault(cycle - 1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
-        return (Q(2), Q(52) / Q(3));
+        var q = DischargeCapacities(snHalf, SnHalfCycling);
+        return (q(2), q(52) / q(3));
     }
 
     /// <summary>The 5C retention vs 0.1C of a NaCrO2 half cell (0.1C charges), the quantity seed 004 gives for both cathodes.</summary>
@@ -135,8 +138,8 @@ public static class SeedCellFits
     /// <summary>cycle 52's discharge capacity over cycle 3's (the first at 0.2C) in the full cell's <see cref="FullCycling"/>.</summary>
     public static double FullRetention50Cycles(CellParameters full)
     {
-        var cycles = CellSimulation.RunStreaming(full, Protocol.Parse(FullCycling), CellCalibration.DefaultOptions).Summary.Cycles;
-        return (cycles.ElementAtOrDefault(51)?.DischargeSpecificCapacityMAhPerG ?? double.NaN) / (cycles.ElementAtOrDefault(2)?.DischargeSpecificCapacityMAhPerG ?? double.NaN);
+        var q = DischargeCapacities(full, FullCycling);
+        return q(52) / q(3);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class SnCalibration
     public const double ContactLossPerCycle = 0;
 
     /// <summary>
-    /// What the four fits are fitted to, for the sources and the demo. They depend on each other (each fit runs with the others'
+    /// What the three fits are fitted to, for the sources and the demo. They depend on each other (each fit runs with the others'
     /// stored values), so the stored set is their fixed point: each fit re-run from it returns its own value (the tests check this).
     /// </summary>
     public const string DiffusivitySource = "CALIBRATED 1.18e-15 m²/s (1σ ×/÷ 1.19), jointly with i₀, presets as they are (SeedCellFits.SnTransport), on seed 004 §2: the Sn half cell's " +
@@ -32,7 +32,7 @@ public static class SnCalibration
         "(seed 004: 'poor kinetics of sodium insertion and disinsertion in Sn'; Na–Sn sodiation is diffusion-controlled: Park et al., Nano Energy 65 (2019) 104041). " +
         "In the range of GITT values for Sn-based Na anodes (10⁻¹⁰–10⁻¹⁵ cm²/s, e.g. Energies 17 (2024) 3233). The full cell's ≈ 34 % at 1C (Fig. S5a, protocol not in the text) is a prediction and a MISS (58 %)";
     public const string ExchangeCurrentSource = "CALIBRATED 0.0410 mA/cm² per contact area (1σ ×/÷ 1.004), jointly with D_s (SeedCellFits.SnTransport; see the diffusivity's source)";
-    public const string FormationSource = "CALIBRATED s₀ = 0.915 (SeedCellFits.SnFormation) on the Sn half cell's first-cycle CE 84.3 % (seed 004 §2; fit 84.3 %), decay q_d = 0.05 theoretical capacities ASSUMED " +
+    public const string FormationSource = "CALIBRATED s₀ = 0.457 (SeedCellFits.SnFormation) on the Sn half cell's first-cycle CE 84.3 % (seed 004 §2; fit 84.3 %), decay q_d = 0.1 theoretical capacities ASSUMED " +
         "(the interphase forms early in the first sodiation; only the charge s₀·q_d ≈ 39 mAh/g Sn is identifiable); CE 97.0 % in cycle 2 is a prediction (96.1 %)";
     public const string GrowthSource = "CALIBRATED 0.0907 (SeedCellFits.FullGrowth, exactly determined) on seed 004 §2: full cell 47.4 % of the first 0.2C discharge after 50 cycles at 0.2C (fit 47.4 %); " +
         "law: diffusion-limited interphase growth, lost charge B·(√(q+0.1) − √0.1) (Pinson & Bazant, J. Electrochem. Soc. 160 (2013) A243)";
