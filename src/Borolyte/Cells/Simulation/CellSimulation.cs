@@ -47,7 +47,6 @@ public sealed class CellSimulation
     // Degradation state: contact fraction of the positive's particles, sodiation charge into the side-reaction electrode
     // (theoretical capacities), charge passed above the oxidation limit (nominal capacities), cumulative parasitic charges (C/m²),
     // and the parasitic fractions used by the last trial.
-    private bool holding;
     private double contactFraction = 1, negativeContactFraction = 1, sideCharge, oxidationCharge, parasiticPositive, parasiticNegative, lastPositivePotential;
     private double fractionPositive, fractionNegative;
 
@@ -206,7 +205,7 @@ public sealed class CellSimulation
 
     /// <summary>
     /// Parasitic fractions of the electrode currents over a step of current density j and length dt (see <see cref="DegradationParameters"/>):
-    /// the side reaction's law averaged over the charge the step passes (at constant current); the oxidation's from the state at the step's start.
+    /// the side reaction's law averaged over the charge the step passes; the oxidation's from the state at the step's start.
     /// </summary>
     private void ParasiticFractions(double j, double dt)
     {
@@ -214,8 +213,7 @@ public sealed class CellSimulation
         fractionPositive = 0; fractionNegative = 0;
         if ((d.SideReactionInitialFraction > 0 || d.SideReactionGrowth > 0) && SideSodiating(j))
         {
-            // In a hold the current is the unknown, and its Newton's slope dV/dj treats the fraction as fixed: there, the law's value at the step's start.
-            double dq = holding ? 0 : Math.Abs(j) * dt / TheoreticalCapacity(d.SideReactionElectrode == CellSide.Positive ? cell.Positive : cell.Negative);
+            double dq = Math.Abs(j) * dt / TheoreticalCapacity(d.SideReactionElectrode == CellSide.Positive ? cell.Positive : cell.Negative);
             double sf = d.SideReactionMeanFraction(sideCharge, dq);
             if (d.SideReactionElectrode == CellSide.Positive) fractionPositive += sf; else fractionNegative += sf;
         }
@@ -415,13 +413,6 @@ public sealed class CellSimulation
     }
 
     private void RunHold(HoldStep step)
-    {
-        holding = true;
-        try { RunHoldSteps(step); }
-        finally { holding = false; }
-    }
-
-    private void RunHoldSteps(HoldStep step)
     {
         double target = step.VoltageV;
         double duration = step.DurationS ?? double.PositiveInfinity;
