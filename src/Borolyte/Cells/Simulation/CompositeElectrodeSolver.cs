@@ -223,6 +223,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         double b = 2 * PhysicalConstants.GasConstantJPerMolK * temperatureK / PhysicalConstants.FaradayCPerMol;
         double kh = kappa / h, sh = sigma / h;
 
+        double solidOffset = 0;   // φ_s is stored relative to it during Newton's iterations (below)
+
         // Dimensionless merit: current balances over a current scale, kinetics over RT/F.
         double currentUnit = Math.Max(Math.Abs(ie), areaTotalH * i0), voltUnit = 0.5 * b;
         double Merit()
@@ -279,7 +281,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
                     ocpSurface[q] = uo; ocpSlope[q] = slope;
                     double z = iF / (2 * i0);
-                    res[f] = u[s] - u[e] - uo - rint * iF - b * Math.Asinh(z);
+                    res[f] = u[s] + solidOffset - u[e] - uo - rint * iF - b * Math.Asinh(z);
                     if (jacobian)
                     {
                         system.Add(f, s, 1); system.Add(f, e, -1);
@@ -291,12 +293,18 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
 
         double currentScale = Math.Abs(ie) / (areaTotal * p.ThicknessM) + i0;
         Predict(ie, b, i0, rint, branch);
+        // Newton works on φ_s relative to its value at the collector (φ_s is ~2.5 V, its differences across the electrode μV to
+        // mV): a flux σ/h·Δφ_s of absolute potentials carries a round-off of ε·σ/h·|φ_s|, which at a small current (a side
+        // reaction taking nearly all of it) is ~10⁻⁶ of the current scale and stalls the merit above the strict test.
+        solidOffset = u[1];
+        void ShiftSolid(double by) { for (int k = 0; k < n; k++) u[m * k + 1] += by; }
+        ShiftSolid(-solidOffset);
         Residual(true);
         double merit = Merit();
         bool converged = false, factored = false;
         for (int iteration = 0; iteration < 30; iteration++)
         {
-            if (!system.Factor()) { failure = "the Jacobian is singular"; return false; }
+            if (!system.Factor()) { Array.Copy(uConverged, u, u.Length); failure = "the Jacobian is singular"; return false; }
             factored = true;
             for (int j = 0; j < du.Length; j++) du[j] = -res[j];
             system.Solve(du);
@@ -337,6 +345,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             // stagnation acceptance below would take dE/di from an unfactorised matrix (seen as dE/di ≈ 10²⁸⁶ in a long CC-CV run).
             if (!jacobianHere) { Residual(true); factored = false; }
         }
+        ShiftSolid(solidOffset);
+        solidOffset = 0;
         // Stagnation just short of the strict test (the damped step cannot reduce the merit further at a steep end of a
         // tabulated OCP): a scaled residual below 10⁻⁷ (currents to 10⁻⁷ of the current scale, kinetics to 10⁻⁷·RT/F) is accepted.
         if (!converged && merit < 1e-7) converged = true;

@@ -192,6 +192,28 @@ public class DegradationPhysicsTests
         Assert.True(expected > 0.04, $"{expected}: the calibrated interphase takes ≈ 39 mAh/g of Sn");
     }
 
+    [Theory]
+    [InlineData(0.99)]
+    [InlineData(0.998)]
+    public void A_side_reaction_taking_nearly_all_of_the_current_runs_with_size_classes_and_books_its_closed_form_charge(double s0)
+    {
+        // The intercalation current is then (1 − s₀) of 0.1C (≈ 0.01 A/m²) while φ_s ≈ 2.5 V: the electronic fluxes σ/h·Δφ_s of
+        // absolute potentials carried a round-off of ~10⁻⁶ of the current scale and Newton stalled at a scaled residual ≈ 2·10⁻⁶
+        // ("did not converge in electrode 'Sn'") with five size classes. The parasitic charge must still be the law's integral.
+        var sn = CellPresets.Get("sn-half").Cell;
+        var electrode = (CompositeElectrodeParameters)sn.Positive with { ParticleRadiusLogStandardDeviation = 0.5 };
+        var cell = sn with { Positive = electrode, Degradation = sn.Degradation with { SideReactionGrowth = 0, SideReactionInitialFraction = s0 } };
+        var ts = Run(cell, "Discharge at 0.1C until 0.01 V").Series;
+        double passed = 0;
+        for (int i = 1; i < ts.Count; i++) passed += Math.Abs(ts.CurrentA[i]) * (ts.TimeS[i] - ts.TimeS[i - 1]);   // each point: its step's current
+        double capacity = electrode.ArealCapacityCPerM2 * cell.AreaM2, q1 = passed / capacity;
+        double qd = cell.Degradation.SideReactionDecayCapacities;
+        Assert.Equal(0.01, ts.VoltageV[^1], 1e-6);   // it reached the cut-off
+        Assert.Equal(s0 * qd * (1 - Math.Exp(-q1 / qd)), ts.PositiveParasiticChargeC[^1] / capacity, 2e-4);
+        // What is not parasitic went into the particles.
+        Assert.Equal(q1 - ts.PositiveParasiticChargeC[^1] / capacity, ts.PositiveStoichiometry[^1] - ts.PositiveStoichiometry[0], 1e-6);
+    }
+
     [Fact]
     public void Oxidation_spans_are_recomputed_from_the_model_and_reproduce_the_published_efficiencies()
     {
