@@ -4,7 +4,7 @@ namespace Borolyte.Transport;
 /// Arrhenius conductivity σ(T) = σ₀·exp(−Eₐ/(k_B·T)) (review §2.1: "assuming … the Arrhenius law"), written through a
 /// reference point: σ(T) = σ_ref·exp(−Eₐ/k_B·(1/T − 1/T_ref)). SI inside: S/m, K, J.
 /// </summary>
-public sealed record ArrheniusConductivity(double ReferenceConductivitySPerM, double ReferenceTemperatureK, double ActivationEnergyJ)
+public sealed record ArrheniusConductivity(double ReferenceConductivitySPerM, double ReferenceTemperatureK, double ActivationEnergyJ) : IConductivityModel
 {
     public static ArrheniusConductivity FromConventional(double conductivitySPerCm, double temperatureC, double activationEnergyEv)
     {

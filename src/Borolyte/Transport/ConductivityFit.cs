@@ -30,7 +30,7 @@ public sealed record ConductivityFit(
     double Aicc,
     IReadOnlyDictionary<ConductivityModelKind, double> AiccByModel,
     IReadOnlyList<ConductivityMeasurement> Points,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings) : IConductivityModel
 {
     /// <summary>VTF only: T₀ in K, pseudo-activation energy B in eV (first segment holds B and A).</summary>
     public double? VtfT0K { get; init; }
@@ -57,6 +57,9 @@ public sealed record ConductivityFit(
         "piecewise" => ConductivityModelKind.Piecewise,
         _ => null,
     };
+
+    /// <summary>The model's σ(T) in S/m (below a VTF fit's T₀: NaN, no conduction).</summary>
+    public double ConductivitySPerM(double temperatureK) => ConductivitySPerCm(temperatureK) * 100;
 
     /// <summary>The model's σ(T) in S/cm.</summary>
     public double ConductivitySPerCm(double temperatureK)

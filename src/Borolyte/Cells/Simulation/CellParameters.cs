@@ -13,8 +13,8 @@ public sealed record CellParameters
     public required ElectrodeParameters Positive { get; init; }
     public required ElectrodeParameters Negative { get; init; }
     public required double SeparatorThicknessM { get; init; }
-    /// <summary>The solid electrolyte's bulk conductivity σ(T) (separator and composites).</summary>
-    public required ArrheniusConductivity Electrolyte { get; init; }
+    /// <summary>The solid electrolyte's bulk conductivity σ(T) (separator and composites): an Arrhenius law or any fitted transport model.</summary>
+    public required IConductivityModel Electrolyte { get; init; }
     public required double TemperatureK { get; init; }
     /// <summary>Electrode area, m² (absolute currents in protocols and in the time series).</summary>
     public required double AreaM2 { get; init; }
@@ -42,6 +42,9 @@ public sealed record CellParameters
     {
         if (!(SeparatorThicknessM > 0)) throw new InvalidInputException($"{Name}: separatorThicknessM must be greater than zero, got {SeparatorThicknessM}");
         if (!(TemperatureK > 0)) throw new InvalidInputException($"{Name}: temperature must be above 0 K, got {TemperatureK} K");
+        double kappa = BulkConductivitySPerM;
+        if (!(kappa > 0) || !double.IsFinite(kappa))
+            throw new InvalidInputException($"{Name}: the electrolyte's conductivity at {TemperatureK - PhysicalConstants.ZeroCelsiusK:0.##} °C is {kappa} S/m (its σ(T) model gives no positive value there)");
         if (!(AreaM2 > 0)) throw new InvalidInputException($"{Name}: areaM2 must be greater than zero, got {AreaM2}");
         if (!(NominalArealCapacityCPerM2 > 0)) throw new InvalidInputException($"{Name}: nominal areal capacity must be greater than zero");
         if (!(ActiveLoadingKgPerM2 >= 0) || !double.IsFinite(ActiveLoadingKgPerM2)) throw new InvalidInputException($"{Name}: active loading must be ≥ 0 (0: no specific capacities, e.g. a symmetric metal cell)");

@@ -142,7 +142,7 @@ public static class CellSimulationSpec
         return (result, cell);
     }
 
-    private static (ArrheniusConductivity Model, double? DensityKgPerM3) ReadElectrolyte(SpecSection top, CellParameters? basis,
+    private static (IConductivityModel Model, double? DensityKgPerM3) ReadElectrolyte(SpecSection top, CellParameters? basis,
         List<PresetParameter> sources, string why, string baseDirectory)
     {
         // A seed-004 preset's infiltrated electrolyte is Na4(B12H12)(B10H10) (catalogue density 1.17 g/cm³, seed 004 §1).
@@ -150,29 +150,36 @@ public static class CellSimulationSpec
             ? CellMaterials.Get(SeedElectrolyte).DensityKgPerM3 : null;
         var s = top.Section("electrolyte");
         if (s is null) return (basis?.Electrolyte ?? throw top.Missing("electrolyte", why), presetDensity);
-        s.AllowOnly(["name", "compound", "conductivityCsv", "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv", "densityGPerCm3"]);
+        s.AllowOnly(["name", "compound", "conductivityCsv", "conductivityModel", "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv", "densityGPerCm3"]);
         if (s.Has("compound") && s.Has("conductivityCsv")) throw s.Error("conductivityCsv", "cannot be given together with compound");
+        if (s.Has("conductivityModel") && !s.Has("conductivityCsv")) throw s.Error("conductivityModel", "needs conductivityCsv (the model is fitted to a measured table)");
         string? name = s.String("name");
         double? density = s.Positive("densityGPerCm3") * CellUnits.KgPerM3PerGPerCm3
             ?? (name is not null ? CellMaterials.Find(name)?.DensityKgPerM3 : null) ?? presetDensity;
-        ArrheniusConductivity model;
+        IConductivityModel model;
         if (s.String("compound") is { } compound)
         {
             foreach (var f in new[] { "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv" })
                 if (s.Has(f)) throw s.Error(f, "cannot be given together with compound (the knowledge base gives σ(T))");
-            (model, string reference) = KnowledgeArrhenius(compound, s);
-            sources.Add(new("electrolyteConductivityReference", model.ReferenceConductivitySPerM / 100, "S/cm", $"knowledge base ({compound}): {reference}"));
+            (var line, string reference) = KnowledgeArrhenius(compound, s);
+            model = line;
+            sources.Add(new("electrolyteConductivityReference", line.ReferenceConductivitySPerM / 100, "S/cm", $"knowledge base ({compound}): {reference}"));
         }
         else if (s.String("conductivityCsv") is { } csv)
         {
             foreach (var f in new[] { "conductivityMSPerCm", "referenceTemperatureC", "activationEnergyEv" })
                 if (s.Has(f)) throw s.Error(f, "cannot be given together with conductivityCsv (the fit gives σ(T))");
-            model = FittedArrhenius(Path.IsPathRooted(csv) ? csv : Path.Combine(baseDirectory, csv), s);
-            sources.Add(new("electrolyteConductivity25C", model.ConductivitySPerCm(298.15), "S/cm", $"Arrhenius fit (transport module, ConductivityFitter) of {csv}"));
+            string modelName = s.String("conductivityModel") ?? "arrhenius";
+            var kind = ConductivityFit.ParseModel(modelName)
+                ?? throw s.Error("conductivityModel", $"must be arrhenius, arrhenius-t, vtf or piecewise, got '{modelName}'");
+            (model, string described) = FittedModel(Path.IsPathRooted(csv) ? csv : Path.Combine(baseDirectory, csv), kind, s);
+            sources.Add(new("electrolyteConductivity25C", model.ConductivitySPerM(298.15) / 100, "S/cm", $"{described} (transport module, ConductivityFitter) of {csv}"));
         }
         else
         {
-            var b = basis?.Electrolyte;
+            // Single numbers amend an Arrhenius basis; a fitted non-Arrhenius basis (a spec's conductivityModel) has none to amend.
+            var b = basis?.Electrolyte as ArrheniusConductivity;
+            if (basis is not null && b is null) why = $"{why}; the preset's σ(T) is not an Arrhenius law, so give all three";
             double sigma = s.Positive("conductivityMSPerCm") is { } ms ? ms / 1000 * 100
                 : b?.ReferenceConductivitySPerM ?? throw s.Missing("conductivityMSPerCm", why);
             double tRef = s.Number("referenceTemperatureC") is { } tr
@@ -186,18 +193,27 @@ public static class CellSimulationSpec
     }
 
     /// <summary>
-    /// σ(T) from a measured table (ConductivityCsv: temperature with its unit, σ in S/cm) by the transport module's Arrhenius
-    /// fit (ConductivityFitter, weighted least squares of ln σ on 1/T), written through its value at 25 °C.
+    /// σ(T) from a measured table (ConductivityCsv: temperature with its unit, σ in S/cm) by the transport module's fit of the
+    /// named model (ConductivityFitter). The Arrhenius fit (weighted least squares of ln σ on 1/T) is written as a line through
+    /// its value at 25 °C; the others (σT-Arrhenius, VTF, piecewise with order–disorder transitions) are the fit itself, so
+    /// κ(T) jumps where the measured σ jumps. With its description for the preset's source list.
     /// </summary>
-    private static ArrheniusConductivity FittedArrhenius(string path, SpecSection s)
+    private static (IConductivityModel Model, string Description) FittedModel(string path, ConductivityModelKind kind, SpecSection s)
     {
         ConductivityFit fit;
-        try { fit = ConductivityFitter.Fit(ConductivityCsv.Read(path), ConductivityModelKind.Arrhenius); }
+        try { fit = ConductivityFitter.Fit(ConductivityCsv.Read(path), kind); }
         catch (InvalidInputException ex) { throw s.Error("conductivityCsv", $"— {ex.Message}"); }
         const double t25 = 25 + PhysicalConstants.ZeroCelsiusK;
-        var segment = fit.Segments[0];
-        // σ(T) = σ(25 °C)·exp(−Eₐ/k_B·(1/T − 1/298.15 K)), the fitted line (review §2.1's Arrhenius law).
-        return new ArrheniusConductivity(fit.ConductivitySPerCm(t25) * 100, t25, segment.ActivationEnergyEv * PhysicalConstants.ElementaryChargeC);
+        if (kind == ConductivityModelKind.Arrhenius)
+        {
+            var segment = fit.Segments[0];
+            // σ(T) = σ(25 °C)·exp(−Eₐ/k_B·(1/T − 1/298.15 K)), the fitted line (review §2.1's Arrhenius law).
+            return (new ArrheniusConductivity(fit.ConductivitySPerCm(t25) * 100, t25, segment.ActivationEnergyEv * PhysicalConstants.ElementaryChargeC), "Arrhenius fit");
+        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string transitions = fit.Transitions.Count == 0 ? ""
+            : "; transitions " + string.Join(", ", fit.Transitions.Select(t => string.Create(inv, $"{t.TemperatureK - PhysicalConstants.ZeroCelsiusK:0.#} °C ({t.JumpDecades:+0.##;−0.##} decades)")));
+        return (fit, $"{ConductivityFit.ModelName(kind)} fit, {fit.Points.Count} points {fit.Points.Min(p => p.TemperatureK) - PhysicalConstants.ZeroCelsiusK:0.#}–{fit.Points.Max(p => p.TemperatureK) - PhysicalConstants.ZeroCelsiusK:0.#} °C{transitions}");
     }
 
     /// <summary>

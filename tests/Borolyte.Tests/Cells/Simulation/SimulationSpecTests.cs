@@ -221,8 +221,9 @@ public class SimulationSpecTests
     {
         var (_, cell) = CellSimulationSpec.Parse("preset: nacro2-half\nelectrolyte:\n  compound: Na2(CB9H10)(CB11H12)\n  densityGPerCm3: 1.2\n", "kb.yaml");
         // Review §2.1: "Na2(CB9H10)(CB11H12) with 7 × 10-2 S cm-1 and 0.23 eV" (25 °C assumed by the knowledge base).
-        Assert.Equal(0.07, cell.Electrolyte.ConductivitySPerCm(298.15), 12);
-        Assert.Equal(0.23, cell.Electrolyte.ActivationEnergyEv, 12);
+        var line = Assert.IsType<ArrheniusConductivity>(cell.Electrolyte);
+        Assert.Equal(0.07, line.ConductivitySPerCm(298.15), 12);
+        Assert.Equal(0.23, line.ActivationEnergyEv, 12);
         double ratio = cell.Electrolyte.ConductivitySPerM(333.15) / cell.Electrolyte.ConductivitySPerM(298.15);
         Assert.Equal(Math.Exp(-0.23 * PhysicalConstants.ElementaryChargeC / PhysicalConstants.BoltzmannJPerK * (1 / 333.15 - 1 / 298.15)), ratio, 12);
     }
@@ -239,13 +240,57 @@ public class SimulationSpecTests
         File.WriteAllLines(dir.File("sigma.csv"), lines);
         File.WriteAllText(dir.File("cell.yaml"), "preset: nacro2-half\nelectrolyte:\n  conductivityCsv: sigma.csv\n");
         var (_, cell) = CellSimulationSpec.ReadFile(dir.File("cell.yaml"));
-        Assert.Equal(0.42, cell.Electrolyte.ActivationEnergyEv, 9);
-        Assert.Equal(Sigma(333.15), cell.Electrolyte.ConductivitySPerCm(333.15), 12);
-        Assert.Equal(0.1, cell.Electrolyte.ReferenceConductivitySPerM, 9);
+        var line = Assert.IsType<ArrheniusConductivity>(cell.Electrolyte);   // the default model
+        Assert.Equal(0.42, line.ActivationEnergyEv, 9);
+        Assert.Equal(Sigma(333.15), line.ConductivitySPerCm(333.15), 12);
+        Assert.Equal(0.1, line.ReferenceConductivitySPerM, 9);
 
         File.WriteAllText(dir.File("bad.yaml"), "preset: nacro2-half\nelectrolyte:\n  conductivityCsv: missing.csv\n");
         var ex = Assert.ThrowsAny<InvalidInputException>(() => CellSimulationSpec.ReadFile(dir.File("bad.yaml")));
         Assert.Contains(":3: electrolyte.conductivityCsv — ", ex.Message);
+    }
+
+    [Fact]
+    public void Electrolyte_with_an_order_disorder_transition_takes_the_piecewise_fit_and_the_separator_follows_its_jump()
+    {
+        // A LiBH4-like table (review §2.1): low-T phase 0.69 eV, high-T phase 0.53 eV, σ jumping 2.5 decades between 110 and
+        // 120 °C. The spec's piecewise fit must be the transport module's own fit of the same table (same σ at every T), the
+        // cell's κ must follow it on both sides of the jump, and the separator's instantaneous drop I·L/κ with it.
+        using var dir = new Borolyte.Tests.Support.TempDirectory();
+        const double kB = PhysicalConstants.BoltzmannJPerK / PhysicalConstants.ElementaryChargeC, tt = 388.15;
+        double Sigma(double tK) => tK < tt ? 3e-6 * Math.Exp(-0.69 / kB * (1 / tK - 1 / tt)) : 1e-3 * Math.Exp(-0.53 / kB * (1 / tK - 1 / tt));
+        var lines = new List<string> { "temperature_C,conductivity_S_per_cm" };
+        foreach (double c in new[] { 70.0, 80, 90, 100, 110, 120, 130, 140, 150, 160 })
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c},{Sigma(c + 273.15):R}"));
+        File.WriteAllLines(dir.File("libh4.csv"), lines);
+        File.WriteAllText(dir.File("cell.yaml"), "preset: tis2-libh4-li\nelectrolyte:\n  conductivityCsv: libh4.csv\n  conductivityModel: piecewise\n");
+        var (preset, cell) = CellSimulationSpec.ReadFile(dir.File("cell.yaml"));
+        var fit = Assert.IsType<ConductivityFit>(cell.Electrolyte);
+        var independent = ConductivityFitter.Fit(ConductivityCsv.Read(dir.File("libh4.csv")), ConductivityModelKind.Piecewise);
+        Assert.Single(fit.Transitions);
+        foreach (double c in new[] { 100.0, 125 })
+        {
+            double tK = c + 273.15;
+            Assert.Equal(independent.ConductivitySPerCm(tK), cell.Electrolyte.ConductivitySPerM(tK) / 100, 1e-12 * Sigma(tK));
+            Assert.Equal(Sigma(tK), cell.Electrolyte.ConductivitySPerM(tK) / 100, 1e-6 * Sigma(tK));   // exact data: the fit is the law
+        }
+        Assert.Contains(preset.Parameters, p => p.Name == "electrolyteConductivity25C" && p.Source.Contains("piecewise fit, 10 points 70–160 °C; transitions"));
+
+        // The instantaneous drop at 0.2 mA/cm² (2 A/m²) includes both electrodes' kinetics; an extra 500 µm of separator adds
+        // exactly j·ΔL/κ(T) to it: ≈ 7 mV in the high-T phase at 125 °C, ≈ 8 V below the jump at 100 °C.
+        double Jump(double c, double separatorM)
+        {
+            var warm = cell with { TemperatureK = c + 273.15, SeparatorThicknessM = separatorM, Degradation = DegradationParameters.None };
+            var s = CellSimulation.Run(warm, Protocol.Parse("Discharge at 0.2 mA/cm2 for 1 minute")).Series;
+            return s.VoltageV[0] - s.VoltageV[1];
+        }
+        double j = 2, l = cell.SeparatorThicknessM;
+        foreach (double c in new[] { 100.0, 125 })
+        {
+            double expected = j * l / cell.Electrolyte.ConductivitySPerM(c + 273.15);
+            Assert.Equal(expected, Jump(c, 2 * l) - Jump(c, l), 1e-6 * expected);
+        }
+        Assert.True(j * l / cell.Electrolyte.ConductivitySPerM(373.15) > 100 * j * l / cell.Electrolyte.ConductivitySPerM(398.15));
     }
 
     [Fact]
@@ -270,6 +315,8 @@ public class SimulationSpecTests
 
     [Theory]
     [InlineData("preset: nacro2-half\ncolour: blue\n", 2, "unknown field 'colour'")]
+    [InlineData("preset: nacro2-half\nelectrolyte:\n  conductivityModel: vtf\n  conductivityMSPerCm: 1\n", 3, "electrolyte.conductivityModel needs conductivityCsv")]
+    [InlineData("preset: nacro2-half\nelectrolyte:\n  conductivityCsv: x.csv\n  conductivityModel: cubic\n", 4, "electrolyte.conductivityModel must be arrhenius, arrhenius-t, vtf or piecewise, got 'cubic'")]
     [InlineData("preset: nope\n", 1, "preset: unknown cell preset 'nope'")]
     [InlineData("preset: nacro2-half\ntemperatureC: -300\n", 2, "temperatureC must be above −273.15, got -300")]
     [InlineData("preset: nacro2-half\nseparatorThicknessUm: 0\n", 2, "separatorThicknessUm must be greater than zero, got 0")]
