@@ -464,12 +464,12 @@ public static class CellSimulationCommands
         return command;
     }
 
-    private static int CalibrateCycles(ParseResult parse, FileInfo file, string? protocolText, string fitText, string cellText, double? temperatureC,
+    private static int CalibrateCycles(ParseResult parse, FileInfo file, double? activeMassMg, string? protocolText, string fitText, string cellText, double? temperatureC,
         double? pressureMPa, bool noDegradation, bool json)
     {
         if (protocolText is null) throw new UsageException("--cycles needs --protocol: the cycling protocol of the measurement");
-        if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
-        var measured = CycleCalibration.ReadCycles(File.ReadAllText(file.FullName), file.Name);
+        if (activeMassMg is { } mg && !(mg > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mg}");
+        var (measured, fileNotes) = CycleCalibration.ReadMeasuredCycles(file.FullName, activeMassMg * 1e-6);
         var protocol = Protocol.Parse(protocolText);
         var names = fitText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var (_, loaded) = Load(cellText, temperatureC);
@@ -489,7 +489,7 @@ public static class CellSimulationCommands
                 {
                     cycle = m.Cycle, measuredDischargeCapacityMAhPerG = m.DischargeCapacityMAhPerG, fittedDischargeCapacityMAhPerG = Finite(result.FittedDischargeCapacityMAhPerG[i]),
                 }).ToArray(),
-                converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations, notes = result.Notes,
+                converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations, notes = fileNotes.Concat(result.Notes).ToArray(),
             });
             return CliApp.ExitOk;
         }
@@ -501,7 +501,7 @@ public static class CellSimulationCommands
         for (int i = 0; i < result.Measured.Count; i++)
             rows.AddRow(result.Measured[i].Cycle.ToString(CultureInfo.InvariantCulture), Num(result.Measured[i].DischargeCapacityMAhPerG, "0.0"), Num(result.FittedDischargeCapacityMAhPerG[i], "0.0"));
         console.Write(rows);
-        foreach (var note in result.Notes) console.WriteLine("note: " + note);
+        foreach (var note in fileNotes.Concat(result.Notes)) console.WriteLine("note: " + note);
         console.WriteLine($"rms {Num(result.RmsMAhPerG, "0.00")} mAh/g; {result.StopReason}; {result.Evaluations} evaluations");
         return CliApp.ExitOk;
     }
@@ -668,7 +668,8 @@ public static class CellSimulationCommands
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
         var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'" };
-        var cyclesFile = new Option<FileInfo>("--cycles") { Description = "Measured cycling summary, CSV 'cycle,discharge_capacity_mah_per_g' (needs --protocol)" };
+        var cyclesFile = new Option<FileInfo>("--cycles") { Description = "Measured cycling: a CSV 'cycle,discharge_capacity_mah_per_g' or a cycler file (any format `cycling summarize` reads; needs an active mass) (needs --protocol)" };
+        var massOption = new Option<double?>("--active-mass-mg") { Description = "With --cycles FILE of a cycler: active mass in mg (overrides the file's)" };
         var protocolOption = new Option<string>("--protocol") { Description = "With --cycles: the cycling protocol of the measurement (steps separated by ';', groups '(…; …) x N')" };
         var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CycleCalibration.ParameterNames) + " (degradation.* with --cycles only)", Required = true };
         var charge = ChargeCRateOption();
@@ -677,15 +678,16 @@ public static class CellSimulationCommands
         var noDegradation = NoDegradationOption();
         var json = CliOutput.JsonOption();
         var command = new Command("calibrate", "Fit parameters to a measured rate-capability table or cycling summary (Levenberg–Marquardt, with uncertainties)")
-        { cellArg, ratesFile, cyclesFile, protocolOption, fit, charge, temperature, pressure, noDegradation, json };
+        { cellArg, ratesFile, cyclesFile, massOption, protocolOption, fit, charge, temperature, pressure, noDegradation, json };
         command.SetAction(parse =>
         {
             if (parse.GetValue(cyclesFile) is { } cycles)
             {
                 if (parse.GetValue(ratesFile) is not null) throw new UsageException("give either --rates or --cycles, not both");
-                return CalibrateCycles(parse, cycles, parse.GetValue(protocolOption), parse.GetValue(fit)!, parse.GetValue(cellArg)!, parse.GetValue(temperature),
+                return CalibrateCycles(parse, cycles, parse.GetValue(massOption), parse.GetValue(protocolOption), parse.GetValue(fit)!, parse.GetValue(cellArg)!, parse.GetValue(temperature),
                     parse.GetValue(pressure), parse.GetValue(noDegradation), parse.GetValue(json));
             }
+            if (parse.GetValue(massOption) is not null) throw new UsageException("--active-mass-mg belongs to --cycles with a cycler file");
             if (parse.GetValue(ratesFile) is null) throw new UsageException("give --rates (rate-capability table) or --cycles with --protocol (cycling summary)");
             if (parse.GetValue(protocolOption) is not null) throw new UsageException("--protocol belongs to --cycles; a rate calibration simulates the rate test itself");
             var file = parse.GetValue(ratesFile)!;

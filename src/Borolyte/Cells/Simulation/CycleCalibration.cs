@@ -1,5 +1,6 @@
 using System.Globalization;
 using Borolyte.Cells.Protocols;
+using Borolyte.Cycling.Analysis;
 
 namespace Borolyte.Cells.Simulation;
 
@@ -94,6 +95,55 @@ public static class CycleCalibration
         var fitted = Simulate(fit.Cell);
         var result = parameters.Select((name, j) => new FittedParameter(name, fit.Values[j], knobs[j].Unit, fit.StandardErrorLn[j])).ToList();
         return new CycleCalibrationResult(result, measured, fitted, fit.Rms, fit.Result.Evaluations, fit.Result.Converged, fit.Result.StopReason, fit.Cell, notes);
+    }
+
+    /// <summary>
+    /// The measured cycles of a file: a "cycle,discharge_capacity_mah_per_g" table (<see cref="ReadCycles"/>) when its first
+    /// line that is not blank or a '#' comment starts with "cycle,", else a cycler file read by the cycling module
+    /// (<see cref="CyclesOfCyclerFile"/>). The notes say what was taken from a cycler file.
+    /// </summary>
+    public static (IReadOnlyList<MeasuredCycle> Cycles, IReadOnlyList<string> Notes) ReadMeasuredCycles(string path, double? activeMassKg)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException($"{path}: file not found");
+        string? first;
+        using (var reader = new StreamReader(path))
+            do first = reader.ReadLine()?.Trim(); while (first is not null && (first.Length == 0 || first.StartsWith('#')));
+        if (first is not null && first.StartsWith("cycle,", StringComparison.OrdinalIgnoreCase))
+        {
+            if (activeMassKg is not null) throw new InvalidInputException($"{Path.GetFileName(path)}: an active mass belongs to a cycler file; this table already gives mAh/g");
+            return (ReadCycles(File.ReadAllText(path), Path.GetFileName(path)), []);
+        }
+        return CyclesOfCyclerFile(path, activeMassKg);
+    }
+
+    /// <summary>
+    /// Measured cycles from a cycler file in any format the cycling module reads (BioLogic .mpr/.mpt, Neware, Arbin, Maccor,
+    /// BDF CSV, …) through its per-cycle summary (<see cref="CycleSummarizer.SummarizeFile"/>, the file's own cycle numbers):
+    /// each complete cycle's discharge capacity per gram of the given active mass (or the file's own). Incomplete cycles (a
+    /// file that ends inside a half cycle) are left out and noted; the protocol given with them must number its cycles alike.
+    /// </summary>
+    public static (IReadOnlyList<MeasuredCycle> Cycles, IReadOnlyList<string> Notes) CyclesOfCyclerFile(string path, double? activeMassKg)
+    {
+        string name = Path.GetFileName(path);
+        var file = CycleSummarizer.SummarizeFile(path, new SummaryOptions { ActiveMassKg = activeMassKg });
+        var summary = file.Summary;
+        if (summary.ActiveMassKg is null)
+            throw new InvalidInputException($"{name}: the cycler file states no active mass, so it gives no mAh/g; give the active mass (cell calibrate --active-mass-mg)");
+        var cycles = new List<MeasuredCycle>();
+        var skipped = new List<int>();
+        foreach (var c in summary.Cycles)
+        {
+            if (c.Complete && c.DischargeSpecificCapacityMAhPerG is > 0 and var q && double.IsFinite(q)) cycles.Add(new MeasuredCycle(c.Cycle, q));
+            else skipped.Add(c.Cycle);
+        }
+        if (cycles.Count == 0) throw new InvalidInputException($"{name}: no complete cycle with a discharge in the cycler file");
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Format}, {cycles.Count} complete cycles with a discharge, per {summary.ActiveMassKg.Value * 1e6:0.###} mg of active material")
+                + (activeMassKg is null ? " (the file's)" : ""),
+        };
+        if (skipped.Count > 0) notes.Add($"{name}: cycle(s) {string.Join(", ", skipped)} left out (incomplete or without a discharge)");
+        return (cycles, notes);
     }
 
     /// <summary>Reads "cycle,discharge_capacity_mah_per_g" CSV ('#' comments allowed); errors name file and line.</summary>

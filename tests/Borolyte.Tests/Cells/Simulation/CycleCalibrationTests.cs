@@ -107,4 +107,66 @@ public class CycleCalibrationTests
         Assert.Equal(2, noProtocol.ExitCode);
         Assert.Contains("--protocol", noProtocol.Stderr);
     }
+
+    [Fact]
+    public void A_cycler_file_gives_the_measured_cycles_through_the_cycling_modules_summary()
+    {
+        // The simulator's own time series, written as BDF CSV (a format the cycling module reads), is a cycler file whose
+        // per-cycle mAh/g are known: the simulation's summary. The cycling module integrates the file's current itself.
+        using var dir = new TempDirectory();
+        var truth = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None with { ContactLossPerCycleAtReference = 0.01 } };
+        var run = CellSimulation.Run(truth, Protocol.Parse("(Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V) x 4"));
+        string path = dir.File("run.csv");
+        SimulatedRunCsv.Write(run, path);
+        double massKg = truth.ActiveLoadingKgPerM2 * truth.AreaM2;
+        var (cycles, notes) = CycleCalibration.ReadMeasuredCycles(path, massKg);
+        Assert.Equal(4, cycles.Count);
+        for (int i = 0; i < 4; i++)
+        {
+            double expected = run.Summary.Cycles[i].DischargeSpecificCapacityMAhPerG!.Value;
+            Assert.Equal(i + 1, cycles[i].Cycle);
+            Assert.Equal(expected, cycles[i].DischargeCapacityMAhPerG, 1e-3 * expected);
+        }
+        Assert.Contains(notes, n => n.Contains("bdf-csv, 4 complete cycles"));
+
+        // Without a mass there are no mAh/g: the error names the file and the option.
+        var noMass = Assert.Throws<InvalidInputException>(() => CycleCalibration.ReadMeasuredCycles(path, null));
+        Assert.Contains("run.csv: the cycler file states no active mass", noMass.Message);
+        Assert.Contains("--active-mass-mg", noMass.Message);
+
+        // Truncated inside the last discharge: that cycle is left out, and said so.
+        var lines = File.ReadAllLines(path);
+        int lastCharge = Array.FindLastIndex(lines, l => l.Split(',')[2] is var current && double.TryParse(current, CultureInfo.InvariantCulture, out double a) && a > 0);
+        File.WriteAllLines(dir.File("cut.csv"), lines.Take(lastCharge + (lines.Length - lastCharge) / 2));
+        var (cut, cutNotes) = CycleCalibration.ReadMeasuredCycles(dir.File("cut.csv"), massKg);
+        Assert.Equal([1, 2, 3], cut.Select(c => c.Cycle));
+        Assert.Contains(cutNotes, n => n.Contains("cycle(s) 4 left out"));
+
+        // A mass with a table that already gives mAh/g is a contradiction.
+        File.WriteAllText(dir.File("t.csv"), "cycle,discharge_capacity_mah_per_g\n1,110\n");
+        Assert.Contains("an active mass belongs to a cycler file", Assert.Throws<InvalidInputException>(() => CycleCalibration.ReadMeasuredCycles(dir.File("t.csv"), massKg)).Message);
+    }
+
+    [Fact]
+    public void Cli_calibrate_recovers_the_contact_loss_from_a_cycler_file()
+    {
+        using var dir = new TempDirectory();
+        const string protocol = "(Charge at 1C until 3.35 V; Discharge at 1C until 2.1 V) x 12";
+        var truth = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None with { ContactLossPerCycleAtReference = 0.01 } };
+        SimulatedRunCsv.Write(CellSimulation.Run(truth, Protocol.Parse(protocol), CellCalibration.DefaultOptions), dir.File("cell.csv"));
+        string mg = (truth.ActiveLoadingKgPerM2 * truth.AreaM2 * 1e6).ToString("R", CultureInfo.InvariantCulture);
+        var r = CliProcess.Run("cell", "calibrate", "nacro2-half", "--no-degradation", "--cycles", dir.File("cell.csv"), "--active-mass-mg", mg,
+            "--protocol", protocol, "--fit", "degradation.contactLossPerCycle", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(0.01, doc.RootElement.GetProperty("parameters")[0].GetProperty("value").GetDouble(), 0.02 * 0.01);
+        Assert.Equal(12, doc.RootElement.GetProperty("cycles").GetArrayLength());
+        Assert.Contains("bdf-csv", doc.RootElement.GetProperty("notes")[0].GetString());
+
+        var noMass = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cell.csv"), "--protocol", protocol, "--fit", "degradation.contactLossPerCycle");
+        Assert.NotEqual(0, noMass.ExitCode);
+        Assert.Contains("states no active mass", noMass.Stderr);
+        var massWithRates = CliProcess.Run("cell", "calibrate", "nacro2-half", "--rates", dir.File("cell.csv"), "--active-mass-mg", "1", "--fit", "positive.solidDiffusivity");
+        Assert.Equal(2, massWithRates.ExitCode);
+    }
 }
