@@ -667,9 +667,9 @@ public static class CellSimulationCommands
     public static Command BuildCalibrate()
     {
         var cellArg = new Argument<string>("cell") { Description = $"Preset ({string.Join(", ", CellPresets.Names)}) or a simulation spec (YAML)" };
-        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability, CSV 'c_rate,capacity_mah_per_g'" };
+        var ratesFile = new Option<FileInfo>("--rates") { Description = "Measured rate capability: a CSV 'c_rate,capacity_mah_per_g' or a cycler file of the rate test (any format `cycling summarize` reads; needs an active mass; 1C = the cell's nominal mAh/g)" };
         var cyclesFile = new Option<FileInfo>("--cycles") { Description = "Measured cycling: a CSV 'cycle,discharge_capacity_mah_per_g' or a cycler file (any format `cycling summarize` reads; needs an active mass) (needs --protocol)" };
-        var massOption = new Option<double?>("--active-mass-mg") { Description = "With --cycles FILE of a cycler: active mass in mg (overrides the file's)" };
+        var massOption = new Option<double?>("--active-mass-mg") { Description = "With a cycler file for --rates or --cycles: active mass in mg (overrides the file's)" };
         var protocolOption = new Option<string>("--protocol") { Description = "With --cycles: the cycling protocol of the measurement (steps separated by ';', groups '(…; …) x N')" };
         var fit = new Option<string>("--fit") { Description = "Comma-separated parameters: " + string.Join(", ", CycleCalibration.ParameterNames) + " (degradation.* with --cycles only)", Required = true };
         var charge = ChargeCRateOption();
@@ -687,16 +687,17 @@ public static class CellSimulationCommands
                 return CalibrateCycles(parse, cycles, parse.GetValue(massOption), parse.GetValue(protocolOption), parse.GetValue(fit)!, parse.GetValue(cellArg)!, parse.GetValue(temperature),
                     parse.GetValue(pressure), parse.GetValue(noDegradation), parse.GetValue(json));
             }
-            if (parse.GetValue(massOption) is not null) throw new UsageException("--active-mass-mg belongs to --cycles with a cycler file");
             if (parse.GetValue(ratesFile) is null) throw new UsageException("give --rates (rate-capability table) or --cycles with --protocol (cycling summary)");
             if (parse.GetValue(protocolOption) is not null) throw new UsageException("--protocol belongs to --cycles; a rate calibration simulates the rate test itself");
             var file = parse.GetValue(ratesFile)!;
-            if (!file.Exists) throw new InvalidInputException($"{file.FullName}: file not found");
-            var measured = CellCalibration.ReadRates(File.ReadAllText(file.FullName), file.Name);
+            if (parse.GetValue(massOption) is { } mg && !(mg > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mg}");
             var names = parse.GetValue(fit)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             double? chargeRate = ChargeCRate(parse.GetValue(charge));
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
+            // The cell's 1C in mAh/g: C/m² over kg/m² is C/kg, and 1 mAh/g = 3600 C/kg.
+            double nominalMAhPerG = cell.ActiveLoadingKgPerM2 > 0 ? cell.NominalArealCapacityCPerM2 / cell.ActiveLoadingKgPerM2 / 3600 : double.NaN;
+            var (measured, fileNotes) = CellCalibration.ReadMeasuredRates(file.FullName, parse.GetValue(massOption) * 1e-6, nominalMAhPerG, StartsEmpty(cell));
             var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: StartsEmpty(cell));
             if (parse.GetValue(json))
             {
@@ -712,13 +713,14 @@ public static class CellSimulationCommands
                     {
                         cRate = m.CRate, measuredCapacityMAhPerG = m.CapacityMAhPerG, fittedCapacityMAhPerG = result.Fitted[i].DischargeCapacityMAhPerG,
                     }).ToArray(),
-                    converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations,
+                    converged = result.Converged, stopReason = result.StopReason, evaluations = result.Evaluations, notes = fileNotes,
                 });
                 return CliApp.ExitOk;
             }
             var console = CliOutput.Console(parse);
             var table = new Table().AddColumns("Parameter", "Value", "Unit", "1σ interval");
             foreach (var p in result.Parameters) table.AddRow(Markup.Escape(p.Name), Num(p.Value, "G4"), p.Unit, $"{Num(p.Lower, "G3")} – {Num(p.Upper, "G3")}");
+            foreach (var note in fileNotes) console.WriteLine("note: " + note);
             console.Write(table);
             var rates = new Table().AddColumns("C-rate", "Measured mAh/g", "Fitted mAh/g");
             for (int i = 0; i < result.Measured.Count; i++)

@@ -1,3 +1,4 @@
+using Borolyte.Cycling.Analysis;
 using System.Globalization;
 using Borolyte.Numerics;
 
@@ -158,6 +159,42 @@ public static class CellCalibration
         }
         catch (Exception) { se = Enumerable.Repeat(double.NaN, n).ToArray(); }
         return new LogFit(result.X.Select(v => Math.Exp(v)).ToArray(), se, Math.Sqrt(result.Cost / m), result, With(result.X));
+    }
+
+    /// <summary>
+    /// The measured rates of a file: a "c_rate,capacity_mah_per_g" table (<see cref="ReadRates"/>) when its first line that is
+    /// not blank or a '#' comment starts with "c_rate,", else a cycler file's rate test (<see cref="RatesOfCyclerFile"/>).
+    /// </summary>
+    public static (IReadOnlyList<MeasuredRate> Rates, IReadOnlyList<string> Notes) ReadMeasuredRates(string path, double? activeMassKg,
+        double nominalMAhPerG, bool anode)
+    {
+        if (CycleCalibration.FirstDataLine(path) is { } first && first.StartsWith("c_rate,", StringComparison.OrdinalIgnoreCase))
+        {
+            if (activeMassKg is not null) throw new InvalidInputException($"{Path.GetFileName(path)}: an active mass belongs to a cycler file; this table already gives mAh/g");
+            return (ReadRates(File.ReadAllText(path), Path.GetFileName(path)), []);
+        }
+        return RatesOfCyclerFile(path, activeMassKg, nominalMAhPerG, anode);
+    }
+
+    /// <summary>
+    /// A rate test from a cycler file in any format the cycling module reads: its per-cycle summary grouped by C-rate
+    /// (<see cref="RateCapability.Table"/>, 1C = the active mass × the cell's nominal mAh/g, the measured rate snapped to the
+    /// usual ones within 10 %), each group's median capacity per gram (discharge; charge for an electrode that starts empty, as
+    /// the simulated rate test). A rate that comes back later (0.1C after 5C) is a second measurement at that rate.
+    /// </summary>
+    public static (IReadOnlyList<MeasuredRate> Rates, IReadOnlyList<string> Notes) RatesOfCyclerFile(string path, double? activeMassKg,
+        double nominalMAhPerG, bool anode)
+    {
+        string name = Path.GetFileName(path);
+        var summary = CycleSummarizer.SummarizeFile(path, new SummaryOptions { ActiveMassKg = activeMassKg, Mode = anode ? ElectrodeMode.Anode : ElectrodeMode.Cathode }).Summary;
+        if (summary.ActiveMassKg is not { } mass)
+            throw new InvalidInputException($"{name}: the cycler file states no active mass, so it gives no mAh/g; give the active mass (cell calibrate --active-mass-mg)");
+        // 1C: the nominal capacity in Ah = kg · mAh/g (1 mAh/g = 1 Ah/kg).
+        var groups = RateCapability.Table(summary, mass * nominalMAhPerG);
+        var rates = groups.Where(g => g.MedianSpecificCapacityMAhPerG is > 0).Select(g => new MeasuredRate(g.CRate, g.MedianSpecificCapacityMAhPerG!.Value)).ToList();
+        if (rates.Count == 0) throw new InvalidInputException($"{name}: no complete cycle with a capacity in the cycler file");
+        var inv = CultureInfo.InvariantCulture;
+        return (rates, [string.Create(inv, $"{name}: {rates.Count} rate groups ({string.Join(", ", groups.Select(g => $"{g.CRate:0.###}C × {g.Cycles.Count}"))}) of complete cycles, median mAh/g per {mass * 1e6:0.###} mg, 1C = {nominalMAhPerG:0.#} mAh/g")]);
     }
 
     /// <summary>Reads "c_rate,capacity_mah_per_g" CSV ('#' comments allowed); errors name file and line.</summary>

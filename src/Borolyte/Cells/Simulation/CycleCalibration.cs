@@ -104,16 +104,22 @@ public static class CycleCalibration
     /// </summary>
     public static (IReadOnlyList<MeasuredCycle> Cycles, IReadOnlyList<string> Notes) ReadMeasuredCycles(string path, double? activeMassKg)
     {
-        if (!File.Exists(path)) throw new InvalidInputException($"{path}: file not found");
-        string? first;
-        using (var reader = new StreamReader(path))
-            do first = reader.ReadLine()?.Trim(); while (first is not null && (first.Length == 0 || first.StartsWith('#')));
-        if (first is not null && first.StartsWith("cycle,", StringComparison.OrdinalIgnoreCase))
+        if (FirstDataLine(path) is { } first && first.StartsWith("cycle,", StringComparison.OrdinalIgnoreCase))
         {
             if (activeMassKg is not null) throw new InvalidInputException($"{Path.GetFileName(path)}: an active mass belongs to a cycler file; this table already gives mAh/g");
             return (ReadCycles(File.ReadAllText(path), Path.GetFileName(path)), []);
         }
         return CyclesOfCyclerFile(path, activeMassKg);
+    }
+
+    /// <summary>The first line that is not blank or a '#' comment, trimmed (null: none); the file must exist.</summary>
+    internal static string? FirstDataLine(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException($"{path}: file not found");
+        using var reader = new StreamReader(path);
+        string? line;
+        do line = reader.ReadLine()?.Trim(); while (line is not null && (line.Length == 0 || line.StartsWith('#')));
+        return line;
     }
 
     /// <summary>

@@ -166,7 +166,29 @@ public class CycleCalibrationTests
         var noMass = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cell.csv"), "--protocol", protocol, "--fit", "degradation.contactLossPerCycle");
         Assert.NotEqual(0, noMass.ExitCode);
         Assert.Contains("states no active mass", noMass.Stderr);
-        var massWithRates = CliProcess.Run("cell", "calibrate", "nacro2-half", "--rates", dir.File("cell.csv"), "--active-mass-mg", "1", "--fit", "positive.solidDiffusivity");
-        Assert.Equal(2, massWithRates.ExitCode);
+        var badMass = CliProcess.Run("cell", "calibrate", "nacro2-half", "--cycles", dir.File("cell.csv"), "--active-mass-mg", "0", "--protocol", protocol, "--fit", "degradation.contactLossPerCycle");
+        Assert.Equal(2, badMass.ExitCode);
+    }
+
+    [Fact]
+    public void Cli_calibrate_recovers_the_diffusivity_from_a_cycler_files_rate_test()
+    {
+        // A rate test (0.1C charges, discharges at 0.1/1/2/5C) of a NaCrO2 half cell whose D_s is half the preset's, written
+        // as BDF CSV: the cycling module groups its cycles by C-rate (1C = the active mass × the cell's nominal
+        // mAh/g) and the rate calibration, started from the preset, must find the half.
+        using var dir = new TempDirectory();
+        var preset = CellPresets.Get("nacro2-half");
+        var positive = (CompositeElectrodeParameters)preset.Cell.Positive;
+        var truth = preset.Cell with { Positive = positive with { SolidDiffusivityM2PerS = 0.5 * positive.SolidDiffusivityM2PerS }, Degradation = DegradationParameters.None };
+        string protocol = RateCapabilityTest.ProtocolText([0.1, 1, 2, 5], preset.MinVoltageV, preset.MaxVoltageV, 0.1, anode: false);
+        SimulatedRunCsv.Write(CellSimulation.Run(truth, Protocol.Parse(protocol), CellCalibration.DefaultOptions), dir.File("rates.csv"));
+        string mg = (truth.ActiveLoadingKgPerM2 * truth.AreaM2 * 1e6).ToString("R", CultureInfo.InvariantCulture);
+        var r = CliProcess.Run("cell", "calibrate", "nacro2-half", "--no-degradation", "--rates", dir.File("rates.csv"), "--active-mass-mg", mg,
+            "--fit", "positive.solidDiffusivity", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(0.5 * positive.SolidDiffusivityM2PerS, doc.RootElement.GetProperty("parameters")[0].GetProperty("value").GetDouble(), 0.01 * 0.5 * positive.SolidDiffusivityM2PerS);
+        Assert.Equal([0.1, 1, 2, 5], doc.RootElement.GetProperty("rates").EnumerateArray().Select(e => e.GetProperty("cRate").GetDouble()));
+        Assert.Contains("4 rate groups (0.1C × 1, 1C × 1, 2C × 1, 5C × 1)", doc.RootElement.GetProperty("notes")[0].GetString());
     }
 }
