@@ -468,7 +468,6 @@ public static class CellSimulationCommands
         double? pressureMPa, bool noDegradation, bool json)
     {
         if (protocolText is null) throw new UsageException("--cycles needs --protocol: the cycling protocol of the measurement");
-        if (activeMassMg is { } mg && !(mg > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mg}");
         var (measured, fileNotes) = CycleCalibration.ReadMeasuredCycles(file.FullName, activeMassMg * 1e-6);
         var protocol = Protocol.Parse(protocolText);
         var names = fitText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -681,6 +680,7 @@ public static class CellSimulationCommands
         { cellArg, ratesFile, cyclesFile, massOption, protocolOption, fit, charge, temperature, pressure, noDegradation, json };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(massOption) is { } mg && !(mg > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mg}");
             if (parse.GetValue(cyclesFile) is { } cycles)
             {
                 if (parse.GetValue(ratesFile) is not null) throw new UsageException("give either --rates or --cycles, not both");
@@ -690,14 +690,11 @@ public static class CellSimulationCommands
             if (parse.GetValue(ratesFile) is null) throw new UsageException("give --rates (rate-capability table) or --cycles with --protocol (cycling summary)");
             if (parse.GetValue(protocolOption) is not null) throw new UsageException("--protocol belongs to --cycles; a rate calibration simulates the rate test itself");
             var file = parse.GetValue(ratesFile)!;
-            if (parse.GetValue(massOption) is { } mg && !(mg > 0)) throw new UsageException($"--active-mass-mg must be positive, got {mg}");
             var names = parse.GetValue(fit)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             double? chargeRate = ChargeCRate(parse.GetValue(charge));
             var (preset, loaded) = Load(parse.GetValue(cellArg)!, parse.GetValue(temperature));
             var cell = Adjust(loaded, parse.GetValue(pressure), parse.GetValue(noDegradation));
-            // The cell's 1C in mAh/g: C/m² over kg/m² is C/kg, and 1 mAh/g = 3600 C/kg.
-            double nominalMAhPerG = cell.ActiveLoadingKgPerM2 > 0 ? cell.NominalArealCapacityCPerM2 / cell.ActiveLoadingKgPerM2 / 3600 : double.NaN;
-            var (measured, fileNotes) = CellCalibration.ReadMeasuredRates(file.FullName, parse.GetValue(massOption) * 1e-6, nominalMAhPerG, StartsEmpty(cell));
+            var (measured, fileNotes) = CellCalibration.ReadMeasuredRates(file.FullName, parse.GetValue(massOption) * 1e-6, cell, StartsEmpty(cell));
             var result = CellCalibration.Fit(preset, cell, measured, names, chargeRate, anode: StartsEmpty(cell));
             if (parse.GetValue(json))
             {

@@ -1,3 +1,4 @@
+using Borolyte.Cells.Design;
 using Borolyte.Cycling.Analysis;
 using System.Globalization;
 using Borolyte.Numerics;
@@ -166,15 +167,10 @@ public static class CellCalibration
     /// not blank or a '#' comment starts with "c_rate,", else a cycler file's rate test (<see cref="RatesOfCyclerFile"/>).
     /// </summary>
     public static (IReadOnlyList<MeasuredRate> Rates, IReadOnlyList<string> Notes) ReadMeasuredRates(string path, double? activeMassKg,
-        double nominalMAhPerG, bool anode)
-    {
-        if (CycleCalibration.FirstDataLine(path) is { } first && first.StartsWith("c_rate,", StringComparison.OrdinalIgnoreCase))
-        {
-            if (activeMassKg is not null) throw new InvalidInputException($"{Path.GetFileName(path)}: an active mass belongs to a cycler file; this table already gives mAh/g");
-            return (ReadRates(File.ReadAllText(path), Path.GetFileName(path)), []);
-        }
-        return RatesOfCyclerFile(path, activeMassKg, nominalMAhPerG, anode);
-    }
+        CellParameters cell, bool anode) =>
+        CalibrationCsv.IsTable(path, "c_rate", activeMassKg)
+            ? (ReadRates(File.ReadAllText(path), Path.GetFileName(path)), [])
+            : RatesOfCyclerFile(path, activeMassKg, cell, anode);
 
     /// <summary>
     /// A rate test from a cycler file in any format the cycling module reads: its per-cycle summary grouped by C-rate
@@ -183,12 +179,14 @@ public static class CellCalibration
     /// the simulated rate test). A rate that comes back later (0.1C after 5C) is a second measurement at that rate.
     /// </summary>
     public static (IReadOnlyList<MeasuredRate> Rates, IReadOnlyList<string> Notes) RatesOfCyclerFile(string path, double? activeMassKg,
-        double nominalMAhPerG, bool anode)
+        CellParameters cell, bool anode)
     {
         string name = Path.GetFileName(path);
-        var summary = CycleSummarizer.SummarizeFile(path, new SummaryOptions { ActiveMassKg = activeMassKg, Mode = anode ? ElectrodeMode.Anode : ElectrodeMode.Cathode }).Summary;
-        if (summary.ActiveMassKg is not { } mass)
-            throw new InvalidInputException($"{name}: the cycler file states no active mass, so it gives no mAh/g; give the active mass (cell calibrate --active-mass-mg)");
+        if (!(cell.ActiveLoadingKgPerM2 > 0)) throw new InvalidInputException($"{cell.Name}: the cell has no active loading, so no 1C per gram to read a rate test's C-rates with");
+        // The cell's 1C per gram: C/m² over kg/m² is C/kg.
+        double nominalMAhPerG = cell.NominalArealCapacityCPerM2 / cell.ActiveLoadingKgPerM2 / CellUnits.CPerKgPerMAhPerG;
+        var summary = CalibrationCsv.CyclerSummary(path, new SummaryOptions { ActiveMassKg = activeMassKg, Mode = anode ? ElectrodeMode.Anode : ElectrodeMode.Cathode }).Summary;
+        double mass = summary.ActiveMassKg!.Value;
         // 1C: the nominal capacity in Ah = kg · mAh/g (1 mAh/g = 1 Ah/kg).
         var groups = RateCapability.Table(summary, mass * nominalMAhPerG);
         var rates = groups.Where(g => g.MedianSpecificCapacityMAhPerG is > 0).Select(g => new MeasuredRate(g.CRate, g.MedianSpecificCapacityMAhPerG!.Value)).ToList();

@@ -102,25 +102,10 @@ public static class CycleCalibration
     /// line that is not blank or a '#' comment starts with "cycle,", else a cycler file read by the cycling module
     /// (<see cref="CyclesOfCyclerFile"/>). The notes say what was taken from a cycler file.
     /// </summary>
-    public static (IReadOnlyList<MeasuredCycle> Cycles, IReadOnlyList<string> Notes) ReadMeasuredCycles(string path, double? activeMassKg)
-    {
-        if (FirstDataLine(path) is { } first && first.StartsWith("cycle,", StringComparison.OrdinalIgnoreCase))
-        {
-            if (activeMassKg is not null) throw new InvalidInputException($"{Path.GetFileName(path)}: an active mass belongs to a cycler file; this table already gives mAh/g");
-            return (ReadCycles(File.ReadAllText(path), Path.GetFileName(path)), []);
-        }
-        return CyclesOfCyclerFile(path, activeMassKg);
-    }
-
-    /// <summary>The first line that is not blank or a '#' comment, trimmed (null: none); the file must exist.</summary>
-    internal static string? FirstDataLine(string path)
-    {
-        if (!File.Exists(path)) throw new InvalidInputException($"{path}: file not found");
-        using var reader = new StreamReader(path);
-        string? line;
-        do line = reader.ReadLine()?.Trim(); while (line is not null && (line.Length == 0 || line.StartsWith('#')));
-        return line;
-    }
+    public static (IReadOnlyList<MeasuredCycle> Cycles, IReadOnlyList<string> Notes) ReadMeasuredCycles(string path, double? activeMassKg) =>
+        CalibrationCsv.IsTable(path, "cycle", activeMassKg)
+            ? (ReadCycles(File.ReadAllText(path), Path.GetFileName(path)), [])
+            : CyclesOfCyclerFile(path, activeMassKg);
 
     /// <summary>
     /// Measured cycles from a cycler file in any format the cycling module reads (BioLogic .mpr/.mpt, Neware, Arbin, Maccor,
@@ -131,10 +116,8 @@ public static class CycleCalibration
     public static (IReadOnlyList<MeasuredCycle> Cycles, IReadOnlyList<string> Notes) CyclesOfCyclerFile(string path, double? activeMassKg)
     {
         string name = Path.GetFileName(path);
-        var file = CycleSummarizer.SummarizeFile(path, new SummaryOptions { ActiveMassKg = activeMassKg });
+        var file = CalibrationCsv.CyclerSummary(path, new SummaryOptions { ActiveMassKg = activeMassKg });
         var summary = file.Summary;
-        if (summary.ActiveMassKg is null)
-            throw new InvalidInputException($"{name}: the cycler file states no active mass, so it gives no mAh/g; give the active mass (cell calibrate --active-mass-mg)");
         var cycles = new List<MeasuredCycle>();
         var skipped = new List<int>();
         foreach (var c in summary.Cycles)
@@ -145,7 +128,7 @@ public static class CycleCalibration
         if (cycles.Count == 0) throw new InvalidInputException($"{name}: no complete cycle with a discharge in the cycler file");
         var notes = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Format}, {cycles.Count} complete cycles with a discharge, per {summary.ActiveMassKg.Value * 1e6:0.###} mg of active material")
+            string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Format}, {cycles.Count} complete cycles with a discharge, per {summary.ActiveMassKg!.Value * 1e6:0.###} mg of active material")
                 + (activeMassKg is null ? " (the file's)" : ""),
         };
         if (skipped.Count > 0) notes.Add($"{name}: cycle(s) {string.Join(", ", skipped)} left out (incomplete or without a discharge)");

@@ -142,6 +142,11 @@ public class CycleCalibrationTests
         Assert.Equal([1, 2, 3], cut.Select(c => c.Cycle));
         Assert.Contains(cutNotes, n => n.Contains("cycle(s) 4 left out"));
 
+        // A file that is neither the table nor a cycler format: the cycling module's error, naming the file and line.
+        File.WriteAllText(dir.File("other.csv"), "hello,world\n1,2\n");
+        Assert.Contains("other.csv line 1: format not recognised", Assert.ThrowsAny<InvalidInputException>(() => CycleCalibration.ReadMeasuredCycles(dir.File("other.csv"), massKg)).Message);
+        Assert.Contains("other.csv line 1: format not recognised", Assert.ThrowsAny<InvalidInputException>(() => CellCalibration.ReadMeasuredRates(dir.File("other.csv"), massKg, truth, anode: false)).Message);
+
         // A mass with a table that already gives mAh/g is a contradiction.
         File.WriteAllText(dir.File("t.csv"), "cycle,discharge_capacity_mah_per_g\n1,110\n");
         Assert.Contains("an active mass belongs to a cycler file", Assert.Throws<InvalidInputException>(() => CycleCalibration.ReadMeasuredCycles(dir.File("t.csv"), massKg)).Message);
