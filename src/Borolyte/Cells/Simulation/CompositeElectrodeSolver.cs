@@ -17,8 +17,10 @@ namespace Borolyte.Cells.Simulation;
 /// </list>
 /// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
 /// solve per particle for s₀, one for G — shared by all particles of a class when D_s is constant), leaving (2 + N_c)·N
-/// unknowns (φ_e, φ_s and one i_F per class in each volume) in a banded system (kl = ku = 2 + N_c) solved by Newton with the
-/// analytic Jacobian. The gauge is φ_e = 0 in the last volume.
+/// unknowns (φ_e, φ_s and one i_F per class in each volume) solved by Newton with the analytic Jacobian. The kinetic rows are
+/// local, so each Newton system is condensed onto (φ_e, φ_s) — static condensation: δi_F = (r_f − δφ_s + δφ_e)/J_ff — which
+/// leaves a 2×2 block-tridiagonal system (<see cref="BlockTridiagonalSystem"/>), the resistor network of the ionic and
+/// electronic chains joined by the kinetic conductance −Σ_j a_j·h/J_ff,j of each volume. The gauge is φ_e = 0 in the last volume.
 /// </summary>
 internal sealed class CompositeElectrodeSolver : IElectrodeSolver
 {
@@ -35,7 +37,9 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly double[] g;
     private readonly bool perParticle;
     private readonly double stoichiometryExponent;
-    private readonly BandedLinearSystem system;
+    private readonly BlockTridiagonalSystem system;
+    // ∂(kinetic residual)/∂i_F of each particle at the iterate of the last Jacobian, and the condensed right-hand side.
+    private readonly double[] jff, reduced;
     private double lastDt = double.NaN;
     private double areaTotal, areaTotalH;
 
@@ -78,7 +82,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         Array.Copy(theta, trial, theta.Length);
         u = new double[m * n]; du = new double[m * n]; res = new double[m * n]; uConverged = new double[m * n];
         s0 = new double[n * nc]; ocpSurface = new double[n * nc]; ocpSlope = new double[n * nc];
-        system = new BandedLinearSystem(m * n, m, m);
+        system = new BlockTridiagonalSystem(n);
+        jff = new double[n * nc]; reduced = new double[2 * n];
         for (int k = 0; k < n; k++) u[m * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
         Array.Copy(u, uConverged, u.Length);
     }
@@ -239,9 +244,10 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             return merit;
         }
 
+        // Residuals of all rows; with jacobian, also the one Jacobian entry that depends on the iterate, ∂r_f/∂i_F (the rest
+        // are the constant conductances kh, sh and the areas, used by Factor and SolveLinear).
         void Residual(bool jacobian)
         {
-            if (jacobian) system.Clear();
             for (int k = 0; k < n; k++)
             {
                 int e = m * k, s = e + 1;
@@ -253,41 +259,68 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     double r = -kh * (u[e + m] - u[e]) - faradaic;
                     if (k > 0) r -= -kh * (u[e] - u[e - m]);
                     res[e] = r;
-                    if (jacobian)
-                    {
-                        system.Add(e, e, kh); system.Add(e, e + m, -kh);
-                        for (int j = 0; j < nc; j++) system.Add(e, e + 2 + j, -areaH[j]);
-                        if (k > 0) { system.Add(e, e, kh); system.Add(e, e - m, -kh); }
-                    }
                 }
-                else
-                {
-                    res[e] = u[e];
-                    if (jacobian) system.Add(e, e, 1);
-                }
+                else res[e] = u[e];
                 // Electronic balance (row s): G_{k+1/2} − G_{k−1/2} + h·Σ a_j·i_F,j, G_{−1/2} = i, G_{N−1/2} = 0.
                 double rs = faradaic;
-                if (k < n - 1) { rs += -sh * (u[s + m] - u[s]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s + m, -sh); } }
-                if (k > 0) { rs -= -sh * (u[s] - u[s - m]); if (jacobian) { system.Add(s, s, sh); system.Add(s, s - m, -sh); } }
+                if (k < n - 1) rs += -sh * (u[s + m] - u[s]);
+                if (k > 0) rs -= -sh * (u[s] - u[s - m]);
                 else rs -= ie;
                 res[s] = rs;
-                // Kinetics of each size class (rows f).
+                // Kinetics of each size class (rows f): ∂r_f/∂φ_s = 1, ∂r_f/∂φ_e = −1, ∂r_f/∂i_F = J_ff.
                 for (int j = 0; j < nc; j++)
                 {
                     int f = e + 2 + j, q = k * nc + j;
-                    if (jacobian) system.Add(s, f, areaH[j]);
                     double iF = u[f];
                     double thetaSurface = s0[q] - G(q) * iF;
                     var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
                     ocpSurface[q] = uo; ocpSlope[q] = slope;
                     double z = iF / (2 * i0);
                     res[f] = u[s] + solidOffset - u[e] - uo - rint * iF - b * Math.Asinh(z);
-                    if (jacobian)
-                    {
-                        system.Add(f, s, 1); system.Add(f, e, -1);
-                        system.Add(f, f, slope * G(q) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z));
-                    }
+                    if (jacobian) jff[q] = slope * G(q) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z);
                 }
+            }
+        }
+
+        // The Jacobian condensed onto (φ_e, φ_s): eliminating δi_F,j = (r_f − δφ_s + δφ_e)/J_ff from the balances adds the
+        // kinetic conductance c = −Σ_j a_j·h/J_ff between φ_e and φ_s of the volume (both balances; not to the gauge row).
+        bool Factor()
+        {
+            for (int k = 0; k < n; k++)
+            {
+                double c = 0;
+                for (int j = 0; j < nc; j++)
+                {
+                    double jf = jff[k * nc + j];
+                    if (jf == 0 || !double.IsFinite(jf)) return false;
+                    c -= areaH[j] / jf;
+                }
+                bool first = k == 0, last = k == n - 1;
+                double ee = last ? 1 : kh * (first ? 1 : 2) + c, es = last ? 0 : -c;
+                double ss = sh * ((first ? 0 : 1) + (last ? 0 : 1)) + c;
+                system.SetRow(k, ee, es, -c, ss, last ? 0 : -kh, -sh, -kh, -sh);
+            }
+            return system.Factor();
+        }
+
+        // Solves J·x = r in place (x holds r on entry) with the condensed factors.
+        void SolveLinear(double[] x)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                int e = m * k;
+                double re = x[e], rsum = 0;
+                for (int j = 0; j < nc; j++) rsum += areaH[j] / jff[k * nc + j] * x[e + 2 + j];
+                reduced[2 * k] = k < n - 1 ? re + rsum : re;
+                reduced[2 * k + 1] = x[e + 1] - rsum;
+            }
+            system.Solve(reduced);
+            for (int k = 0; k < n; k++)
+            {
+                int e = m * k;
+                double de = reduced[2 * k], ds = reduced[2 * k + 1];
+                x[e] = de; x[e + 1] = ds;
+                for (int j = 0; j < nc; j++) x[e + 2 + j] = (x[e + 2 + j] - ds + de) / jff[k * nc + j];
             }
         }
 
@@ -304,10 +337,10 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         bool converged = false, factored = false;
         for (int iteration = 0; iteration < 30; iteration++)
         {
-            if (!system.Factor()) { Array.Copy(uConverged, u, u.Length); failure = "the Jacobian is singular"; return false; }
+            if (!Factor()) { Array.Copy(uConverged, u, u.Length); failure = "the Jacobian is singular"; return false; }
             factored = true;
             for (int j = 0; j < du.Length; j++) du[j] = -res[j];
-            system.Solve(du);
+            SolveLinear(du);
             double maxPhi = 0, maxCurrent = 0;
             for (int k = 0; k < n; k++)
             {
@@ -360,13 +393,13 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         if (!factored)
         {
             Residual(true);
-            if (!system.Factor()) { failure = "the Jacobian is singular"; return false; }
+            if (!Factor()) { failure = "the Jacobian is singular"; return false; }
         }
         Array.Copy(u, uConverged, u.Length);
         // Sensitivity dE/di from the last factorisation: J·∂u/∂i = −∂R/∂i, ∂R_s0/∂i = −1.
         Array.Clear(du);
         du[1] = 1;
-        system.Solve(du);
+        SolveLinear(du);
         double ohmicEnds = 0.5 * h * (1 / sigma + 1 / kappa);
         PotentialSlope = du[1] + ohmicEnds;
         // E = φ_s(0) − φ_e(L): half-volume extrapolations with i_s(0) = i_e(L) = i; φ_e in the last volume is the gauge 0.
