@@ -112,6 +112,13 @@ public static class DemoCommand
                                $"(paper ≈{F(CellSimulationSection.PublishedFullCellFirstDischargeCapacityMAhPerG, "0")}), 50 cycles at 0.2C {Pct(s.FullCellRetention50Cycles)} " +
                                $"(paper {Pct(CellSimulationSection.PublishedFullCellRetention50Cycles)})");
 
+        var ci = result.CellInputs;
+        var cold = ci.Temperatures[0];
+        Row("Cells from measurements", $"{CellInputsSection.Preset} at {F(cold.TemperatureC, "0")} °C, 0.1C: {F(cold.FittedCapacityMAhPerG[0], "0.0")} mAh/g with the EIS-fitted κ(T), " +
+                                       $"{F(cold.PresetCapacityMAhPerG[0], "0.0")} with the preset's");
+        Row("Cells from measurements", $"λ at {F(CellInputsSection.FilePressureMPa, "0")} MPa from a cycler file: {Sci(ci.ContactLossFitted.Value)}/cycle " +
+                                       $"(in the file {Sci(ci.ContactLossInFilePerCycle)}, start {Sci(ci.ContactLossStartPerCycle)})");
+
         if (result.Cycling is { } c)
             foreach (var run in new[] { c.File, c.Simulated })
             {
@@ -236,6 +243,28 @@ public static class DemoCommand
             publishedFullCellFirstDischargeCapacityMAhPerG = CellSimulationSection.PublishedFullCellFirstDischargeCapacityMAhPerG,
             fullCellRetention50Cycles = result.CellSimulation.FullCellRetention50Cycles,
             publishedFullCellRetention50Cycles = CellSimulationSection.PublishedFullCellRetention50Cycles,
+        },
+        cellInputs = new
+        {
+            preset = CellInputsSection.Preset,
+            cRates = CellInputsSection.CRates,
+            temperatures = result.CellInputs.Temperatures.Select(r => new
+            {
+                temperatureC = r.TemperatureC,
+                fittedConductivitySPerCm = r.FittedConductivitySPerM / 100,
+                presetConductivitySPerCm = r.PresetConductivitySPerM / 100,
+                fittedDischargeCapacityMAhPerG = r.FittedCapacityMAhPerG,
+                presetDischargeCapacityMAhPerG = r.PresetCapacityMAhPerG,
+            }).ToArray(),
+            contactLossFromCyclerFile = new
+            {
+                pressureMPa = CellInputsSection.FilePressureMPa,
+                measuredCycles = result.CellInputs.MeasuredCycles,
+                startPerCycle = result.CellInputs.ContactLossStartPerCycle,
+                fittedPerCycle = result.CellInputs.ContactLossFitted.Value,
+                fittedStandardErrorLn = result.CellInputs.ContactLossFitted.StandardErrorLn,
+                inFilePerCycle = result.CellInputs.ContactLossInFilePerCycle,
+            },
         },
         cycling = result.Cycling is { } c ? new { file = CyclingRunSummary(c.File), simulated = CyclingRunSummary(c.Simulated) } : null,
     };

@@ -46,9 +46,10 @@ public static class FoundationStudy
         AddRecipeSection(report, recipes);
         var cellDesign = CellDesignSection.AddTo(report);
         var cellSimulation = CellSimulationSection.AddTo(report);
+        var cellInputs = CellInputsSection.AddTo(report, transport.Conductivity);
         var cycling = inputs.CyclerFile is { } cyclerFile ? CyclingSection.AddTo(report, cyclerFile) : null;
 
-        return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes, transport, stability, cellDesign, cellSimulation, cycling);
+        return new FoundationStudyResult(report, counts, series, arrhenius, clusters, recipes, transport, stability, cellDesign, cellSimulation, cellInputs, cycling);
     }
 
     /// <summary>The seed-004 recipes: the 1 g electrolyte batch (20 mL synthesis solution, 100 mg/mL dipping solution) and 1 g of Na3Sn.</summary>
@@ -199,4 +200,5 @@ public sealed record FoundationStudyResult(
     StabilityDemoResult Stability,
     CellDesignDemoResult CellDesign,
     CellSimulationDemoResult CellSimulation,
+    CellInputsDemoResult CellInputs,
     CyclingDemoResult? Cycling);

@@ -49,7 +49,7 @@ public class DemoCliTests
 
             // The foundation's keys first, in their order; then one key per section with its headline numbers.
             Assert.Equal(new[] { "report", "sections", "figures", "knowledgeBase", "conductivity", "arrheniusLines", "clusters", "recipes",
-                          "transport", "stability", "cellDesign", "cellSimulation", "cycling" },
+                          "transport", "stability", "cellDesign", "cellSimulation", "cellInputs", "cycling" },
                 root.EnumerateObject().Select(p => p.Name).ToArray());
             string html = File.ReadAllText(reportPath);
             CheckSectionHeadlines(root, html);
@@ -171,6 +171,11 @@ public class DemoCliTests
             var sim = root.GetProperty("cellSimulation");
             Assert.Contains(Rows("Cell simulation"), l => l.Contains(Inv($"{sim.GetProperty("retention100CyclesAt70MPa").GetDouble() * 100:0.0} % at 70 MPa")));
             Assert.Contains(Rows("Cell simulation"), l => l.Contains(Inv($"{sim.GetProperty("fullCellRetention50Cycles").GetDouble() * 100:0.0} %")));
+            var inputs = root.GetProperty("cellInputs");
+            var lambda = inputs.GetProperty("contactLossFromCyclerFile");
+            Assert.Contains(Rows("Cells from measurements"), l => l.Contains(Inv($"{lambda.GetProperty("fittedPerCycle").GetDouble():0.###E+0}/cycle")));
+            var cold = inputs.GetProperty("temperatures")[0];
+            Assert.Contains(Rows("Cells from measurements"), l => l.Contains(Inv($"{cold.GetProperty("fittedDischargeCapacityMAhPerG")[0].GetDouble():0.0} mAh/g with the EIS-fitted")));
             var file = root.GetProperty("cycling").GetProperty("file");
             Assert.Contains(Rows("Cycling data"), l => l.Contains($"neware_uio.csv: {file.GetProperty("format").GetString()}, ") && l.Contains($"{file.GetProperty("cycles").GetInt32()} cycles"));
             Assert.Contains(Rows("Cycling data"), l => l.Contains("simulated nacro2-half, cycle 1: "));

@@ -48,7 +48,7 @@ public class FoundationStudyTests : IDisposable
         string cyclerFile = TestData.Path("cycling", "neware_uio.csv");
         var result = FoundationStudy.Run(kb, new FoundationStudyInputs(cyclerFile));
         string html = result.Report.Render();
-        foreach (var section in new[] { "Knowledge base", "Ionic conductivity", "Cluster anions (Wade–Mingos)", "Infiltration recipe", "Cell design", "Cell simulation", "Ion transport", "Cycling data", "Stability" })
+        foreach (var section in new[] { "Knowledge base", "Ionic conductivity", "Cluster anions (Wade–Mingos)", "Infiltration recipe", "Cell design", "Cell simulation", "Cells from the lab's own measurements", "Ion transport", "Cycling data", "Stability" })
             Assert.Contains($">{System.Net.WebUtility.HtmlEncode(section)}</h2>", html);
         // One conductivity figure from the foundation, at least one from cell design and three from cycling.
         Assert.True(result.Report.FigureCount >= 5, $"{result.Report.FigureCount} figures");
