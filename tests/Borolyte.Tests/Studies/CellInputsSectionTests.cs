@@ -36,7 +36,7 @@ public class CellInputsSectionTests : IDisposable
             for (int j = 0; j < CellInputsSection.CRates.Length; j++)
                 Assert.True(r.FittedCapacityMAhPerG[j] <= r.PresetCapacityMAhPerG[j] + 1e-6, $"{r.TemperatureC} °C, {CellInputsSection.CRates[j]}C");
         }
-        // Capacity falls with temperature at 0.1C with either law (κ, D_s and i₀ all fall).
+        // At 0.1C the capacity falls as the temperature falls (κ, D_s and i₀ all fall with it).
         for (int k = 1; k < rows.Count; k++) Assert.True(rows[k].PresetCapacityMAhPerG[0] >= rows[k - 1].PresetCapacityMAhPerG[0]);
         // The coldest row is where the electrolytes differ most at 0.1C: the higher Eₐ costs more than a tenth of the capacity there.
         var cold = rows[0];
