@@ -1,8 +1,8 @@
-using System.Globalization;
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
 using Borolyte.Reporting;
 using Borolyte.Transport;
+using static Borolyte.Studies.StudyFormat;
 
 namespace Borolyte.Studies;
 
@@ -40,10 +40,11 @@ public static class CellInputsSection
         report.AddParagraph("The simulator takes measured inputs where a preset has numbers: the electrolyte's σ(T) as any fit of the transport module, " +
             "and degradation rates calibrated on a cycler file in any format the cycling module reads (`borolyte cell calibrate --cycles FILE`). " +
             "Both are shown here on the nacro2-half preset.");
+        var preset = CellPresets.Get(Preset);
         var rows = ElectrolyteOverTemperature(electrolyte);
-        AddElectrolyte(report, electrolyte, rows);
+        AddElectrolyte(report, preset, electrolyte, rows);
         var (start, fitted, truth, measured, notes) = CalibrateFromCyclerFile();
-        AddCalibration(report, start, fitted, truth, measured, notes);
+        AddCalibration(report, preset, start, fitted, truth, measured, notes);
         return new CellInputsDemoResult(rows, start, fitted, truth, measured);
     }
 
@@ -62,9 +63,8 @@ public static class CellInputsSection
         return rows;
     }
 
-    private static void AddElectrolyte(HtmlReport report, ConductivityFit electrolyte, IReadOnlyList<ElectrolyteTemperatureRow> rows)
+    private static void AddElectrolyte(HtmlReport report, CellPreset preset, ConductivityFit electrolyte, IReadOnlyList<ElectrolyteTemperatureRow> rows)
     {
-        var preset = CellPresets.Get(Preset);
         var law = (ArrheniusConductivity)preset.Cell.Electrolyte;
         var segment = electrolyte.Segments[0];
         report.AddHeading("Electrolyte: κ(T) from the impedance series", 3);
@@ -120,9 +120,8 @@ public static class CellInputsSection
         }
     }
 
-    private static void AddCalibration(HtmlReport report, double start, FittedParameter fitted, double truth, int measured, IReadOnlyList<string> notes)
+    private static void AddCalibration(HtmlReport report, CellPreset preset, double start, FittedParameter fitted, double truth, int measured, IReadOnlyList<string> notes)
     {
-        var preset = CellPresets.Get(Preset);
         double massMg = preset.Cell.ActiveLoadingKgPerM2 * preset.Cell.AreaM2 * 1e6;
         report.AddHeading("Degradation: calibrated from a cycler file", 3);
         report.AddParagraph($"A round trip through the file path, not a test of the model: the {Preset} cell at {Num(FilePressureMPa, "0")} MPa was simulated with \"{FileProtocol}\" " +
@@ -139,7 +138,4 @@ public static class CellInputsSection
             ["in the file", Sci(truth), $"the preset's pressure law λ ∝ P^−m at {Num(FilePressureMPa, "0")} MPa; fitted/true − 1 = {Num((fitted.Value / truth - 1) * 100, "0.00")} %"],
         ]));
     }
-
-    private static string Num(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
-    private static string Sci(double v) => double.IsFinite(v) ? v.ToString("0.###E+0", CultureInfo.InvariantCulture) : "–";
 }

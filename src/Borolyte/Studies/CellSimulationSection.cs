@@ -2,6 +2,7 @@ using System.Globalization;
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
 using Borolyte.Reporting;
+using static Borolyte.Studies.StudyFormat;
 
 namespace Borolyte.Studies;
 
@@ -336,6 +337,4 @@ public static class CellSimulationSection
         return new CellSimulationDemoResult(rows[0].DischargeCapacityMAhPerG, c1.CoulombicEfficiency, rows[^1].RetentionVsFirst, rows97[^1].RetentionVsFirst,
             r70, r3, fc[0].DischargeSpecificCapacityMAhPerG, fullRetention);
     }
-
-    private static string Num(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 }

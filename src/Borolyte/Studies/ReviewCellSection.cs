@@ -1,8 +1,8 @@
-using System.Globalization;
 using Borolyte.Cells.Design;
 using Borolyte.Cells.Protocols;
 using Borolyte.Cells.Simulation;
 using Borolyte.Reporting;
+using static Borolyte.Studies.StudyFormat;
 
 namespace Borolyte.Studies;
 
@@ -65,6 +65,4 @@ public static class ReviewCellSection
             rows.Select(r => (IReadOnlyList<string>)[r.Test, Value(r.Simulated, r.Unit), Published(r), Miss(r), r.Source, r.Note]).ToList()));
         return rows;
     }
-
-    private static string Num(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 }

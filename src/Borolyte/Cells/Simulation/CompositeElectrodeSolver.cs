@@ -30,7 +30,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly double[] radius, dr, area0, area, areaH, breakdownWeight, averageScale;   // per class
     private readonly double[] shellVolume, faceArea;   // per class and shell, per 4π: (r_out³ − r_in³)/3 and r_out²
     private readonly double[] theta, trial, radialBase;   // particle q = k·nc + j, shell i: index q·nr + i
-    private readonly double[] u, du, res, s0, ocpSurface, ocpSlope, uConverged;
+    private readonly double[] u, du, res, s0, ocpSurface, uConverged;
     // Thomas factors (c' and pivots), face coefficients dt·D/dr, w = M⁻¹(e_last·R²) and the surface sensitivity G = ∂θ_surf/∂(−i_F):
     // one set per class shared by its particles when D_s is constant (stoichiometryExponent = 0), one per particle otherwise.
     private readonly double[] cPrime, dPrime, faceCoefficient, w;
@@ -38,8 +38,9 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly bool perParticle;
     private readonly double stoichiometryExponent;
     private readonly BlockTridiagonalSystem system;
-    // ∂(kinetic residual)/∂i_F of each particle at the iterate of the last Jacobian, and the condensed right-hand side.
-    private readonly double[] jff, reduced;
+    // ∂(kinetic residual)/∂i_F of each particle at the iterate of the last Jacobian, a_j·h/J_ff of the factorised one (the
+    // condensation's weight, which the solves reuse), and the condensed right-hand side.
+    private readonly double[] jff, kineticWeight, reduced;
     private double lastDt = double.NaN;
     private double areaTotal, areaTotalH;
 
@@ -81,9 +82,9 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         Array.Fill(theta, p.InitialStoichiometry);
         Array.Copy(theta, trial, theta.Length);
         u = new double[m * n]; du = new double[m * n]; res = new double[m * n]; uConverged = new double[m * n];
-        s0 = new double[n * nc]; ocpSurface = new double[n * nc]; ocpSlope = new double[n * nc];
+        s0 = new double[n * nc]; ocpSurface = new double[n * nc];
         system = new BlockTridiagonalSystem(n);
-        jff = new double[n * nc]; reduced = new double[2 * n];
+        jff = new double[n * nc]; kineticWeight = new double[n * nc]; reduced = new double[2 * n];
         for (int k = 0; k < n; k++) u[m * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
         Array.Copy(u, uConverged, u.Length);
     }
@@ -274,7 +275,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     double iF = u[f];
                     double thetaSurface = s0[q] - G(q) * iF;
                     var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
-                    ocpSurface[q] = uo; ocpSlope[q] = slope;
+                    ocpSurface[q] = uo;
                     double z = iF / (2 * i0);
                     res[f] = u[s] + solidOffset - u[e] - uo - rint * iF - b * Math.Asinh(z);
                     if (jacobian) jff[q] = slope * G(q) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z);
@@ -291,9 +292,10 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 double c = 0;
                 for (int j = 0; j < nc; j++)
                 {
-                    double jf = jff[k * nc + j];
-                    if (jf == 0 || !double.IsFinite(jf)) return false;
-                    c -= areaH[j] / jf;
+                    int q = k * nc + j;
+                    if (jff[q] == 0 || !double.IsFinite(jff[q])) return false;
+                    kineticWeight[q] = areaH[j] / jff[q];
+                    c -= kineticWeight[q];
                 }
                 bool first = k == 0, last = k == n - 1;
                 double ee = last ? 1 : kh * (first ? 1 : 2) + c, es = last ? 0 : -c;
@@ -310,7 +312,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             {
                 int e = m * k;
                 double re = x[e], rsum = 0;
-                for (int j = 0; j < nc; j++) rsum += areaH[j] / jff[k * nc + j] * x[e + 2 + j];
+                for (int j = 0; j < nc; j++) rsum += kineticWeight[k * nc + j] * x[e + 2 + j];
                 reduced[2 * k] = k < n - 1 ? re + rsum : re;
                 reduced[2 * k + 1] = x[e + 1] - rsum;
             }
