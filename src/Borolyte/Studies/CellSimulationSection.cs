@@ -56,7 +56,6 @@ public static class CellSimulationSection
         ("nacro2-half", "positive.contactPatchRadius", 2, 5, "no measured size of the contact patches; the calibrated δ₀ belongs to 0.5 µm"),
         ("nacro2-half", "positive.electronicConductivity", 10, 5, "no measured value for the 2–5 wt% Super P composites"),
         ("nacro2-half", "negative.exchangeCurrentDensity", 10, 5, "Na–Sn counter electrode: no seed value"),
-        ("sn-half", "positive.interfacialResistance", 10, 1, "Sn | electrolyte film resistance: no seed value (seed Fig. 5: no resistive interphase build-up)"),
         ("sn-half", "positive.electronicConductivity", 10, 1, "no measured value for the 90:5:5 Sn composite"),
     ];
 

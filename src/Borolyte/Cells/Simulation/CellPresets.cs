@@ -283,7 +283,7 @@ public static class CellPresets
             radius: 5e-6, radiusSource: "seed 004 §2/§4.3: 'Sn metal (Sigma-Aldrich, 10 μm)' ⇒ 5 µm radius",
             diffusivity: SnCalibration.SolidDiffusivityM2PerS, diffusivitySource: SnCalibration.DiffusivitySource,
             i0: SnCalibration.ExchangeCurrentDensityAPerM2, i0Source: SnCalibration.ExchangeCurrentSource,
-            rint: 5e-4, rintSource: "ASSUMED 5 Ω·cm² per contact area (small beside the charge transfer's RT/(F·i₀) ≈ 640 Ω·cm²); seed 004 Fig. 5: 'absence of an overpotential build-up … rules out … a highly resistive interphase layer'",
+            rint: 0, rintSource: SnCalibration.InterfacialResistanceSource,
             initial: 0.0, initialSource: "as assembled: pristine Sn");
     }
 
