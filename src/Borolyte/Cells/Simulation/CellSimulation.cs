@@ -66,6 +66,9 @@ public sealed class CellSimulation
         negative = Create(AsBuilt(cell.Negative));
         kappa = cell.BulkConductivitySPerM;
         separatorResistance = cell.SeparatorResistanceOhmM2;
+        // Particles isolated at assembly: the modelled ones stand for the connected fraction from the start.
+        contactFraction = cell.Degradation.ConnectedParticleFraction;
+        if (contactFraction < 1) positive.SetContactFraction(contactFraction);
     }
 
     /// <summary>

@@ -245,7 +245,7 @@ public static class CellSimulationSpec
 
     private static readonly string[] DegradationFields =
     [
-        "from", "wettedContactFraction", "contactHardnessMPa", "contactLossPerCycle", "negativeContactLossPerCycle",
+        "from", "wettedContactFraction", "contactHardnessMPa", "connectedParticleFraction", "contactLossPerCycle", "negativeContactLossPerCycle",
         "contactLossReferencePressureMPa", "contactLossPressureExponent", "sideReactionElectrode", "sideReactionInitialFraction",
         "sideReactionDecayCapacities", "sideReactionGrowth", "oxidationLimitV", "oxidationInitialFraction", "oxidationDecayCapacities",
     ];
@@ -295,6 +295,7 @@ public static class CellSimulationSpec
         {
             WettedContactFraction = s.FractionUpToOne("wettedContactFraction") ?? d0.WettedContactFraction,
             ContactHardnessMPa = s.Positive("contactHardnessMPa") ?? d0.ContactHardnessMPa,
+            ConnectedParticleFraction = s.FractionUpToOne("connectedParticleFraction") ?? d0.ConnectedParticleFraction,
             ContactLossPerCycleAtReference = s.FractionBelowOne("contactLossPerCycle") ?? d0.ContactLossPerCycleAtReference,
             NegativeContactLossPerCycleAtReference = s.FractionBelowOne("negativeContactLossPerCycle") ?? d0.NegativeContactLossPerCycleAtReference,
             ContactLossReferencePressureMPa = s.Positive("contactLossReferencePressureMPa") ?? d0.ContactLossReferencePressureMPa,

@@ -33,6 +33,8 @@ public static class CycleCalibration
             (c, v) => c with { Degradation = c.Degradation with { SideReactionInitialFraction = v } }, 0.999), 0.01),
         ["degradation.sideReactionDecay"] = (new("theoretical capacities", c => c.Degradation.SideReactionDecayCapacities,
             (c, v) => c with { Degradation = c.Degradation with { SideReactionDecayCapacities = v } }), 1),
+        ["degradation.connectedParticleFraction"] = (new("1", c => c.Degradation.ConnectedParticleFraction,
+            (c, v) => c with { Degradation = c.Degradation with { ConnectedParticleFraction = v } }, 1.0), 0.9),
         ["degradation.oxidationInitialFraction"] = (new("1", c => c.Degradation.OxidationInitialFraction,
             (c, v) => c with { Degradation = c.Degradation with { OxidationInitialFraction = v } }, 0.999), 0.01),
         ["degradation.oxidationDecay"] = (new("nominal capacities", c => c.Degradation.OxidationDecayCapacities,

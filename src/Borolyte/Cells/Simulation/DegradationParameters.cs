@@ -42,6 +42,11 @@ public sealed record DegradationParameters
     public double ContactLossReferencePressureMPa { get; init; } = 70;
     public double ContactLossPressureExponent { get; init; }
 
+    /// <summary>
+    /// Fraction of the positive composite's particles connected (ionically and electronically) at assembly, 1 by default; the rest are
+    /// isolated from the start and keep their as-assembled sodium, as particles the contact-loss law isolates later do (df/dn = −λ·f starts from it).
+    /// </summary>
+    public double ConnectedParticleFraction { get; init; } = 1;
     /// <summary>f_w: fraction of the particle surface wetted by the infiltrated electrolyte (1: full contact at any pressure, the default).</summary>
     public double WettedContactFraction { get; init; } = 1;
     /// <summary>H: indentation hardness of the softer phase at the contacts, MPa.</summary>
@@ -109,6 +114,7 @@ public sealed record DegradationParameters
         Fraction(OxidationInitialFraction, "oxidationInitialFraction");
         Positive(SideReactionDecayCapacities, "sideReactionDecayCapacities"); Positive(OxidationDecayCapacities, "oxidationDecayCapacities");
         Positive(ContactHardnessMPa, "contactHardnessMPa");
+        if (!(ConnectedParticleFraction > 0 && ConnectedParticleFraction <= 1)) throw new InvalidInputException($"{cell}: degradation.connectedParticleFraction must be in (0, 1], got {ConnectedParticleFraction}");
         if (!(WettedContactFraction > 0 && WettedContactFraction <= 1)) throw new InvalidInputException($"{cell}: degradation.wettedContactFraction must be in (0, 1], got {WettedContactFraction}");
         if (!(SideReactionGrowth >= 0 && SideReactionGrowth < 1)) throw new InvalidInputException($"{cell}: degradation.sideReactionGrowth must be in [0, 1), got {SideReactionGrowth}");
         if (!(ContactLossPressureExponent >= 0)) throw new InvalidInputException($"{cell}: degradation.contactLossPressureExponent must be ≥ 0, got {ContactLossPressureExponent}");

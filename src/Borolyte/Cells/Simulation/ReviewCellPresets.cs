@@ -24,8 +24,8 @@ public static class ReviewCellPresets
     public static ArrheniusConductivity LiBH4HighTemperature { get; } = ArrheniusConductivity.FromConventional(1e-3, 120, 0.53);
     // Review §2.1: Li(CB9H10)0.7(CB11H12)0.3 "with 7 × 10-3 S cm-1 and 0.28 eV" at room temperature (25 °C, knowledge base).
     public static ArrheniusConductivity LiCB9CB11 { get; } = ArrheniusConductivity.FromConventional(7e-3, 25, 0.28);
-    // Review §2.1: Na4(CB11H12)2(B12H12) "> 10-3 S cm-1" at room temperature (lower bound used); Eₐ ASSUMED 0.34 eV (the value CellPresets once assumed for Na4(B12H12)(B10H10); kept so that the calibrated contact-loss rate stays valid).
-    public static ArrheniusConductivity Na4CB11B12 { get; } = ArrheniusConductivity.FromConventional(1e-3, 25, 0.34);
+    // Asakura et al., Energy Environ. Sci. 13 (2020) 5048: the cell's SE resistance R0 ≈ 50 Ω cm² "with a conductivity of 1.2 mS cm−1" (25 °C; review §2.1: "> 10-3 S cm-1"); Eₐ ASSUMED 0.34 eV (none retrieved).
+    public static ArrheniusConductivity Na4CB11B12 { get; } = ArrheniusConductivity.FromConventional(1.2e-3, 25, 0.34);
 
     private static double K(double celsius) => celsius + PhysicalConstants.ZeroCelsiusK;
 
@@ -51,9 +51,9 @@ public static class ReviewCellPresets
         new("tis2-lcb-li", "(Discharge at 1C until 1.6 V; Charge at 1C until 2.7 V) x 200", 60, 200, 0.70, 2.134e-3,
             "review §2.2: 'At an elevated temperature of 60 °C, the TiS2 cathode exhibits ~70 % capacity retention after 200 cycles at 1C charging/discharging' (ref. 47; " +
             "not in the abstract of Kim et al., Nat. Commun. 10 (2019) 1081; the reference cycle is not stated, cycle 1 taken)"),
-        new("nvopf-ncb-na", "(Charge at C/5 until 4.15 V; Discharge at C/5 until 3.0 V) x 800", 25, 800, 0.78, 3.585e-4,
-            "Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54), abstract: cycled to 4.15 V, 'an excellent capacity and energy retention of 78% and 76%, " +
-            "respectively, after 800 cycles at C/5' (review §2.2: at room temperature); the capacity figure is fitted, the reference cycle is not stated (cycle 1 taken)"),
+        new("nvopf-ncb-na", NvopfCalibration.LongCycling, 25, 802, 78.0 / 99.0, 4.095e-4,
+            "Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54), full text: 'a reversible capacity of … 78 mA h g−1 after 800 cycles' at C/5 after two C/10 formation cycles, " +
+            "'with respect to the initial discharge capacity of 99 mA h g−1 at C/5' (cycle 3); the 76 % energy retention is not fitted", ReferenceCycle: 3),
     ];
 
     private static RetentionCalibration Calibration(string preset) => RetentionCalibrations.Single(c => c.Preset == preset);
@@ -74,13 +74,16 @@ public static class ReviewCellPresets
     /// <summary>A cold-pressed composite (active material + solid electrolyte [+ carbon]) given by its volume fractions.</summary>
     private static (CompositeElectrodeParameters, List<PresetParameter>) Composite(string material, string formula, double alkaliPerFormula, OcpCurve ocp,
         double loadingMgPerCm2, double densityGPerCm3, string densitySource, double activeFraction, double electrolyteFraction, string fractionSource,
-        double radiusUm, string radiusSource, double diffusivity, string diffusivitySource, double initial, string initialSource)
+        double radiusUm, string radiusSource, double diffusivity, string diffusivitySource, double initial, string initialSource,
+        string loadingSource = LoadingAssumed, double i0MAPerCm2 = 0.1, string i0Source = KineticsAssumed + "0.1 mA/cm² per contact area" + KineticsAssumedWhy,
+        double rintOhmCm2 = 5, string rintSource = KineticsAssumed + "5 Ω·cm² per contact area" + KineticsAssumedWhy)
     {
         double loading = loadingMgPerCm2 * CellUnits.KgPerM2PerMgPerCm2;
         double rho = densityGPerCm3 * CellUnits.KgPerM3PerGPerCm3;
         double t = loading / (rho * activeFraction);   // thickness = active volume per area / active volume fraction
         double cMax = alkaliPerFormula * rho / Formula.Parse(formula).MolarMassKgPerMol;
-        const double i0 = 1.0, rint = 5e-4, sigma = 10;
+        const double sigma = 10;
+        double i0 = i0MAPerCm2 * CellUnits.APerM2PerMAPerCm2, rint = rintOhmCm2 * 1e-4;
         var p = new CompositeElectrodeParameters
         {
             Name = material, Ocp = ocp, ThicknessM = t, ActiveVolumeFraction = activeFraction, ElectrolyteVolumeFraction = electrolyteFraction,
@@ -91,7 +94,7 @@ public static class ReviewCellPresets
         string m = material + ".";
         var sources = new List<PresetParameter>
         {
-            new(m + "activeLoading", loadingMgPerCm2, "mg/cm2", "ASSUMED: the review (seed 000 §2.2) gives no loading, nor do the retrieved abstracts of refs. 128, 47, 54 (their experimental sections were not retrievable); a typical lab pellet loading"),
+            new(m + "activeLoading", loadingMgPerCm2, "mg/cm2", loadingSource),
             new(m + "density", densityGPerCm3, "g/cm3", densitySource),
             new(m + "thickness", t / CellUnits.MPerUm, "um", "loading / density / active volume fraction"),
             new(m + "activeVolumeFraction", activeFraction, "1", fractionSource),
@@ -100,8 +103,8 @@ public static class ReviewCellPresets
             new(m + "particleRadius", radiusUm, "um", radiusSource),
             new(m + "solidDiffusivity", diffusivity, "m2/s", diffusivitySource),
             new(m + "maxConcentration", cMax, "mol/m3", $"{alkaliPerFormula} alkali per {formula} × density / molar mass (IUPAC atomic weights)"),
-            new(m + "exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", "ASSUMED 0.1 mA/cm² per contact area (no seed value, none in the retrieved abstracts; as the NaCrO2 presets)"),
-            new(m + "interfacialResistance", rint * 1e4, "ohm cm2", "ASSUMED 5 Ω·cm² per contact area (no seed value, none in the retrieved abstracts; as the NaCrO2 presets)"),
+            new(m + "exchangeCurrentDensity", i0MAPerCm2, "mA/cm2", i0Source),
+            new(m + "interfacialResistance", rintOhmCm2, "ohm cm2", rintSource),
             new(m + "contactAreaFraction", 1.0, "1", "ASSUMED full contact before cycling; it then decays by the calibrated contact-loss law (degradation.contactLossPerCycle)"),
             new(m + "electronicConductivity", sigma / 100, "S/cm", "ASSUMED 0.1 S/cm for the composite"),
             new(m + "initialStoichiometry", initial, "1", initialSource),
@@ -109,6 +112,10 @@ public static class ReviewCellPresets
         };
         return (p, sources);
     }
+
+    private const string LoadingAssumed = "ASSUMED: the review (seed 000 §2.2) gives no loading, nor do the retrieved abstracts of refs. 128 and 47 (their experimental sections were not retrievable); a typical lab pellet loading";
+    private const string KineticsAssumed = "ASSUMED ";
+    private const string KineticsAssumedWhy = " (no seed value, none in the retrieved abstracts; as the NaCrO2 presets)";
 
     private const string MetalI0Assumed = "ASSUMED 1 mA/cm² (no seed value; as the Na presets)";
 
@@ -220,8 +227,12 @@ public static class ReviewCellPresets
         return new CellPreset("tis2-lcb-li", "TiS2 (3.0 mg/cm², assumed) | Li(CB9H10)0.7(CB11H12)0.3 | Li, 25 °C", cell, 1.6, 2.7, sources);
     }
 
-    /// <summary>Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54), abstract: cycled to 4.15 V vs Na+/Na, "a discharge capacity of 104 mA h g-1 at C/10 and 99 mA h g-1 at C/5".</summary>
-    public const double PublishedNvopfDischargeC10MAhPerG = 104, PublishedNvopfDischargeC5MAhPerG = 99;
+    /// <summary>Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54): cycled to 4.15 V vs Na+/Na, "a discharge capacity of 104 mA h g-1 at C/10 and 99 mA h g-1 at C/5", and 74 mA h g−1 at 1C in the rate test.</summary>
+    public const double PublishedNvopfDischargeC10MAhPerG = 104, PublishedNvopfDischargeC5MAhPerG = 99, PublishedNvopfDischarge1CMAhPerG = 74;
+    /// <summary>Asakura et al. 2020: first- and second-cycle Coulombic efficiency at C/10 to 4.15 V, "only 91.4% in the first cycle and 98.5% in the second cycle, due to the in situ formation of the passivation layer".</summary>
+    public const double PublishedNvopfFirstCycleCe = 0.914, PublishedNvopfSecondCycleCe = 0.985;
+    /// <summary>Asakura et al. 2020, predictions the fit does not see: "89 mA h g−1 at 1C" at 60 °C; the 3.2 MPa pressure cell (1.14 mg cm−2, 12.5 mm) "40 mA h g−1 and 11 mA h g−1" at 2C and 5C.</summary>
+    public const double PublishedNvopf1CAt60CMAhPerG = 89, PublishedNvopf2CMAhPerG = 40, PublishedNvopf5CMAhPerG = 11;
 
     /// <summary>
     /// Volume per formula unit of the isostructural Na3V2(PO4)2F3 at 100 K, Å³: "a = 9.01928(4), b = 27.1379(1), and c = 10.73307(5)",
@@ -231,49 +242,118 @@ public static class ReviewCellPresets
     /// </summary>
     public const double Na3V2PO42F3VolumePerFormulaUnitA3 = 2627.07 / 12;
 
-    /// <summary>Na3(VOPO4)2F | Na4(CB11H12)2(B12H12) | Na (review §2.2, ref. 54): 78 % capacity after 800 cycles at C/5, room temperature.</summary>
-    public static CellPreset NvopfNcbNa()
+    /// <summary>
+    /// The Swagelok cell of Asakura et al. 2020 (Experimental, full text): "2 mg of the cathode composite (= 1.2 mg cm−2 mass loading) was
+    /// pre-pressed at 40 MPa and pressed together with 80 mg of Na4(CB11H12)2(B12H12) uniaxially at 250 MPa into a pellet with 12 mm diameter
+    /// and ~600 µm thickness"; the composite "in a 70 : 20 : 10 weight ratio" of Na3(VOPO4)2F, the SE and Super C65, no binder; a spring
+    /// holds it at "the maximum cell pressure of 0.2 MPa"; "2.50 V and 4.15 V vs. Na+/Na" at room temperature.
+    /// </summary>
+    public const double NvopfCompositeMassMg = 2, NvopfSeparatorMassMg = 80, NvopfPelletDiameterM = 12e-3, NvopfPelletThicknessM = 600e-6;
+    public const double NvopfActiveMassFraction = 0.70, NvopfElectrolyteMassFraction = 0.20, NvopfCarbonMassFraction = 0.10;
+    /// <summary>Asakura et al. 2020: "Primary Na3(VOPO4)2F particles exhibit plate- and rod-like morphologies with 2-10 µm length"; a sphere of the range's 6 µm midpoint.</summary>
+    public const double NvopfParticleRadiusUm = 3;
+    /// <summary>
+    /// Asakura et al. 2020, impedance of this cell at 25 °C (Fig. 3d): R1 of the Na | SE interface "increases gradually from 31 Ω cm2 to 77 Ω cm2 as
+    /// cycling proceeds" (the symmetric cell: 30–50 Ω cm² per interface); the cathode | SE interphase R2 "remains stable below 80 Ω cm2 up to 4.15 V".
+    /// </summary>
+    public const double NvopfSodiumInterfaceOhmCm2 = 31, NvopfCathodeInterfaceOhmCm2 = 80;
+
+    /// <summary>Charge-transfer resistance R = RT/(F·i₀) of the simulator's Butler–Volmer law with α = ½ (small-overpotential limit) read backwards: i₀ = RT/(F·R), mA/cm² per area of R.</summary>
+    private static double ExchangeCurrentFromResistanceMAPerCm2(double ohmCm2, double kelvin) =>
+        PhysicalConstants.GasConstantJPerMolK * kelvin / PhysicalConstants.FaradayCPerMol / ohmCm2 * 1e3;
+
+    /// <summary>Pressed density of the separator's Na4(CB11H12)2(B12H12), g/cm³: 80 mg in the 12 mm, ~600 µm pellet (the 2 mg composite neglected).</summary>
+    public static double NvopfSeparatorDensityGPerCm3 =>
+        NvopfSeparatorMassMg * 1e-3 / (Math.PI * Math.Pow(NvopfPelletDiameterM * 50, 2) * NvopfPelletThicknessM * 100);
+
+    /// <summary>Na3(VOPO4)2F | Na4(CB11H12)2(B12H12) | Na (review §2.2, ref. 54), the Swagelok cell of Asakura et al. 2020 as built.</summary>
+    public static CellPreset NvopfNcbNa() => Nvopf("nvopf-ncb-na", NvopfCompositeMassMg, NvopfPelletDiameterM, NvopfSeparatorMassMg, 0.2, "Swagelok cell");
+
+    /// <summary>
+    /// Asakura et al. 2020's home-built pressure cell, a what-if built as <c>nvopf-ncb-na</c> with everything calibrated kept: "a 12.5 mm-diameter
+    /// pellet was formed by cold pressing of 2 mg or 14 mg of the cathode composite (= 1.14 mg cm−2 or 8.0 mg cm−2 mass loading) and 90 mg of
+    /// Na4(CB11H12)2(B12H12)", held "at a constant torque of 0.3 N·m (= 3.2 MPa)". The SE's pressed density is the Swagelok pellet's.
+    /// </summary>
+    public static CellPreset NvopfPressureCell(double compositeMassMg) =>
+        Nvopf(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"nvopf-ncb-na pressure cell {compositeMassMg} mg"), compositeMassMg, 12.5e-3, 90, 3.2, "pressure cell (what-if)");
+
+    private static CellPreset Nvopf(string name, double compositeMassMg, double diameterM, double separatorMassMg, double stackPressureMPa, string build)
     {
         const string formula = "Na3V2O2(PO4)2F";
+        const string paper = "Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54), full text";
         // ESTIMATED crystallographic density: NVOPF's formula mass in the Na3V2(PO4)2F3 cell volume per formula unit (ρ = M / (N_A·V_fu)).
         double density = Formula.Parse(formula).MolarMassKgPerMol * 1e3 / (PhysicalConstants.AvogadroPerMol * Na3V2PO42F3VolumePerFormulaUnitA3 * 1e-24);
-        var (cathode, sources) = Composite("NVOPF", formula, 2.0, OcpLibrary.Get("nvopf"), 3.0,
+        double areaCm2 = Math.PI * Math.Pow(diameterM * 50, 2);
+        double loadingMgPerCm2 = compositeMassMg * NvopfActiveMassFraction / areaCm2;
+        // Volumes per area (cm): NVOPF dense, the SE at its pressed density (its voids included), Super C65 as carbon black (Super P's density).
+        double seDensity = NvopfSeparatorDensityGPerCm3, carbonDensity = CellMaterials.Get("Super P").DensityKgPerM3 / CellUnits.KgPerM3PerGPerCm3;
+        double vActive = loadingMgPerCm2 * 1e-3 / density;
+        double vElectrolyte = loadingMgPerCm2 * 1e-3 * NvopfElectrolyteMassFraction / NvopfActiveMassFraction / seDensity;
+        double vCarbon = loadingMgPerCm2 * 1e-3 * NvopfCarbonMassFraction / NvopfActiveMassFraction / carbonDensity;
+        double vTotal = vActive + vElectrolyte + vCarbon;
+        // i₀ per contact area from the cathode interphase's R2 per geometric area: the particle surface per geometric area is 3·v_active/R.
+        double surfacePerArea = 3 * vActive / (NvopfParticleRadiusUm * 1e-4);
+        double i0Cathode = ExchangeCurrentFromResistanceMAPerCm2(NvopfCathodeInterfaceOhmCm2 * surfacePerArea, 298.15);
+        double i0Na = ExchangeCurrentFromResistanceMAPerCm2(NvopfSodiumInterfaceOhmCm2, 298.15);
+        var (cathode, sources) = Composite("NVOPF", formula, 2.0, OcpLibrary.Get("nvopf"), loadingMgPerCm2,
             density, "ESTIMATED: NVOPF's formula mass (IUPAC atomic weights) over N_A × 218.92 Å³, the volume per formula unit of the isostructural Na3V2(PO4)2F3 " +
             "(100 K, 2627.07 Å³, Z = 12; eScholarship escholarship.org/uc/item/3239n8ss, 'Enumeration as a Tool for Structure Solution … Na3V2(PO4)2F3'); " +
             "no Na3V2O2(PO4)2F cell was retrieved (searched: lattice parameters, CIF, Materials Project); replaces the former ASSUMED 3.2 g/cm³",
-            0.45, 0.40, "ASSUMED: NVOPF + Na4(CB11H12)2(B12H12) + carbon composite, 45 vol% active, 40 vol% electrolyte (no composition in the seed or in the abstract of Asakura et al. 2020)",
-            0.5, "ASSUMED 0.5 µm (sub-µm carbon-coated polyanion powders are usual; no seed value, none in the abstract of Asakura et al. 2020)",
-            1e-15, "ASSUMED 1e-15 m²/s (1e-11 cm²/s; no value for Na3V2O2(PO4)2F retrieved). Literature for the related Na3V2(PO4)2F3: apparent D 1e-9–1e-10 cm²/s " +
-            "(Na3V2-xNix(PO4)2F3/C, GITT and CV, arXiv 2505.02201, 2025) and ~1e-9–1e-11 cm²/s (Abraham et al., Int. J. Mol. Sci. 22 (2021) 12045, CV and GITT, symmetric cell): " +
-            "the value assumed here is the low end of that range; to be calibrated",
-            1.0, "as assembled: Na3(VOPO4)2F fully sodiated (two Na extractable between ~3 and 4.3 V)");
-        var na = Metal("Na", "na-metal", sources, 1.0,
-            "ASSUMED 1 mA/cm² (no seed value; as the Na presets; no Na | Na4(CB11H12)2(B12H12) interfacial resistance retrieved — ref. 144, Murgia et al., Electrochem. Commun. 106 (2019), searched)");
+            vActive / vTotal, vElectrolyte / vTotal, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{paper}: NVOPF : SE : Super C65 = 70 : 20 : 10 by weight, no binder, cold-pressed at 250 MPa; volumes from NVOPF's density, the SE's pressed density " +
+                $"({seDensity:0.000} g/cm³: 80 mg in the 12 mm, ~600 µm pellet, its voids included) and carbon black's 1.9 g/cm³ (Super P, for C65): " +
+                $"{vActive / vTotal:0.000} / {vElectrolyte / vTotal:0.000} / {vCarbon / vTotal:0.000}, no further voids (ASSUMED)"),
+            NvopfParticleRadiusUm, $"{paper}: 'plate- and rod-like morphologies with 2-10 µm length'; a sphere of the 6 µm midpoint; the calibrated D_s belongs to it",
+            NvopfCalibration.SolidDiffusivityM2PerS, NvopfCalibration.DiffusivitySource,
+            1.0, "as assembled: Na3(VOPO4)2F fully sodiated (the paper's initial OCV ~2.4 V)",
+            loadingSource: $"{paper}: '2 mg of the cathode composite (= 1.2 mg cm−2 mass loading)' in a 12 mm pellet: 2 mg × 0.70 / 1.131 cm² (its C/5 = 32.2 µA/cm² is 130 mA/g × 0.2 × this loading)",
+            i0MAPerCm2: i0Cathode, i0Source: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{paper}, impedance at 25 °C: the cathode | SE interphase R2 'remains stable below 80 Ω cm2 up to 4.15 V'; read as R_ct = RT/(F·i₀) per particle surface " +
+                $"(3·v_active/R = {surfacePerArea:0.00} cm² per cm²): i₀ = RT/(F·80 Ω cm² × {surfacePerArea:0.00}) (the bound; it includes the passivating interphase)"),
+            rintOhmCm2: 0, rintSource: "0: the interphase is inside the measured R2 that sets i₀");
+        cathode = cathode with { SolidDiffusivityActivationEnergyEv = NvopfCalibration.SolidDiffusivityActivationEnergyEv, ParameterTemperatureK = 298.15 };
+        sources.Add(new("NVOPF.solidDiffusivityActivationEnergy", NvopfCalibration.SolidDiffusivityActivationEnergyEv, "eV", NvopfCalibration.ActivationEnergySource));
+        sources.Add(new("NVOPF.parameterTemperature", 25, "C", "D_s and i₀ are given at the paper's 25 °C; i₀ has no activation energy (none measured)"));
+        var na = Metal("Na", "na-metal", sources, i0Na, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{paper}, impedance at 25 °C: the Na | Na4(CB11H12)2(B12H12) interface R1 'increases gradually from 31 Ω cm2 to 77 Ω cm2 as cycling proceeds' (30–50 Ω cm² " +
+            $"per interface in the symmetric cell); i₀ = RT/(F·31 Ω cm²) = {i0Na:0.000} mA/cm² (the initial value; no temperature dependence)"));
         double nominal = TheoreticalCPerKg(formula, 2.0);
+        double separatorUm = separatorMassMg * 1e-3 / (areaCm2 * seDensity) * 1e4;
         sources.AddRange(
         [
-            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed pellet (not in the seed or the abstract of Asakura et al. 2020)"),
-            new("electrolyteConductivity25C", 1.0, "mS/cm", "review (seed 000) §2.1: Na4(CB11H12)2(B12H12) a 'Na+ superionic conductor (> 10-3 S cm-1) at room temperature' (lower bound used)"),
-            new("electrolyteActivationEnergy", 0.34, "eV", "ASSUMED (not in the seeds; no Eₐ of Na4(CB11H12)2(B12H12) retrieved: searched refs. 54 and 144 and the mixed-anion Na hydroborate literature)"),
-            new("temperature", 25, "C", "review §2.2: 'cycling at room temperature' (25 °C, knowledge base)"),
-            new("cRate", 0.2, "C", "review §2.2: '800 cycles at C/5'; Fig. 7: curves at C/10 and C/5"),
-            new("publishedDischargeCapacityC10", PublishedNvopfDischargeC10MAhPerG, "mAh/g", "Asakura et al., Energy Environ. Sci. 13 (2020) 5048, abstract: 'When cycled to 4.15 V vs. Na+/Na, the cells feature a discharge capacity of 104 mA h g-1 at C/10'; a target, not fitted"),
-            new("publishedDischargeCapacityC5", PublishedNvopfDischargeC5MAhPerG, "mAh/g", "Asakura et al. 2020, abstract: '… and 99 mA h g-1 at C/5'; a target, not fitted"),
-            new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "two Na per Na3(VOPO4)2F (V4+/V5+), Faraday's law with IUPAC atomic weights; not in the seed"),
-            new("voltageWindowHigh", 4.15, "V", "review Fig. 7b: 'upper cutoff voltage of (b) 4.15 V' vs Na+/Na (7c: 4.30 V, with electrolyte decomposition); Asakura et al. 2020: 'When cycled to 4.15 V vs. Na+/Na'"),
-            new("voltageWindowLow", 3.0, "V", "ASSUMED 3.0 V: below the ~3.6 V plateau's end; not in the seed or the abstract of Asakura et al. 2020"),
-            new("electrolyteOxidationLimits", 4.2, "V", "review §2.2: [CB11H12]- 'up to 4.2 V', [B12H12]2- 'up to 3.4 V vs. Na+/Na'; Asakura et al. 2020 (abstract): 'B12H12 anions decompose below 4.2 V vs. Na+/Na to form a passivating interphase layer, while CB11H12 anions remain intact' (partial decomposition not modelled)"),
-            new("publishedRetention", 0.78, "1", "review §2.2 and Asakura et al. 2020 (abstract): capacity (78 %) and energy (76 %) retention after 800 cycles at C/5 (capacity fitted: degradation.contactLossPerCycle; energy not fitted)"),
-            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet (no pellet size in the seed or the retrieved abstracts); only absolute currents depend on it"),
+            new("separatorThickness", separatorUm, "um", $"{paper}: {separatorMassMg} mg SE at its pressed density (80 mg in the '~600 µm' Swagelok pellet; Table S1: SE 500–600 µm); L/κ = 50 Ω cm² there, the paper's R0 of the SE"),
+            new("electrolyteConductivity25C", 1.2, "mS/cm", $"{paper}: R0 'around 50 Ω cm2 … attributed to the resistance originating from the Na4(CB11H12)2(B12H12) SE with a conductivity of 1.2 mS cm−1' (25 °C)"),
+            new("electrolyteActivationEnergy", 0.34, "eV", "ASSUMED (not in the seeds or in Asakura et al. 2020; no Eₐ of Na4(CB11H12)2(B12H12) retrieved: searched refs. 54 and 144 and the mixed-anion Na hydroborate literature); only the 60 °C prediction uses it"),
+            new("temperature", 25, "C", $"{paper}: 'room temperature (25-30 °C)'; impedance and stepwise tests at 25 °C"),
+            new("cRate", 0.2, "C", $"{paper}: 1C = 130 mA g−1; 'galvanostatic charge-discharge measurements were performed at C/5 (32.2 µA cm−2) following two formation cycles at C/10'"),
+            new("publishedDischargeCapacityC10", PublishedNvopfDischargeC10MAhPerG, "mAh/g", $"{paper}: 'a discharge capacity of 104 mA h g−1 at C/10' (first formation cycle); fitted (NvopfCalibration)"),
+            new("publishedDischargeCapacityC5", PublishedNvopfDischargeC5MAhPerG, "mAh/g", $"{paper}: 'the initial discharge capacity of 99 mA h g−1 at C/5' (cycle 3); fitted"),
+            new("publishedDischargeCapacity1C", PublishedNvopfDischarge1CMAhPerG, "mAh/g", $"{paper}: rate test, Swagelok cell, 'a relatively high capacity of 74 mA h g−1 is still obtained at 1C'; fitted"),
+            new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "two Na per Na3(VOPO4)2F (V4+/V5+), Faraday's law with IUPAC atomic weights; the paper: 'theoretical capacity (130 mA h g−1)', 1C = 130 mA g−1"),
+            new("voltageWindowHigh", 4.15, "V", $"review Fig. 7b: 'upper cutoff voltage of (b) 4.15 V' vs Na+/Na; {paper}: 'cycled between 2.50 V and 4.15 V'"),
+            new("voltageWindowLow", 2.5, "V", $"{paper}: 'The lower cutoff voltage was set at 2.50 V vs. Na+/Na'"),
+            new("degradation.oxidationLimit", 3.45, "V", $"{paper}, cyclic voltammetry: the onset potentials of Na2B12H12 and NaCB11H12 oxidation 'are 3.45 V and 4.20 V vs. Na+/Na'; " +
+                "the [B12H12]2− anions 'decompose below 4.2 V … to form a passivating interphase layer' (modelled as the decaying oxidation current above 3.45 V)"),
+            new("publishedRetention", 78.0 / 99.0, "1", $"{paper}: 78 mA h g−1 after 800 cycles at C/5 vs 'the initial discharge capacity of 99 mA h g−1 at C/5' (capacity fitted: degradation.contactLossPerCycle; the 76 % energy retention not fitted)"),
+            new("area", areaCm2, "cm2", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{paper}: {diameterM * 1e3} mm pellet; only absolute currents depend on it")),
         ]);
+        var degradation = ContactLoss("nvopf-ncb-na", sources) with
+        {
+            StackPressureMPa = stackPressureMPa, OxidationLimitV = 3.45, ConnectedParticleFraction = NvopfCalibration.ConnectedParticleFraction,
+            OxidationInitialFraction = NvopfCalibration.OxidationInitialFraction, OxidationDecayCapacities = NvopfCalibration.OxidationDecayCapacities,
+        };
+        sources.Add(new("degradation.connectedParticleFraction", degradation.ConnectedParticleFraction, "1", NvopfCalibration.ConnectedSource));
+        sources.Add(new("degradation.oxidationInitialFraction", degradation.OxidationInitialFraction, "1", NvopfCalibration.OxidationSource));
+        sources.Add(new("degradation.oxidationDecay", degradation.OxidationDecayCapacities, "nominal capacities", NvopfCalibration.OxidationSource));
         var cell = new CellParameters
         {
-            Degradation = ContactLoss("nvopf-ncb-na", sources),
-            Name = "nvopf-ncb-na", Positive = cathode, Negative = na, SeparatorThicknessM = 500e-6, Electrolyte = Na4CB11B12,
-            TemperatureK = K(25), AreaM2 = Area, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
+            Degradation = degradation,
+            Name = name, Positive = cathode, Negative = na, SeparatorThicknessM = separatorUm * 1e-6, Electrolyte = Na4CB11B12,
+            TemperatureK = K(25), AreaM2 = areaCm2 * 1e-4, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
             ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
         };
-        return new CellPreset("nvopf-ncb-na", "Na3(VOPO4)2F (3.0 mg/cm², assumed) | Na4(CB11H12)2(B12H12) | Na, 25 °C", cell, 3.0, 4.15, sources);
+        return new CellPreset(name, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Na3(VOPO4)2F ({loadingMgPerCm2:0.00} mg/cm², 70:20:10) | Na4(CB11H12)2(B12H12) | Na, 25 °C, {stackPressureMPa} MPa (Asakura et al. 2020, {build})"), cell, 2.5, 4.15, sources);
     }
 
     /// <summary>

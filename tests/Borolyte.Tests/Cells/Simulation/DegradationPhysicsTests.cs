@@ -58,6 +58,32 @@ public class DegradationPhysicsTests
         Assert.Equal(j * 500e-6 / Kappa(t) + 2 * (2 * R * t / F * Math.Asinh(j / (2 * i0T)) + rintT * j), v, 9);
     }
 
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(0.5)]
+    public void Particles_isolated_at_assembly_scale_the_capacity_and_keep_their_sodium(double connected)
+    {
+        // f of the positive's particles connected from the start: at a low rate every connected particle is used, so the capacity is
+        // f times the fully connected cell's; the isolated ones keep their as-assembled sodium, so the CE stays 1 after cycle 1.
+        var cell = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None };
+        const string protocol = "(Charge at C/20 until 3.35 V; Discharge at C/20 until 2.1 V) x 2";
+        var full = Run(cell, protocol).Summary.Cycles;
+        var part = Run(cell with { Degradation = DegradationParameters.None with { ConnectedParticleFraction = connected } }, protocol).Summary.Cycles;
+        Assert.Equal(connected, part[1].DischargeSpecificCapacityMAhPerG!.Value / full[1].DischargeSpecificCapacityMAhPerG!.Value, 0.005);
+        Assert.Equal(1, part[1].CoulombicEfficiency!.Value, 4);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.2)]
+    [InlineData(double.NaN)]
+    public void Connected_fraction_outside_0_to_1_is_refused(double connected)
+    {
+        var cell = CellPresets.Get("nacro2-half").Cell with { Degradation = DegradationParameters.None with { ConnectedParticleFraction = connected } };
+        var e = Assert.Throws<InvalidInputException>(() => cell.Validate());
+        Assert.Contains("degradation.connectedParticleFraction must be in (0, 1]", e.Message);
+    }
+
     [Fact]
     public void Activation_energies_act_only_away_from_their_reference_temperature()
     {

@@ -372,6 +372,7 @@ public class SimulationSpecTests
     [InlineData("preset: nacro2-half\npositive:\n  particleSizeClasses: 2.5\n", 3, "positive.particleSizeClasses must be a whole number from 2 to 15, got 2.5")]
     [InlineData("preset: nacro2-half\nnegative:\n  solidDiffusivityStoichiometryExponent: 1\n", 3, "negative.solidDiffusivityStoichiometryExponent applies only to a composite electrode")]
     [InlineData("preset: nacro2-half\ndegradation:\n  wettedContactFraction: 0\n", 3, "degradation.wettedContactFraction must be in (0, 1], got 0")]
+    [InlineData("preset: nacro2-half\ndegradation:\n  connectedParticleFraction: 1.5\n", 3, "degradation.connectedParticleFraction must be in (0, 1], got 1.5")]
     [InlineData("preset: nacro2-half\ndegradation:\n  contactHardnessMPa: 0\n", 3, "degradation.contactHardnessMPa must be greater than zero, got 0")]
     [InlineData("preset: nacro2-half\ndegradation:\n  negativeContactLossPerCycle: 1\n", 3, "degradation.negativeContactLossPerCycle must be in [0, 1), got 1")]
     [InlineData("preset: nacro2-half\ndegradation:\n  sideReactionGrowth: -0.1\n", 3, "degradation.sideReactionGrowth must be in [0, 1), got -0.1")]
