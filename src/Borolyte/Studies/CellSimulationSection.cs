@@ -51,7 +51,7 @@ public static class CellSimulationSection
     /// </summary>
     public static IReadOnlyList<(string Preset, string Parameter, double Factor, double FastCRate, string Note)> AssumedParameters { get; } =
     [
-        ("nacro2-half", "positive.exchangeCurrentDensity", 10, 5, "no measured i₀ for NaCrO2 | closo-borate; not identifiable from the seed's numbers"),
+        ("nacro2-half", "positive.exchangeCurrentDensity", 10, 5, "its 25.8 Ω cm² charge-transfer resistance matches Bay et al. 2022's 25 Ω cm² for NaCrO2 | Na4(B12H12)(B10H10), whose electrode differs; not identifiable from seed 004's numbers"),
         ("nacro2-half", "positive.particleRadiusAtFixedDiffusionTime", 2, 5, "seed: '< 100 µm' sieved powder only; the calibrated D_s keeps R²/D_s; R also sets the kinetic surface 3ε/R and the binder film v_b·R/3"),
         ("nacro2-half", "positive.contactPatchRadius", 2, 5, "no measured size of the contact patches; the calibrated δ₀ belongs to 0.5 µm"),
         ("nacro2-half", "positive.electronicConductivity", 10, 5, "no measured value for the 2–5 wt% Super P composites"),

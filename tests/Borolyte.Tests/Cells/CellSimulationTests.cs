@@ -232,8 +232,12 @@ public class CellSimulationTests
     {
         // Review §2.2: 0.1 mA/cm², 1.2 mAh/cm² per half cycle, 60 °C. Planar Na both sides: |V| = j·L/κ(60 °C) + 2·(2RT/F)·asinh(j/(2i₀)).
         var result = Run(CellPresets.Get("na-symmetric").Cell, "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 2");
+        // i₀ is the bound from Duchêne et al. 2017's 1.2 mV maximum: the closed form with it gives 1.2 mV.
+        var na = CellPresets.Get("na-symmetric").Cell.Positive;
         double kappa = 0.1 * Math.Exp(-0.52 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
-        double expected = 1.0 * 500e-6 / kappa + 2 * (2 * R * 333.15 / F * Math.Asinh(1.0 / 20));
+        double expected = 1.0 * 500e-6 / kappa + 2 * (2 * R * 333.15 / F * Math.Asinh(1.0 / (2 * na.ExchangeCurrentDensityAPerM2)));
+        Assert.Equal(1.2e-3, expected, 12);
+        Assert.InRange(na.ExchangeCurrentDensityAPerM2, 50, 200);   // 5–20 mA/cm²: the interfaces share ≈ 0.6 mV
         var s = result.Series;
         for (int i = 1; i < s.Count; i++) Assert.Equal(expected, Math.Abs(s.VoltageV[i]), 9);
         var c = result.Summary.Cycles[0];

@@ -216,7 +216,7 @@ public static class CellPresets
             new(m + "parameterTemperature", 30, "C", "D_s, i₀ and R_int are given at the seed's cycling temperature (seed 004 §4.4: 30 °C)"),
             new(m + "solidDiffusivityActivationEnergy", diffusivityEa, "eV", diffusivityEaSource),
             new(m + "exchangeCurrentActivationEnergy", kineticEa, "eV", kineticEaSource),
-            new(m + "interfacialResistanceActivationEnergy", kineticEa, "eV", kineticEaSource),
+            new(m + "interfacialResistanceActivationEnergy", kineticEa, "eV", rint == 0 ? "no effect: R_int = 0 (lumped into i₀, whose Eₐ applies)" : kineticEaSource),
             new(m + "electronicConductivity", sigma / 100, "S/cm", "ASSUMED 0.1 S/cm for a composite with 2–5 wt% Super P"),
             new(m + "initialStoichiometry", initial, "1", initialSource),
             new(m + "ocp", double.NaN, "", $"data/cells/ocp/{ocp.Name}.csv — {ocp.Source}"),
@@ -334,26 +334,39 @@ public static class CellPresets
     /// 0.1 mA cm-2 and 1.2 mAh cm-2 at 60 °C". Protocol in current density and hours, e.g.
     /// "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 10"; no specific capacities.
     /// </summary>
+    /// <summary>Duchêne et al., Chem. Commun. 53 (2017) 4195: the Na symmetric cell's "combined over-potential reaching a maximum of 1.2 mV" at 0.1 mA/cm², 60 °C, V.</summary>
+    public const double NaSymmetricMaximumOverpotentialV = 1.2e-3;
+
     private static CellPreset NaSymmetric()
     {
         var sources = new List<PresetParameter>
         {
             new("Na.ocp", 0, "V", "Na metal: 0 V vs Na/Na+ by definition"),
-            new("Na.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (no seed value); to be calibrated on a symmetric-cell overpotential"),
-            new("separatorThickness", 500, "um", "ASSUMED equal to seed 004's <500 µm pellet (the review does not give it)"),
+            new("separatorThickness", 500, "um", "ASSUMED 500 µm: the group's 80 mg, 12 mm pellets of this electrolyte (Duchêne et al., Energy Environ. Sci. 10 (2017) 2609: " +
+                "'a 500 μm thick pellet with a diameter of 12 mm'; seed 004: '<500-μm-thick'); the symmetric cell's own thickness is not in the text"),
             new("electrolyteConductivity25C", 1.0, "mS/cm", "seed 004 abstract: '1 mS cm-1 at 25 °C'"),
             new("electrolyteActivationEnergy", ElectrolyteEaEv, "eV", ElectrolyteEaSource),
             new("temperature", 60, "C", "review (seed 000) §2.2: symmetric cell at 60 °C"),
             new("arealCapacityPerHalfCycle", 1.2, "mAh/cm2", "review §2.2: '0.1 mA cm-2 and 1.2 mAh cm-2' (defines 1C here)"),
             new("area", Area * 1e4, "cm2", "ASSUMED 12 mm, as the other presets"),
         };
-        PlanarElectrodeParameters Na(string name) => new() { Name = name, Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = 10 };
+        PlanarElectrodeParameters Na(string name, double i0) => new() { Name = name, Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = i0 };
         var cell = new CellParameters
         {
-            Name = "na-symmetric", Positive = Na("Na (working)"), Negative = Na("Na (counter)"), SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
+            Name = "na-symmetric", Positive = Na("Na (working)", 10), Negative = Na("Na (counter)", 10), SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
             TemperatureK = 60 + PhysicalConstants.ZeroCelsiusK, AreaM2 = Area,
             NominalArealCapacityCPerM2 = 1.2 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
         };
+        // Duchêne et al., Chem. Commun. 53 (2017) 4195 (the review's cell): at ±100 µA/cm² and 60 °C "a low combined over-potential reaching a
+        // maximum of 1.2 mV". What the separator's j·L/κ leaves is shared by the two interfaces, each η = (2RT/F)·asinh(j/(2i₀)) (α = ½),
+        // so i₀ = j / (2·sinh(F·η/(2RT))): the bound (a lower i₀ would exceed 1.2 mV).
+        const double j = 1.0;   // A/m² (0.1 mA/cm²)
+        double eta = (NaSymmetricMaximumOverpotentialV - j * cell.SeparatorThicknessM / cell.BulkConductivitySPerM) / 2;
+        double i0 = j / (2 * Math.Sinh(PhysicalConstants.FaradayCPerMol * eta / (2 * PhysicalConstants.GasConstantJPerMolK * cell.TemperatureK)));
+        sources.Insert(1, new("Na.exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"LITERATURE (bound): Duchêne et al., Chem. Commun. 53 (2017) 4195: Na | Na2(B12H12)0.5(B10H10)0.5 | Na at ±100 µA cm−2, 60 °C, 'a low combined over-potential " +
+            $"reaching a maximum of 1.2 mV'; the separator's {j * cell.SeparatorThicknessM / cell.BulkConductivitySPerM * 1e3:0.00} mV (500 µm, κ(60 °C)) leaves {eta * 1e3:0.00} mV per interface")));
+        cell = cell with { Positive = Na("Na (working)", i0), Negative = Na("Na (counter)", i0) };
         return new CellPreset("na-symmetric", "Na | Na4(B12H12)(B10H10) | Na symmetric stripping/plating cell, 60 °C", cell, -1, 1, sources);
     }
 

@@ -73,6 +73,20 @@ public class NaCrO2CalibrationTests
     }
 
     [Fact]
+    public void NaCrO2_exchange_current_gives_the_published_interfacial_resistance()
+    {
+        // Bay et al., Materials Futures 1 (2022) 031001: NaCrO2 | Na4(B12H12)(B10H10) "25 Ω cm2 after cold pressing at 70 MPa". The preset's
+        // charge-transfer resistance per electrode area is RT/(F·i₀·S), S the contacting particle surface per electrode area
+        // (3ε/R·L, times the as-assembled contact f_A and the binder-free share). Computed here from the parts, not from the solver.
+        var preset = CellPresets.Get("nacro2-half");
+        var c = (CompositeElectrodeParameters)preset.Cell.Positive;
+        double s = 3 * c.ActiveVolumeFraction / c.ParticleRadiusM * c.ThicknessM * preset.Cell.Degradation.InitialContactAreaFraction * c.BinderUncoveredFraction;
+        double r = 8.314462618 * preset.Cell.TemperatureK / 96485.33212 / (c.ExchangeCurrentDensityAPerM2 * s) * 1e4;   // Ω cm²
+        Assert.Equal(NaCrO2Calibration.PublishedInterfacialResistanceOhmCm2, r, 0.1 * NaCrO2Calibration.PublishedInterfacialResistanceOhmCm2);
+        Assert.StartsWith("LITERATURE", preset.Parameters.Single(p => p.Name == "NaCrO2.exchangeCurrentDensity").Source);
+    }
+
+    [Fact]
     public void A_higher_temperature_speeds_the_NaCrO2_cathode_by_its_activation_energies()
     {
         var cathode = (CompositeElectrodeParameters)CellPresets.Get("nacro2-half").Cell.Positive;
