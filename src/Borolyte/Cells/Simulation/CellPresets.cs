@@ -284,7 +284,8 @@ public static class CellPresets
             diffusivity: SnCalibration.SolidDiffusivityM2PerS, diffusivitySource: SnCalibration.DiffusivitySource,
             i0: SnCalibration.ExchangeCurrentDensityAPerM2, i0Source: SnCalibration.ExchangeCurrentSource,
             rint: 0, rintSource: SnCalibration.InterfacialResistanceSource,
-            initial: 0.0, initialSource: "as assembled: pristine Sn");
+            initial: 0.0, initialSource: "as assembled: pristine Sn",
+            diffusivityEa: SnCalibration.DiffusivityActivationEnergyEv, diffusivityEaSource: SnCalibration.DiffusivityActivationEnergySource);
     }
 
     /// <summary>Sn in its half cell: it is the positive electrode there, so its contact loss and sodium loss act on the positive.</summary>

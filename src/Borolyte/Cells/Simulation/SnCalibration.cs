@@ -36,6 +36,11 @@ public static class SnCalibration
         "(the interphase forms early in the first sodiation; only the charge s₀·q_d ≈ 39 mAh/g Sn is identifiable); CE 97.0 % in cycle 2 is a prediction (96.1 %)";
     public const string GrowthSource = "CALIBRATED 0.0906 (SeedCellFits.FullGrowth, exactly determined) on seed 004 §2: full cell 47.4 % of the first 0.2C discharge after 50 cycles at 0.2C (fit 47.4 %); " +
         "law: diffusion-limited interphase growth, lost charge B·(√(q+0.1) − √0.1) (Pinson & Bazant, J. Electrochem. Soc. 160 (2013) A243)";
+    /// <summary>Eₐ of Na diffusion in Sn, eV: a literature analogue (D_s is given at the cells' 30 °C, so it acts only at other temperatures).</summary>
+    public const double DiffusivityActivationEnergyEv = 0.22;
+    public const string DiffusivityActivationEnergySource = "literature, DFT analogue: 'Li, Na, and Mg diffusion in beta-Sn is anisotropic with migration barriers along the (001) direction " +
+        "(respectively 0.01, 0.22, and 0.07 eV) significantly lower than those in alpha-Sn (respectively 0.20, 0.52, and 0.40 eV)' ('Comparison of alpha and beta tin for lithium, sodium, " +
+        "and magnesium storage: an ab initio study including phonon contributions', arXiv 2015, abstract); dilute Na in β-Sn, not the Na–Sn phases the cell cycles through";
     public const string InterfacialResistanceSource = "0: an interphase film resistance is lumped into the CALIBRATED i₀ (in the linear Butler–Volmer regime R_ct = RT/(F·i₀) " +
         "and a film resistance act alike on rate data, so the fitted numbers cannot separate them); seed 004 Fig. 5: 'absence of an overpotential build-up … rules out … a highly resistive interphase layer'";
     public const string ContactLossSource = "0, not identified: the Sn half cell's 92.1 % after 50 cycles at 0.2C is the transport fit's target and is met without isolation " +
