@@ -33,8 +33,9 @@ public static class NaCrO2Calibration
     public const string DiffusivitySource = "CALIBRATED 1.37e-15 m²/s jointly with the binder coverage length δ₀ (SeedCellFits.NaCrO2Diffusivity, presets with their as-assembled contact, one D_s and one δ₀ for both cathodes of " +
         "the same powder and binder; exactly determined, no 1σ) on seed 004 §2 / Fig. 3d: 5C retention vs 0.1C 57.5 % (95:2:3, 7.0 mg/cm²) and 67.4 % (97:1:2, 7.7 mg/cm²); for the assumed 2 µm radius " +
         "and 0.5 µm contact patches. Inside the literature range for the analogous layered NaxCoO2: (0.7–1.9)·10⁻¹¹ cm²/s = (0.7–1.9)·10⁻¹⁵ m²/s at 303 K, " + NaxCoO2;
-    public const string RadiusSource = "ASSUMED 2 µm: the seed gives only '< 100 µm' sieved powder (§4.1); the calibrated D_s belongs to this radius (the rate data fix R²/D_s), " +
-        "and R also sets the kinetic surface 3ε/R (sensitivity in the demo's 'assumed parameters' table)";
+    public const string RadiusSource = "ASSUMED 2 µm, an agglomerate: the seed gives only '< 100 µm' sieved powder (§4.1); the same group's NaCrO2 from the same precursors at 900 °C " +
+        "(ball-milled, not pelletised) has 'primary particles … between 200 and 400 nm by SEM', agglomerated (Duchêne et al., Energy Environ. Sci. 10 (2017) 2609); the seed's own route's size is not stated. " +
+        "The calibrated D_s belongs to this radius (the rate data fix R²/D_s), and R also sets the kinetic surface 3ε/R (sensitivity in the demo's 'assumed parameters' table)";
     public const string ExchangeCurrentSource = "LITERATURE (by its resistance): 0.1 mA/cm² per contact area gives nacro2-half a charge-transfer resistance RT/(F·i₀·S) = 25.8 Ω cm² per electrode area " +
         "(S = a·L·f_A·binder-free share = 10.1 cm²/cm²; nacro2-half-97: 15.7 Ω cm²), the 'cathode-electrolyte interfacial resistance of only 25 Ω cm2 after cold pressing at 70 MPa' of " +
         "NaCrO2 | Na4(B12H12)(B10H10) (Bay, Grissa, Egorov, Asakura, Battaglia, Materials Futures 1 (2022) 031001, abstract; its electrode's loading and composition not retrieved). " +
