@@ -311,7 +311,8 @@ public static class CellPresets
 
     private static CellPreset SnHalf()
     {
-        var (sn, sources) = SnElectrode(1.2, "ASSUMED equal to the full cell's Sn loading (seed 004 §2: 'Sn (90:5:5, 1.2 mg cm-2)'); the half cell's loading is not in the seed text");
+        var (sn, sources) = SnElectrode(1.2, "seed 004's SI, Table S1 (reprinted in L. Duchêne's thesis, Univ. Geneva): its one tin electrode, 'Sn 90:5:5 1.2' mg cm-2 active material, " +
+            "the full cell's (seed 004 §2: 'Sn (90:5:5, 1.2 mg cm-2)'); the seed text itself does not give the half cell's loading");
         var counter = NaSnCounter(sources);
         CommonSources(sources, 500);
         sources.Add(new("nominalCapacity", 634, "mAh/g", "seed 004 §2: Sn|Na-Sn 'discharge capacity then reaches 634 mA h g-1'"));
