@@ -8,12 +8,13 @@ namespace Borolyte.Cells.Simulation;
 /// The Li cells and the 4 V Na cell of the review (seed 000 §2.2) as simulator presets: TiS2 | LiBH4 | Li at 120 °C,
 /// TiS2 | Li(CB9H10)0.7(CB11H12)0.3 | Li, Na3(VOPO4)2F | Na4(CB11H12)2(B12H12) | Na, and the Li | LiBH4 | Li symmetric cell.
 /// The seed gives the electrolytes' conductivities, the temperatures, C-rates, cut-offs (NVOPF) and retentions, but no
-/// loadings, compositions or thicknesses. The original papers' abstracts (refs. 128, 47, 54) add the measured capacities and
-/// retentions (the <c>published…</c> entries), the Li | Li(CB9H10)0.7(CB11H12)0.3 interfacial resistance (→ i₀ of Li); NVOPF's
-/// density is estimated from the measured cell of the isostructural Na3V2(PO4)2F3. What no retrieved text gives stays ASSUMED
-/// (marked so in every parameter's source, with what was searched for) and none is tuned to a published number. The one
-/// exception is degradation: each of the three cycled cells has one contact-loss rate CALIBRATED on its one published
-/// retention (<see cref="RetentionCalibrations"/>), so that retention agrees by construction.
+/// loadings, compositions or thicknesses. For the TiS2 cells the original papers' abstracts (refs. 128, 47) add the measured
+/// capacities and retentions (the <c>published…</c> entries) and the Li | Li(CB9H10)0.7(CB11H12)0.3 interfacial resistance (→ i₀ of
+/// Li); what no retrieved text gives stays ASSUMED (marked so in every parameter's source, with what was searched for) and only
+/// one contact-loss rate per cell is CALIBRATED, on its one published retention (<see cref="RetentionCalibrations"/>). The NVOPF
+/// cell is built from the full text of ref. 54 (Asakura et al. 2020: composition, loading, pellet, window, conductivity, both
+/// interface resistances) and its transport, connected fraction, passivating oxidation and contact loss are CALIBRATED on that
+/// paper's numbers (<see cref="NvopfCalibration"/>); NVOPF's density is estimated from the isostructural Na3V2(PO4)2F3.
 /// </summary>
 public static class ReviewCellPresets
 {
