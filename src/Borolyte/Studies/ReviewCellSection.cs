@@ -32,9 +32,8 @@ public static class ReviewCellSection
         var formation = CellSimulation.RunStreaming(nvopf, Protocol.Parse(NvopfCalibration.Formation)).Summary.Cycles;
         double nvopf10 = formation[0].DischargeSpecificCapacityMAhPerG ?? double.NaN, nvopf5 = formation[2].DischargeSpecificCapacityMAhPerG ?? double.NaN;
         double nvopf1C = Discharge("nvopf-ncb-na", NvopfCalibration.OneC, 4), nvopf1C60 = Discharge("nvopf-ncb-na", NvopfCalibration.OneC, 4, 60);
-        static string RateTest(string rate) => $"(Charge at C/10 until 4.15 V; Discharge at C/10 until 2.5 V) x 2; (Charge at {rate} until 4.15 V; Discharge at {rate} until 2.5 V) x 2";
         var pressure = ReviewCellPresets.NvopfPressureCell(2).Cell;
-        double Pressure(string rate) => CellSimulation.RunStreaming(pressure, Protocol.Parse(RateTest(rate))).Summary.Cycles[3].DischargeSpecificCapacityMAhPerG ?? double.NaN;
+        double Pressure(string rate) => CellSimulation.RunStreaming(pressure, Protocol.Parse(NvopfCalibration.RateTest(rate))).Summary.Cycles[3].DischargeSpecificCapacityMAhPerG ?? double.NaN;
         double heavy = CellSimulation.RunStreaming(ReviewCellPresets.NvopfPressureCell(14).Cell, Protocol.Parse("Charge at C/10 until 4.15 V; Discharge at C/10 until 2.5 V"))
             .Summary.Cycles[0].DischargeSpecificCapacityMAhPerG ?? double.NaN;
         const string asakura = "Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (full text)";

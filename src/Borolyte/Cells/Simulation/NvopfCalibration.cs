@@ -5,9 +5,10 @@ namespace Borolyte.Cells.Simulation;
 /// <summary>
 /// The Na3(VOPO4)2F cathode of <c>nvopf-ncb-na</c>: what is CALIBRATED on the numbers of Asakura et al., Energy Environ. Sci. 13 (2020)
 /// 5048 (the review's ref. 54, full text), the rest of the cell being built as that paper states it (<see cref="ReviewCellPresets.NvopfNcbNa"/>).
-/// One fit (<see cref="Fit"/>, the library's Levenberg–Marquardt on ln p): D_s on the discharge capacities at C/10, C/5 and 1C, and the
-/// passivating oxidation (s₀, its decay q_ox) on the first two Coulombic efficiencies — three parameters, five numbers. The contact-loss
-/// rate is fitted afterwards on the 800-cycle retention (<see cref="ReviewCellPresets.RetentionCalibrations"/>).
+/// One fit (<see cref="Fit"/>, the library's Levenberg–Marquardt on ln p): D_s and the fraction of particles connected at assembly on the
+/// discharge capacities at C/10, C/5 and 1C, and the passivating oxidation (s₀, its decay q_ox) on the first two Coulombic efficiencies —
+/// four parameters, five numbers. D_s's activation energy is fitted on the 1C capacity at 60 °C (<see cref="FitDiffusivityActivationEnergy"/>),
+/// the contact-loss rate on the 800-cycle retention (<see cref="FitContactLoss"/>, stored in <see cref="ReviewCellPresets.RetentionCalibrations"/>).
 /// </summary>
 public static class NvopfCalibration
 {
@@ -15,8 +16,14 @@ public static class NvopfCalibration
     public const string LongCycling = "(Charge at C/10 until 4.15 V; Discharge at C/10 until 2.5 V) x 2; (Charge at C/5 until 4.15 V; Discharge at C/5 until 2.5 V) x 800";
     /// <summary>The first three cycles of <see cref="LongCycling"/>: C/10 capacity and both CEs (cycles 1, 2) and the initial C/5 capacity (cycle 3).</summary>
     public const string Formation = "(Charge at C/10 until 4.15 V; Discharge at C/10 until 2.5 V) x 2; Charge at C/5 until 4.15 V; Discharge at C/5 until 2.5 V";
-    /// <summary>The rate test "cycled galvanostatically from C/10 to 1C", read as two cycles at 1C after the C/10 formation (the paper shows "the second cycle at each C-rate").</summary>
-    public const string OneC = "(Charge at C/10 until 4.15 V; Discharge at C/10 until 2.5 V) x 2; (Charge at 1C until 4.15 V; Discharge at 1C until 2.5 V) x 2";
+    /// <summary>
+    /// The rate test "cycled galvanostatically from C/10 to 1C" (and to 5C in the pressure cell), read as two cycles at <paramref name="rate"/>
+    /// after the two C/10 formation cycles (the paper shows "the second cycle at each C-rate": cycle 4).
+    /// </summary>
+    public static string RateTest(string rate) =>
+        $"(Charge at C/10 until 4.15 V; Discharge at C/10 until 2.5 V) x 2; (Charge at {rate} until 4.15 V; Discharge at {rate} until 2.5 V) x 2";
+    /// <summary>The rate test at 1C (<see cref="RateTest"/>).</summary>
+    public static string OneC { get; } = RateTest("1C");
 
     public const double SolidDiffusivityM2PerS = 1.387e-15, SolidDiffusivityStandardErrorLn = 0.045;
     public const double ConnectedParticleFraction = 0.827, ConnectedParticleFractionStandardErrorLn = 0.0093;
@@ -37,15 +44,14 @@ public static class NvopfCalibration
     public const string OxidationSource = "CALIBRATED s₀ = 0.143, q_ox = 0.533 nominal capacities (1σ ×/÷ 1.42 and 1.63, correlated; NvopfCalibration.Fit) on Asakura et al. 2020: CE 91.4 % and 98.5 % " +
         "in the first two C/10 cycles ('due to the in situ formation of the passivation layer'; fit 91.40 %, 98.49 %), above the 3.45 V onset of [B12H12]2− oxidation";
 
-    /// <summary>D_s, s₀ and q_ox of the preset fitted together to the five published numbers; targets are ratios to the published values.</summary>
+    /// <summary>D_s, the connected fraction, s₀ and q_ox of the preset fitted together to the five published numbers; targets are ratios to the published values.</summary>
     public static SeedFit Fit()
     {
         var cell = CellPresets.Get("nvopf-ncb-na").Cell;
-        CellCalibration.Knob Knob(string name) => CycleCalibration.TryGetKnob(name, out var k) ? k : throw new InvalidOperationException($"no knob '{name}'");
-        var d = Knob("positive.solidDiffusivity");
-        var f = Knob("degradation.connectedParticleFraction");
-        var s0 = Knob("degradation.oxidationInitialFraction");
-        var qd = Knob("degradation.oxidationDecay");
+        var d = SeedCellFits.Knob("positive.solidDiffusivity");
+        var f = SeedCellFits.Knob("degradation.connectedParticleFraction");
+        var s0 = SeedCellFits.Knob("degradation.oxidationInitialFraction");
+        var qd = SeedCellFits.Knob("degradation.oxidationDecay");
         var fit = CellCalibration.FitLogParameters(cell, [d, f, s0, qd], [d.Get(cell), f.Get(cell), s0.Get(cell), qd.Get(cell)], [1, 1, 1, 1, 1], c => Ratios(Simulate(c)));
         var q = Simulate(fit.Cell);
         return new SeedFit("NVOPF solid diffusivity and passivating oxidation",
@@ -65,11 +71,11 @@ public static class NvopfCalibration
     public static SeedFit FitContactLoss()
     {
         var cell = CellPresets.Get("nvopf-ncb-na").Cell;
-        var lambda = CycleCalibration.TryGetKnob("degradation.contactLossPerCycle", out var k) ? k : throw new InvalidOperationException("no contact-loss knob");
+        var lambda = SeedCellFits.Knob("degradation.contactLossPerCycle");
         double Retention(CellParameters c)
         {
-            var cycles = CellSimulation.RunStreaming(c, Protocol.Parse(LongCycling), CellCalibration.DefaultOptions).Summary.Cycles;
-            return (cycles.ElementAtOrDefault(801)?.DischargeSpecificCapacityMAhPerG ?? double.NaN) / (cycles.ElementAtOrDefault(2)?.DischargeSpecificCapacityMAhPerG ?? double.NaN);
+            var q = SeedCellFits.DischargeCapacities(c, LongCycling);
+            return q(802) / q(3);
         }
         const double published = 78.0 / 99.0;
         var fit = CellCalibration.FitLogParameters(cell, [lambda], [lambda.Get(cell)], [1], c => [Retention(c) / published]);
@@ -82,8 +88,7 @@ public static class NvopfCalibration
     {
         var preset = CellPresets.Get("nvopf-ncb-na");
         var cell = preset with { Cell = preset.Cell with { Positive = (CompositeElectrodeParameters)preset.Cell.Positive with { SolidDiffusivityActivationEnergyEv = ev } } };
-        var cycles = CellSimulation.RunStreaming(cell.AtTemperature(333.15), Protocol.Parse(OneC), CellCalibration.DefaultOptions).Summary.Cycles;
-        return cycles.ElementAtOrDefault(3)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
+        return SeedCellFits.DischargeCapacities(cell.AtTemperature(333.15), OneC)(4);
     }
 
     /// <summary>Eₐ of D_s by bisection on 0–0.6 eV (the 1C capacity rises with Eₐ at 60 °C) until it gives the published 89 mAh/g to 10⁻⁴ eV.</summary>
@@ -106,9 +111,8 @@ public static class NvopfCalibration
     public static double[] Simulate(CellParameters cell)
     {
         var formation = CellSimulation.RunStreaming(cell, Protocol.Parse(Formation), CellCalibration.DefaultOptions).Summary.Cycles;
-        var oneC = CellSimulation.RunStreaming(cell, Protocol.Parse(OneC), CellCalibration.DefaultOptions).Summary.Cycles;
-        static double Q(IReadOnlyList<Borolyte.Cycling.Analysis.CycleStatistics> c, int n) => c.ElementAtOrDefault(n - 1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
-        return [Q(formation, 1), Q(formation, 3), Q(oneC, 4),
+        double Q(int n) => formation.ElementAtOrDefault(n - 1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
+        return [Q(1), Q(3), SeedCellFits.DischargeCapacities(cell, OneC)(4),
                 formation.ElementAtOrDefault(0)?.CoulombicEfficiency ?? double.NaN, formation.ElementAtOrDefault(1)?.CoulombicEfficiency ?? double.NaN];
     }
 }

@@ -133,8 +133,7 @@ public static class ReviewCellPresets
     /// interfacial resistance (&lt;1 Ω cm2) at 0.2 mA cm−2" (25 °C, review §2.2). Read as a charge-transfer resistance, the small-overpotential limit of the
     /// simulator's Butler–Volmer law (α = 0.5, PlanarElectrodeSolver: i = 2i₀·sinh(Fη/2RT) ⇒ R_ct = RT/(F·i₀)) bounds i₀ ≥ RT/(F·1 Ω cm²) = 25.7 mA/cm² at 25 °C; the bound itself is used.
     /// </summary>
-    public static double LiLcbExchangeCurrentDensityMAPerCm2 { get; } =
-        PhysicalConstants.GasConstantJPerMolK * 298.15 / PhysicalConstants.FaradayCPerMol / 1.0 * 1e3;   // V / (Ω·cm²) = A/cm² → mA/cm²
+    public static double LiLcbExchangeCurrentDensityMAPerCm2 { get; } = ExchangeCurrentFromResistanceMAPerCm2(1.0, 298.15);
 
     /// <summary>Eₐ of Li jumps in layered Li0.7TiS2, 0.41(1) eV (⁷Li NMR, Wilkening &amp; Heitjans, Phys. Rev. B 77 (2008) 024311), used for TiS2's D_s(T).</summary>
     public const double TiS2DiffusionActivationEnergyEv = 0.41;

@@ -26,14 +26,14 @@ public static class SeedCellFits
     public const string SnHalfFormation = "(Discharge at 0.1C until 0.01 V; Charge at 0.1C until 2.0 V) x 2";
 
     /// <summary>The discharge capacity (mAh/g) of each cycle of a streamed run of <paramref name="protocol"/>, by cycle number (NaN past the run's end).</summary>
-    private static Func<int, double> DischargeCapacities(CellParameters cell, string protocol)
+    internal static Func<int, double> DischargeCapacities(CellParameters cell, string protocol)
     {
         var cycles = CellSimulation.RunStreaming(cell, Protocol.Parse(protocol), CellCalibration.DefaultOptions).Summary.Cycles;
         return cycle => cycles.ElementAtOrDefault(cycle - 1)?.DischargeSpecificCapacityMAhPerG ?? double.NaN;
     }
 
     /// <summary>One of the calibrations' knobs (CycleCalibration's degradation parameters, CellCalibration's), by name.</summary>
-    private static CellCalibration.Knob Knob(string name) => CycleCalibration.TryGetKnob(name, out var k) ? k : throw new InvalidOperationException($"no knob '{name}'");
+    internal static CellCalibration.Knob Knob(string name) => CycleCalibration.TryGetKnob(name, out var k) ? k : throw new InvalidOperationException($"no knob '{name}'");
 
     /// <summary>Seed 004 §2: the full cell's second 0.1C cycle, energy efficiency 84.9 % at CE 95.8 %, so V̄_discharge/V̄_charge = EE/CE.</summary>
     public const double FullSecondCycleVoltageEfficiency = 0.849 / 0.958;

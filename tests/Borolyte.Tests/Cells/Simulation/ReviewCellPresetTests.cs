@@ -247,7 +247,7 @@ public class ReviewCellPresetTests
         Assert.Equal(600e-6, cell.SeparatorThicknessM, 9);
         Assert.Equal(50, cell.SeparatorThicknessM / cell.BulkConductivitySPerM * 1e4, 1e-6);
         // i₀ = RT/(F·R2·S), S = 3·(loading/ρ)/R the particle surface per geometric area, R2 = 80 Ω cm², R = 3 µm.
-        double surface = 3 * (p.ActiveLoadingKgPerM2 / (p.ActiveLoadingKgPerM2 / (p.ActiveVolumeFraction * p.ThicknessM))) / 3e-6;   // m² per m²
+        double surface = 3 * p.ActiveVolumeFraction * p.ThicknessM / 3e-6;   // m² per m²
         double i0 = R * 298.15 / F / (80e-4 * surface);
         Assert.Equal(i0, p.ExchangeCurrentDensityAPerM2, 1e-6 * i0);
         Assert.Equal(0, p.InterfacialResistanceOhmM2);
