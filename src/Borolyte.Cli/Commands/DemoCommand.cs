@@ -93,8 +93,8 @@ public static class DemoCommand
 
         var d = result.CellDesign;
         foreach (var e in d.Electrodes)
-            Row("Cell design", $"{e.Electrode}: ε {F(e.CastPorosity, "0.00")}, expected SE {F(e.ExpectedElectrolyteMassFraction * 100, "0.0")} wt%" +
-                               (e.PublishedExpectedElectrolyteMassFraction is { } pe ? $" (paper ≈{F(pe * 100, "0")})" : ""));
+            Row("Cell design", $"{e.Electrode}: ε {F(e.CastPorosity, "0.000")}, expected SE {F(e.ExpectedElectrolyteMassFraction * 100, "0.00")} wt%" +
+                               (e.PublishedExpectedElectrolyteMassFraction is { } pe ? $" (SI Table S1: {F(pe * 100, "0.0#")})" : ""));
         Row("Cell design", $"full cell: n/p {F(d.NpRatio, "0.00")} (paper {F(CellDesignSection.PublishedNpRatio, "0.00")})");
         Row("Cell design", $"full cell: {F(d.SpecificEnergyWhPerKgCathodeActive, "0")} Wh/kg cathode active, {F(d.SpecificEnergyWhPerKgElectrodes, "0")} electrodes, " +
                            $"{F(d.SpecificEnergyWhPerKgStack, "0")} stack (paper {F(CellDesignSection.PublishedSpecificEnergyWhPerKgCathodeActive, "0")}, " +
@@ -113,7 +113,8 @@ public static class DemoCommand
                                $"(paper {Pct(CellSimulationSection.PublishedFullCellRetention50Cycles)})");
 
         var ci = result.CellInputs;
-        var cold = ci.Temperatures[0];
+        // The coldest temperature at which the preset's law still gives a 0.1C capacity (colder, neither law gives any).
+        var cold = ci.Temperatures.FirstOrDefault(r => r.PresetCapacityMAhPerG[0] > 0) ?? ci.Temperatures[0];
         Row("Cells from measurements", $"{CellInputsSection.Preset} at {F(cold.TemperatureC, "0")} °C, 0.1C: {F(cold.FittedCapacityMAhPerG[0], "0.0")} mAh/g with the EIS-fitted κ(T), " +
                                        $"{F(cold.PresetCapacityMAhPerG[0], "0.0")} with the preset's");
         Row("Cells from measurements", $"λ at {F(CellInputsSection.FilePressureMPa, "0")} MPa from a cycler file: {Sci(ci.ContactLossFitted.Value)}/cycle " +

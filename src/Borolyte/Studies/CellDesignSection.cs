@@ -41,13 +41,16 @@ public static class CellDesignSection
         var infiltration = SeedCellDesigns.PaperInfiltration;
         report.AddHeading("Cell design");
         report.AddParagraph("Electrodes of the infiltration paper (seed 004) designed from their composition, loading and component densities. " +
-            "Expected electrolyte: the cast pores (ε = 0.80) fill once with the 100 mg/mL isopropanol solution, the solvent evaporates and the solute stays " +
-            "(concentration per mL of solvent). C-rates on the active-material loading × 120 mAh/g. Densities: NaCrO2 4.36, PVDF 1.78, Super P 1.9 (assumed), " +
-            "Sn 7.265, Na4(B12H12)(B10H10) 1.17 g/cm³ (see data/cells/materials.yaml for sources).");
+            "Cast and pressed porosities are seed 004's SI Table S1 (reprinted in L. Duchêne's thesis, Univ. Geneva). Expected electrolyte: the cast pores " +
+            "fill once with the 100 mg/mL isopropanol solution, the solvent evaporates and the solute stays (concentration per mL of solvent). C-rates on " +
+            "the active-material loading × 120 mAh/g. Densities: NaCrO2 4.12 (the SI's value, with which its porosities were computed; crystallographic 4.36), " +
+            "PVDF 1.78, Super P 1.9 (assumed), Sn 7.265, Na4(B12H12)(B10H10) 1.17 g/cm³ (see data/cells/materials.yaml for sources). The SI's PVDF, carbon " +
+            "and Sn densities are not in the retrieved text, so the expected shares differ from its own by what those densities change.");
 
         var rows = new List<IReadOnlyList<string>>();
         var electrodes = new List<SeedElectrodeDesign>();
-        void Row(string label, Electrode e, string published01C, string published5C, double? publishedExpected, double? measuredRatio, string publishedMeasured)
+        void Row(string label, Electrode e, string published01C, string published5C, SeedElectrodeCharacteristics table, string tableNote, double? publishedExpected,
+            double? measuredRatio, string publishedMeasured, double pressedPorosity)
         {
             var expected = infiltration.Expected(e);
             electrodes.Add(new SeedElectrodeDesign(label, expected.CastPorosity, expected.ElectrolyteMassFraction, expected.ElectrolyteToCompositeMassRatio,
@@ -56,25 +59,33 @@ public static class CellDesignSection
             var dense = PressedElectrode.SolidThicknessM(e.CompositeLoadingKgPerM2, e.SolidDensityKgPerM3,
                 excess?.MeasuredElectrolyteMassKgPerM2 ?? expected.ElectrolyteMassKgPerM2, infiltration.ElectrolyteDensityKgPerM3);
             rows.Add([
-                label, Num(e.ActiveLoadingMgPerCm2, "0.0#"), Num(e.CompositeLoadingMgPerCm2, "0.00"), Num(e.ThicknessUm, "0.0"),
+                label, Num(e.ActiveLoadingMgPerCm2, "0.0#"), Num(e.CompositeLoadingMgPerCm2, "0.00"),
+                $"{Num(e.Porosity * 100, "0.0")} ({Num(table.CastPorosity * 100, "0.0")} %{tableNote})", Num(e.ThicknessUm, "0.0"),
                 Num(e.ArealCapacityMAhPerCm2, "0.000"),
                 $"{Num(e.CurrentDensityAPerM2(0.1) / CellUnits.APerM2PerMAPerCm2, "0.0000")} ({published01C})",
                 $"{Num(e.CurrentDensityAPerM2(5) / CellUnits.APerM2PerMAPerCm2, "0.00")} ({published5C})",
-                $"{Num(expected.ElectrolyteMassFraction * 100, "0.0")} / {Num(expected.ElectrolyteToCompositeMassRatio * 100, "0.0")} ({(publishedExpected is { } pe ? "≈" + Num(pe * 100, "0") : "–")})",
-                measuredRatio is { } m ? $"{Num(m * 100, "0")} ({publishedMeasured})" : "–",
+                $"{Num(expected.ElectrolyteMassFraction * 100, "0.00")} / {Num(expected.ElectrolyteToCompositeMassRatio * 100, "0.0")} ({(publishedExpected is { } pe ? Num(pe * 100, "0.0#") : "–")})",
+                measuredRatio is { } m ? $"{Num(m * 100, "0.#")} ({publishedMeasured})" : "–",
                 excess is null ? "–" : $"{Num(excess.ExcessMassKgPerM2 / CellUnits.KgPerM2PerMgPerCm2, "0.00")} mg/cm² ({Num(excess.ExcessShareOfMeasured * 100, "0")} %)",
-                $"{Num(PressedElectrode.ThicknessForResidualPorosity(dense, 0.30) * 1e6, "0.0")}–{Num(PressedElectrode.ThicknessForResidualPorosity(dense, 0.38) * 1e6, "0.0")}",
+                $"{Num(PressedElectrode.ThicknessForResidualPorosity(dense, pressedPorosity) * 1e6, "0.0")} at {Num(pressedPorosity * 100, "0.0")} %" +
+                    (table.PressedPorosity is null ? " (assumed: none in Table S1)" : pressedPorosity == table.PressedPorosity ? " (Table S1)" : ""),
             ]);
         }
         var halfCells = SeedCellDesigns.HalfCellSpecNames.Select(n => (Name: n, Design: SeedCellDesigns.HalfCell(n))).ToList();
-        Row("NaCrO2 95:2:3 (half cell)", halfCells[0].Design.Cathode.Electrode, "0.084", "–", PublishedExpectedElectrolyteMassFraction, 0.17, "17");
-        Row("NaCrO2 97:1:2 (half cell)", SeedCellDesigns.NaCrO2HalfCellCathode("97:1:2", 7.7), "–", "4.5", null, 0.15, "15");
-        Row("NaCrO2 97:1:2 (full cell)", full.Cathode.Electrode, "–", "–", null, 0.15, "15 (half-cell value)");
-        Row("Sn 90:5:5 (full cell)", full.Anode.Electrode, "–", "–", null, null, "–");
-        report.AddTable(new ReportTable("Infiltration design of the seed electrodes (computed; published values of seed 004 in parentheses)",
-            ["Electrode", "Active (mg/cm²)", "Composite (mg/cm²)", "Cast thickness at ε = 0.80 (µm)", "Areal capacity (mAh/cm²)",
-             "0.1C (mA/cm²)", "5C (mA/cm²)", "Expected SE: wt% of electrode / % of composite", "Measured SE (% of composite)",
-             "Outside the pores", "Pressed thickness for 30–38 % porosity (µm)"], rows));
+        var t95 = SeedCellDesigns.TableS1Row("NaCrO2", "95:2:3");
+        var t97 = SeedCellDesigns.TableS1Row("NaCrO2", "97:1:2");
+        var tSn = SeedCellDesigns.TableS1Row("Sn", "90:5:5");
+        Row("NaCrO2 95:2:3 (half cell)", halfCells[0].Design.Cathode.Electrode, "0.084", "–", t95, "", t95.ExpectedElectrolyteMassFraction,
+            t95.MeasuredElectrolyteToCompositeMassRatio, "17", t95.PressedPorosity!.Value);
+        Row("NaCrO2 97:1:2 (half cell)", SeedCellDesigns.NaCrO2HalfCellCathode("97:1:2", 7.7), "–", "4.5", t97, "", t97.ExpectedElectrolyteMassFraction,
+            t97.MeasuredElectrolyteToCompositeMassRatio, "14.9", t97.PressedPorosity!.Value);
+        Row("NaCrO2 97:1:2 (full cell)", full.Cathode.Electrode, "–", "–", t97, ", half-cell electrode", null, full.Cathode.MeasuredElectrolyteToCompositeMassRatio,
+            "14.9, half-cell electrode", full.Cathode.PressedPorosity ?? double.NaN);
+        Row("Sn 90:5:5 (full cell)", full.Anode.Electrode, "–", "–", tSn, "", tSn.ExpectedElectrolyteMassFraction, null, "–", full.Anode.PressedPorosity ?? double.NaN);
+        report.AddTable(new ReportTable("Infiltration design of the seed electrodes (computed; seed 004's published values, SI Table S1's where marked, in parentheses)",
+            ["Electrode", "Active (mg/cm²)", "Composite (mg/cm²)", "Cast porosity % (Table S1)", "Cast thickness (µm)", "Areal capacity (mAh/cm²)",
+             "0.1C (mA/cm²)", "5C (mA/cm²)", "Expected SE: wt% of electrode / % of composite (Table S1)", "Measured SE (% of composite)",
+             "Outside the pores", "Pressed thickness (µm) at the pressed porosity"], rows));
 
         // Seed 004's half cells written as design specs (data/cells/examples): the Na3Sn counter electrode as a foil, the
         // discharge simulated on the designed geometry with the presets' physics.
@@ -98,7 +109,7 @@ public static class CellDesignSection
                 ["Specific energy, cathode active (Wh/kg)", Num(energy.SpecificEnergyWhPerKgCathodeActive, "0.0"), Num(PublishedSpecificEnergyWhPerKgCathodeActive, "0"), "110 mAh/g × 2.5636 V (voltage derived from 282/110)"],
                 ["Specific energy, electrodes (Wh/kg)", Num(energy.SpecificEnergyWhPerKgElectrodes, "0.0"), Num(PublishedSpecificEnergyWhPerKgElectrodes, "0"), "both composites, no electrolyte or current collectors"],
                 ["Specific energy, stack (Wh/kg)", Num(energy.SpecificEnergyWhPerKgStack, "0.0"), "–", "+ infiltrated SE, 500 µm pellet, 2 × 15 µm Al (assumed)"],
-                ["Energy density, stack (Wh/L)", Num(energy.EnergyDensityWhPerLStack, "0.0"), "–", "electrodes pressed to 34 % porosity"],
+                ["Energy density, stack (Wh/L)", Num(energy.EnergyDensityWhPerLStack, "0.0"), "–", "NaCrO2 pressed to 29.4 % porosity (Table S1), Sn to 34 % (assumed)"],
                 ["Separator share of stack mass", Num(energy.SeparatorMassKgPerM2 / energy.StackMassKgPerM2 * 100, "0") + " %", "–", "the pellet dominates the lab cell"],
             ]));
 

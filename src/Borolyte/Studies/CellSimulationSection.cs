@@ -51,7 +51,7 @@ public static class CellSimulationSection
     /// </summary>
     public static IReadOnlyList<(string Preset, string Parameter, double Factor, double FastCRate, string Note)> AssumedParameters { get; } =
     [
-        ("nacro2-half", "positive.exchangeCurrentDensity", 10, 5, "its 25.8 Ω cm² charge-transfer resistance matches Bay et al. 2022's 25 Ω cm² for NaCrO2 | Na4(B12H12)(B10H10), whose electrode differs; not identifiable from seed 004's numbers"),
+        ("nacro2-half", "positive.exchangeCurrentDensity", 10, 5, "its 24.3 Ω cm² charge-transfer resistance matches Bay et al. 2022's 25 Ω cm² for NaCrO2 | Na4(B12H12)(B10H10), whose electrode differs; not identifiable from seed 004's numbers"),
         ("nacro2-half", "positive.particleRadiusAtFixedDiffusionTime", 2, 5, "seed: '< 100 µm' sieved powder only; the calibrated D_s keeps R²/D_s; R also sets the kinetic surface 3ε/R and the binder film v_b·R/3"),
         ("nacro2-half", "positive.contactPatchRadius", 2, 5, "no measured size of the contact patches; the calibrated δ₀ belongs to 0.5 µm"),
         ("nacro2-half", "positive.electronicConductivity", 10, 5, "no measured value for the 2–5 wt% Super P composites"),
@@ -74,11 +74,11 @@ public static class CellSimulationSection
     public static CellSimulationDemoResult AddTo(HtmlReport report)
     {
         report.AddHeading("Cell simulation");
-        report.AddParagraph("P2D model with a single-ion solid electrolyte (Na4(B12H12)(B10H10), 1 mS/cm at 25 °C, Arrhenius with 0.52 eV from Duchêne et al. 2017), " +
+        report.AddParagraph("P2D model with a single-ion solid electrolyte (Na4(B12H12)(B10H10), 1 mS/cm at 25 °C, Arrhenius with 0.60 eV from Duchêne et al., Chem. Mater. 2019, regime II, −50…70 °C), " +
             "30 volumes through each composite × 10 radial shells, Butler–Volmer kinetics with an interfacial resistance (D_s, i₀, R_int Arrhenius in T; " +
             "NaCrO2's activation energies from the analogous layered NaxCoO2, Sn's assumed 0.3 eV), electronic conduction in the composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). " +
-            "Geometry from the design module (cast porosity 0.80, measured electrolyte ratio, 34 % residual porosity). NaCrO2's diffusivity and its PVDF coverage are CALIBRATED on " +
-            "both cathodes' 5C retention (one pair for the one powder and binder; the charge enters through contact patches, whose size is ASSUMED); its particle radius and rate constant stay ASSUMED, and the table 'Assumed parameters' " +
+            "Geometry from the design module with seed 004's SI Table S1 (cast porosities 78.5 / 76.8 / 76.5 %, measured electrolyte 17 / 14.9 %, pressed porosities 37.7 / 29.4 % for NaCrO2 95:2:3 / 97:1:2 and Sn; Sn's pressed porosity, not in the table, 34 % assumed; ρ(NaCrO2) 4.12 g/cm³ as the SI). NaCrO2's diffusivity and its PVDF coverage are CALIBRATED on " +
+            "both cathodes' 5C retention (one pair for the one powder and binder; the charge enters through contact patches, whose size is ASSUMED); its particle radius stays ASSUMED and its rate constant is checked against Bay et al. 2022's 25 Ω cm²; the table 'Assumed parameters' " +
             "shows how much the compared numbers depend on them; the Sn diffusivity and the Na loss at Sn are CALIBRATED (tables below); " +
             "the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions (data/cells/ocp/README.md), not digitised data. " +
             "Degradation: as-assembled contact area from plastic contact at the stack pressure (f = 0.9 + 0.1·P/H, H ≈ 0.33 GPa estimated from Na2B12H12's " +

@@ -23,7 +23,9 @@ public class CellDesignSectionTests
         Assert.Contains("Cell design", html);
         Assert.Contains("0.0840 (0.084)", html);  // 0.1C of 7.0 mg/cm² × 120 mAh/g, seed 004 §2
         Assert.Contains("4.62 (4.5)", html);      // 5C of 7.7 mg/cm², seed 004 abstract (2.7 % apart, see ElectrodeDesignTests)
-        Assert.Contains("8.3 / 9.0 (≈8)", html);  // expected SE of 95:2:3 at ε = 0.80 (InfiltrationTests)
+        Assert.Contains("7.97 / 8.7 (8.0)", html);  // expected SE of 95:2:3 at Table S1's 78.5 % and 4.12 g/cm³, beside the SI's 8 %
+        Assert.Contains("78.5 (78.5 %)", html);
+        Assert.Contains("47.7 at 37.7 % (Table S1)", html);
         Assert.Contains("<td>282.0</td><td>282</td>", html);
         Assert.Contains("<td>222.2</td><td>222</td>", html);
         Assert.Contains("<td>1.132</td><td>1.20</td>", html);

@@ -43,7 +43,7 @@ public class CellSimulationTests
     {
         // The jump at the instant the current starts: the first point after t = 0 (≈ 10⁻⁴ of the 1C time, before solid diffusion
         // has moved) minus the open-circuit point at t = 0.
-        double kappa = 0.1 * Math.Exp(-0.52 / 8.617333262e-5 * (1 / 303.15 - 1 / 298.15));   // the preset electrolyte: 1 mS/cm at 25 °C, 0.52 eV
+        double kappa = 0.1 * Math.Exp(-0.60 / 8.617333262e-5 * (1 / 303.15 - 1 / 298.15));   // the preset electrolyte: 1 mS/cm at 25 °C, 0.60 eV
         static (double Jump, double T1) FirstJump(SimulationResult r) => (r.Series.VoltageV[1] - r.Series.VoltageV[0], r.Series.TimeS[1]);
 
         // (a) Na | Na with practically ideal kinetics (i₀ = 10⁹ A/m², no interfacial resistance): the whole jump is I·L/κ.
@@ -234,7 +234,7 @@ public class CellSimulationTests
         var result = Run(CellPresets.Get("na-symmetric").Cell, "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 2");
         // i₀ is the bound from Duchêne et al. 2017's 1.2 mV maximum: the closed form with it gives 1.2 mV.
         var na = CellPresets.Get("na-symmetric").Cell.Positive;
-        double kappa = 0.1 * Math.Exp(-0.52 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
+        double kappa = 0.1 * Math.Exp(-0.60 / 8.617333262e-5 * (1 / 333.15 - 1 / 298.15));
         double expected = 1.0 * 500e-6 / kappa + 2 * (2 * R * 333.15 / F * Math.Asinh(1.0 / (2 * na.ExchangeCurrentDensityAPerM2)));
         Assert.Equal(1.2e-3, expected, 12);
         Assert.InRange(na.ExchangeCurrentDensityAPerM2, 50, 200);   // 5–20 mA/cm²: the interfaces share ≈ 0.6 mV

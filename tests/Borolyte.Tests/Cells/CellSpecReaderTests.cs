@@ -22,9 +22,11 @@ public class CellSpecReaderTests
         Assert.Equal("NaCrO2", cell.Cathode.Electrode.ActiveMaterial);
         Assert.Equal("97:1:2", cell.Cathode.Electrode.Composition.Text);
         Assert.Equal(5.6, cell.Cathode.Electrode.ActiveLoadingMgPerCm2, 12);
-        Assert.Equal(0.80, cell.Cathode.Electrode.Porosity, 12);
-        Assert.Equal(0.15, cell.Cathode.MeasuredElectrolyteToCompositeMassRatio);
-        Assert.Equal(0.34, cell.Cathode.PressedPorosity);
+        Assert.Equal(0.768, cell.Cathode.Electrode.Porosity, 12);   // seed 004's SI Table S1
+        Assert.Equal(0.149, cell.Cathode.MeasuredElectrolyteToCompositeMassRatio);
+        Assert.Equal(0.294, cell.Cathode.PressedPorosity);
+        Assert.Equal(4120, cell.Cathode.Electrode.Densities.ActiveKgPerM3, 9);   // the SI's ρ(NaCrO2), over the catalogue's 4.36
+        Assert.Equal(0.765, cell.Anode.Electrode.Porosity, 12);
         Assert.Equal("90:5:5", cell.Anode.Electrode.Composition.Text);
         Assert.Equal(634 * 3600, cell.Anode.Electrode.SpecificCapacityCPerKg, 6);
         Assert.Equal(500e-6, cell.Separator.ThicknessM, 12);
@@ -79,14 +81,14 @@ public class CellSpecReaderTests
     }
 
     [Theory]
-    [InlineData("  porosity: 0.80                # seed 004 §2", "  porosity: 1.5 # ", "cathode.porosity must be a fraction in [0, 1)")]
+    [InlineData("  porosity: 0.768 ", "  porosity: 1.5 # ", "cathode.porosity must be a fraction in [0, 1)")]
     [InlineData("  thicknessUm: 500 ", "  thicknessUm: abc ", "separator.thicknessUm must be a number, got 'abc'")]
     [InlineData("  composition: \"97:1:2\"", "  composition: \"97:1\u00a72\"", "cathode.composition")]
     [InlineData("  basis: solvent ", "  basis: volume ", "infiltration.basis must be 'solvent' or 'solution'")]
     [InlineData("  loadingBasis: active          # not stated", "  loadingBasis: total  # ", "cathode.loadingBasis must be 'active' or 'composite'")]
     [InlineData("  dips: 1 ", "  dips: 0 ", "infiltration.dips must be a whole number ≥ 1")]
     [InlineData("  averageVoltageV: 2.5636 ", "  averageVoltageV: 0 ", "discharge.averageVoltageV must be greater than zero")]
-    [InlineData("  measuredElectrolyteMassRatio: 0.15 ", "  measuredElectrolyteMassRatio: -0.15 ", "cathode.measuredElectrolyteMassRatio must be ≥ 0")]
+    [InlineData("  measuredElectrolyteMassRatio: 0.149 ", "  measuredElectrolyteMassRatio: -0.149 ", "cathode.measuredElectrolyteMassRatio must be ≥ 0")]
     [InlineData("  activeMaterial: Sn ", "  activeMaterial: Unobtainium ", "anode.activeDensityGPerCm3 is required: 'Unobtainium' is not in the material catalogue")]
     [InlineData("  capacityMAhPerG: 634 ", "  capacityMAhPerG: 634\n  colour: grey ", "unknown field 'anode.colour'")]
     public void Bad_values_are_one_line_errors_naming_the_field(string find, string replace, string expected)
@@ -101,21 +103,21 @@ public class CellSpecReaderTests
     [Fact]
     public void Measured_electrolyte_on_a_dry_electrode_is_an_error()
     {
-        var ex = Fails(Seed.Replace("  measuredElectrolyteMassRatio: 0.15 ", "  infiltrated: false\n  measuredElectrolyteMassRatio: 0.15 "));
+        var ex = Fails(Seed.Replace("  measuredElectrolyteMassRatio: 0.149 ", "  infiltrated: false\n  measuredElectrolyteMassRatio: 0.149 "));
         Assert.Contains("cathode.measuredElectrolyteMassRatio needs an infiltrated electrode", ex.Message);
     }
 
     [Fact]
     public void Both_porosity_and_thickness_is_an_error()
     {
-        var ex = Fails(Seed.Replace("  porosity: 0.80                # seed 004 §2", "  thicknessUm: 70\n  porosity: 0.80 # "));
+        var ex = Fails(Seed.Replace("  porosity: 0.768 ", "  thicknessUm: 70\n  porosity: 0.768 "));
         Assert.Contains("exactly one", ex.Message);
     }
 
     [Fact]
     public void Impossible_geometry_names_the_section()
     {
-        var ex = Fails(Seed.Replace("  porosity: 0.80                # seed 004 §2", "  thicknessUm: 5 # "));
+        var ex = Fails(Seed.Replace("  porosity: 0.768 ", "  thicknessUm: 5 # "));
         Assert.Contains("cathode: thickness 5 µm is not larger than the solid volume", ex.Message);
     }
 

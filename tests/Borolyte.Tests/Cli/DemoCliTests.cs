@@ -174,7 +174,8 @@ public class DemoCliTests
             var inputs = root.GetProperty("cellInputs");
             var lambda = inputs.GetProperty("contactLossFromCyclerFile");
             Assert.Contains(Rows("Cells from measurements"), l => l.Contains(Inv($"{lambda.GetProperty("fittedPerCycle").GetDouble():0.###E+0}/cycle")));
-            var cold = inputs.GetProperty("temperatures")[0];
+            // The console shows the coldest temperature at which the preset's law still gives a 0.1C capacity.
+            var cold = inputs.GetProperty("temperatures").EnumerateArray().First(t => t.GetProperty("presetDischargeCapacityMAhPerG")[0].GetDouble() > 0);
             Assert.Contains(Rows("Cells from measurements"), l => l.Contains(Inv($"{cold.GetProperty("fittedDischargeCapacityMAhPerG")[0].GetDouble():0.0} mAh/g with the EIS-fitted")));
             var file = root.GetProperty("cycling").GetProperty("file");
             Assert.Contains(Rows("Cycling data"), l => l.Contains($"neware_uio.csv: {file.GetProperty("format").GetString()}, ") && l.Contains($"{file.GetProperty("cycles").GetInt32()} cycles"));

@@ -6,7 +6,7 @@ namespace Borolyte.Cells.Simulation;
 
 /// <summary>
 /// The seeds' cells as simulator inputs. Geometry and composition come from the design module (seed 004 loadings,
-/// compositions, 80 % cast porosity, measured electrolyte ratios, 30–38 % residual porosity); transport and kinetic
+/// compositions, and the SI's Table S1: cast porosities, measured electrolyte ratios, pressed porosities); transport and kinetic
 /// parameters the seeds do not give are CALIBRATED on the seed's cell results (<see cref="NaCrO2Calibration"/>,
 /// <see cref="SnCalibration"/>), taken from the literature, or marked ASSUMED with the reasoning and how much they matter
 /// (<see cref="ParameterSensitivity"/>).
@@ -16,20 +16,28 @@ public static class CellPresets
     public static IReadOnlyList<string> Names { get; } = ["nacro2-half", "nacro2-half-97", "sn-half", "nacro2-sn-full", "na-symmetric",
         "tis2-libh4-li", "tis2-lcb-li", "nvopf-ncb-na", "li-libh4-symmetric"];
 
+    // Seed 004's SI Table S1 rows of the two half-cell cathodes (first: the presets below read them).
+    private static readonly SeedElectrodeCharacteristics Table95 = SeedCellDesigns.TableS1Row("NaCrO2", "95:2:3");
+    private static readonly SeedElectrodeCharacteristics Table97 = SeedCellDesigns.TableS1Row("NaCrO2", "97:1:2");
+    private static double MeasuredRatio(SeedElectrodeCharacteristics t) =>
+        t.MeasuredElectrolyteToCompositeMassRatio ?? throw new InvalidOperationException("Table S1 gives no measured electrolyte for " + t.Composition);
+
     private const double Area = 1e-4 * Math.PI * 0.6 * 0.6 * 1.0;   // 12 mm punched electrodes (seed 004 §4.3: "four punched 12 mm electrode")
     private const double ThirtyC = 30 + PhysicalConstants.ZeroCelsiusK;   // seed 004 §4.4: cycled at 30 °C
 
-    // Seed 004 §2: 1 mS/cm at 25 °C. Eₐ: Duchêne et al., Chem. Commun. 53 (2017) 4195 (DOI 10.1039/c7cc00794a), for the same
-    // compound Na2(B12H12)0.5(B10H10)0.5: "the activation energy … decreases smoothly from 0.7 at −40 °C to 0.4 eV at 100 °C";
-    // 0.52 eV is that line's value at 45 °C, the middle of the 30–60 °C range the presets use (a linear INTERPOLATION, one Eₐ).
-    private const double ElectrolyteEaEv = 0.52;
-    private const string ElectrolyteEaSource = "Duchêne et al., Chem. Commun. 53 (2017) 4195: Eₐ of Na2(B12H12)0.5(B10H10)0.5 falls smoothly from 0.7 eV (−40 °C) to 0.4 eV (100 °C); 0.52 eV = linear interpolation at 45 °C (middle of 30–60 °C)";
+    // Seed 004 §2: 1 mS/cm at 25 °C. Eₐ: Duchêne et al., Chem. Mater. 31 (2019) 3449 (gold-blocking EIS, −100…180 °C) for the same
+    // compound Na2(B12H12)0.5(B10H10)0.5: "E a, σ low-T = 0.60 eV in regime II" (−50 to 70 °C), which holds the presets' 30 and 60 °C.
+    private const double ElectrolyteEaEv = 0.60;
+    private const string ElectrolyteEaSource = "Duchêne et al., Chem. Mater. 31 (2019) 3449 (gold-blocking EIS): Na2(B12H12)0.5(B10H10)0.5's apparent Eₐ of conductivity is 0.60 eV in its " +
+        "regime II, −50 to 70 °C (0.34 eV above 70 °C), the range the presets' 30 and 60 °C lie in; the law is not valid above 70 °C";
     public static ArrheniusConductivity Na4B12B10 { get; } = ArrheniusConductivity.FromConventional(1e-3, 25, ElectrolyteEaEv);
 
     public static CellPreset Get(string name) => name.ToLowerInvariant() switch
     {
-        "nacro2-half" => NaCrO2Half("nacro2-half", "95:2:3", 7.0, 0.17, "seed 004 §2: 95:2:3, 7.0 mg/cm², 17 wt% electrolyte (Fig. 3a–f)"),
-        "nacro2-half-97" => NaCrO2Half("nacro2-half-97", "97:1:2", 7.7, 0.15, "seed 004 §2: 97:1:2, 7.7 mg/cm², 15 wt% electrolyte (Fig. 3b, 3d)"),
+        "nacro2-half" => NaCrO2Half("nacro2-half", "95:2:3", 7.0, MeasuredRatio(Table95),
+            "seed 004 §2: 95:2:3, 7.0 mg/cm², 17 wt% electrolyte (Fig. 3a–f; SI Table S1: 17 %)", Table95, ""),
+        "nacro2-half-97" => NaCrO2Half("nacro2-half-97", "97:1:2", 7.7, MeasuredRatio(Table97),
+            "seed 004 §2: 97:1:2, 7.7 mg/cm², 'about 15' wt% electrolyte (Fig. 3b, 3d; SI Table S1: 14.9 %)", Table97, ""),
         "sn-half" => SnHalf(),
         "nacro2-sn-full" => Full(),
         "na-symmetric" => NaSymmetric(),
@@ -81,7 +89,7 @@ public static class CellPresets
 
     private static readonly Lazy<(double, double)> oxidationSpans = new(() =>
     {
-        var cell = NaCrO2Half("nacro2-half", "95:2:3", 7.0, 0.17, "", degraded: false).Cell;
+        var cell = NaCrO2Half("nacro2-half", "95:2:3", 7.0, MeasuredRatio(Table95), "", Table95, "", degraded: false).Cell;
         var s = CellSimulation.Run(cell, Protocols.Protocol.Parse("Charge at 0.1C until 3.35 V; Discharge at 0.1C until 2.1 V; Charge at 0.1C until 3.35 V")).Series;
         double above = 0, total = 0;
         int lastStep = s.StepCount[^1];
@@ -143,11 +151,20 @@ public static class CellPresets
 
     private static double MolarMass(string formula) => Formula.Parse(formula).MolarMassKgPerMol;
 
-    private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Electrode(string composition, double loadingMgPerCm2, double electrolyteRatio, string quote)
+    /// <summary>
+    /// A NaCrO2 electrode as seed 004's SI Table S1 characterises the electrode of <paramref name="table"/>'s composition: its cast and
+    /// pressed porosity, at ρ(NaCrO2) = 4.12 g/cm³ as the SI computes them.
+    /// </summary>
+    private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) NaCrO2Electrode(string composition, double loadingMgPerCm2, double electrolyteRatio,
+        string quote, SeedElectrodeCharacteristics table, string tableNote)
     {
-        var cast = SeedCellDesigns.NaCrO2HalfCellCathode(composition, loadingMgPerCm2);
-        var (e, sources) = Composite("NaCrO2", cast, electrolyteRatio, quote, OcpLibrary.Get("nacro2"),
-            maxConcentration: CellMaterials.Get("NaCrO2").DensityKgPerM3 / MolarMass("NaCrO2"),
+        var cast = SeedCellDesigns.NaCrO2HalfCellCathode(composition, loadingMgPerCm2, table.CastPorosity);
+        var (e, sources) = Composite("NaCrO2", cast, electrolyteRatio, quote, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"seed 004's SI Table S1 (reprinted in L. Duchêne's thesis, Univ. Geneva), its {table.Composition} electrode: porosity {table.CastPorosity * 100:0.0} % before infiltration, " +
+            $"{table.PressedPorosity * 100:0.0} % after pressing, with ρ(NaCrO2) = 4.12 g/cm³ as the SI computes them{tableNote}"),
+            table.PressedPorosity ?? throw new InvalidOperationException("Table S1 gives no pressed porosity for " + table.Composition),
+            OcpLibrary.Get("nacro2"),
+            maxConcentration: cast.Densities.ActiveKgPerM3 / MolarMass("NaCrO2"),
             radius: NaCrO2Calibration.ParticleRadiusM, radiusSource: NaCrO2Calibration.RadiusSource,
             diffusivity: NaCrO2Calibration.SolidDiffusivityM2PerS, diffusivitySource: NaCrO2Calibration.DiffusivitySource,
             i0: 1.0, i0Source: NaCrO2Calibration.ExchangeCurrentSource,
@@ -176,7 +193,7 @@ public static class CellPresets
     }
 
     private static (CompositeElectrodeParameters Electrode, List<PresetParameter> Sources) Composite(string material, Electrode cast, double electrolyteRatio,
-        string quote, OcpCurve ocp, double maxConcentration, double radius, string radiusSource, double diffusivity, string diffusivitySource,
+        string quote, string geometrySource, double pressedPorosity, OcpCurve ocp, double maxConcentration, double radius, string radiusSource, double diffusivity, string diffusivitySource,
         double i0, string i0Source, double rint, string rintSource, double initial, string initialSource,
         double diffusivityEa = DefaultActivationEnergyEv, string diffusivityEaSource = DefaultActivationEnergySource,
         double kineticEa = DefaultActivationEnergyEv, string kineticEaSource = DefaultActivationEnergySource)
@@ -184,7 +201,7 @@ public static class CellPresets
         var designed = new DesignedElectrode
         {
             Electrode = cast, Infiltration = SeedCellDesigns.PaperInfiltration,
-            MeasuredElectrolyteToCompositeMassRatio = electrolyteRatio, PressedPorosity = 0.34,
+            MeasuredElectrolyteToCompositeMassRatio = electrolyteRatio, PressedPorosity = pressedPorosity,
         };
         var (t, eAm, eSe) = DesignedGeometry(designed);
         const double sigma = 10;
@@ -202,13 +219,15 @@ public static class CellPresets
         var sources = new List<PresetParameter>
         {
             new(m + "activeLoading", cast.ActiveLoadingKgPerM2 / CellUnits.KgPerM2PerMgPerCm2, "mg/cm2", quote),
-            new(m + "thickness", t / CellUnits.MPerUm, "um", "design module: cast porosity 0.80 (seed 004 §2), measured electrolyte ratio, residual porosity 0.34 (seed 004 §2: 30–38 %, midpoint)"),
-            new(m + "activeVolumeFraction", eAm, "1", "design module (active mass / density / pressed thickness)"),
+            new(m + "thickness", t / CellUnits.MPerUm, "um", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"design module: cast porosity {cast.Porosity:0.000}, electrolyte {electrolyteRatio:0.000} of the composite mass, pressed porosity {pressedPorosity:0.000}; {geometrySource}")),
+            new(m + "activeVolumeFraction", eAm, "1", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"design module (active mass / {cast.Densities.ActiveKgPerM3 / 1000:0.00} g/cm³ / pressed thickness)")),
             new(m + "electrolyteVolumeFraction", eSe, "1", "design module (measured electrolyte mass / 1.17 g/cm³ / pressed thickness)"),
             new(m + "bruggemanExponent", 1.5, "1", "Bruggeman, Ann. Phys. 416 (1935) 636 (spheres)"),
             new(m + "particleRadius", radius / CellUnits.MPerUm, "um", radiusSource),
             new(m + "solidDiffusivity", diffusivity, "m2/s", diffusivitySource),
-            new(m + "maxConcentration", maxConcentration, "mol/m3", "density / molar mass (catalogue density, IUPAC atomic weights)"),
+            new(m + "maxConcentration", maxConcentration, "mol/m3", "the electrode's density / molar mass (the density its volume fraction uses, so the capacity is the loading's; IUPAC atomic weights)"),
             new(m + "exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", i0Source),
             new(m + "interfacialResistance", rint * 1e4, "ohm cm2", rintSource),
             new(m + "contactAreaFraction", 1.0, "1", "before the pressure model: × f_A(P) of the degradation block (as-assembled contact at the stack pressure)"),
@@ -249,11 +268,17 @@ public static class CellPresets
     /// </summary>
     public static CellPreset NaCrO2HalfCell(string composition, double loadingMgPerCm2, double electrolyteToCompositeMassRatio) =>
         NaCrO2Half($"nacro2-half {composition}", composition, loadingMgPerCm2, electrolyteToCompositeMassRatio,
-            $"what-if: {composition}, {loadingMgPerCm2} mg/cm², electrolyte {electrolyteToCompositeMassRatio} of the composite mass (not a seed-004 cell)");
+            $"what-if: {composition}, {loadingMgPerCm2} mg/cm², electrolyte {electrolyteToCompositeMassRatio} of the composite mass (not a seed-004 cell)",
+            Table95, " (a what-if: cast and pressed like the 95:2:3 electrode)");
 
-    private static CellPreset NaCrO2Half(string name, string composition, double loading, double ratio, string quote, bool degraded = true)
+
+    /// <summary>The Sn electrodes' pressed porosity: Table S1 gives none, so the text's 30–38 % of the NaCrO2 electrodes, midpoint (ASSUMED for Sn).</summary>
+    private const double SnPressedPorosity = 0.34;
+
+    private static CellPreset NaCrO2Half(string name, string composition, double loading, double ratio, string quote,
+        SeedElectrodeCharacteristics table, string tableNote, bool degraded = true)
     {
-        var (cathode, sources) = NaCrO2Electrode(composition, loading, ratio, quote);
+        var (cathode, sources) = NaCrO2Electrode(composition, loading, ratio, quote, table, tableNote);
         var counter = NaSnCounter(sources);
         CommonSources(sources, 500);
         sources.Add(new("nominalCapacity", 120, "mAh/g", "seed 004: 0.1C = 0.084 mA/cm² at 7.0 mg/cm² (§2) ⇒ 120 mAh/g"));
@@ -274,11 +299,13 @@ public static class CellPresets
     {
         var densities = new ComponentDensities(CellMaterials.Get("Sn").DensityKgPerM3, CellMaterials.Get("PVDF").DensityKgPerM3, CellMaterials.Get("Super P").DensityKgPerM3);
         var cast = Electrode.FromPorosity("Sn", ElectrodeComposition.Parse("90:5:5"), densities, loading * CellUnits.KgPerM2PerMgPerCm2,
-            LoadingBasis.ActiveMaterial, 634 * CellUnits.CPerKgPerMAhPerG, 0.80, CellMaterials.Get("Sn").TheoreticalCapacityCPerKg);
+            LoadingBasis.ActiveMaterial, 634 * CellUnits.CPerKgPerMAhPerG, SeedCellDesigns.TableS1Row("Sn", "90:5:5").CastPorosity, CellMaterials.Get("Sn").TheoreticalCapacityCPerKg);
         // No measured electrolyte ratio for Sn in the seed text: the pores-only expectation of the design module is used.
         var designed = new DesignedElectrode { Electrode = cast, Infiltration = SeedCellDesigns.PaperInfiltration };
         double ratio = designed.Expected.ElectrolyteMassKgPerM2 / cast.CompositeLoadingKgPerM2;
-        return Composite("Sn", cast, ratio, quote, OcpLibrary.Get("sn"),
+        return Composite("Sn", cast, ratio, quote,
+            "seed 004's SI Table S1: 'Sn 90:5:5 … 76.5 %' before infiltration; no pressed porosity for Sn (Table S1: '-'), so the text's 'around 30% to 38%' " +
+            "of the NaCrO2 electrodes, midpoint 0.34 (ASSUMED for Sn); electrolyte from the pores-only expectation (no measured ratio for Sn)", SnPressedPorosity, OcpLibrary.Get("sn"),
             maxConcentration: 3.75 * CellMaterials.Get("Sn").DensityKgPerM3 / MolarMass("Sn"),
             radius: 5e-6, radiusSource: "seed 004 §2/§4.3: 'Sn metal (Sigma-Aldrich, 10 μm)' ⇒ 5 µm radius",
             diffusivity: SnCalibration.SolidDiffusivityM2PerS, diffusivitySource: SnCalibration.DiffusivitySource,
@@ -374,7 +401,8 @@ public static class CellPresets
 
     private static CellPreset Full()
     {
-        var (cathode, sources) = NaCrO2Electrode("97:1:2", 5.6, 0.15, "seed 004 §2: 'infiltrated NaCrO2 (97:1:2, 5.6 mg cm-2) cathode'");
+        var (cathode, sources) = NaCrO2Electrode("97:1:2", 5.6, MeasuredRatio(Table97), "seed 004 §2: 'infiltrated NaCrO2 (97:1:2, 5.6 mg cm-2) cathode'",
+            Table97, " (the 7.7 mg/cm² half-cell electrode of the same composition, and its measured 14.9 % electrolyte: the full cell's 5.6 mg/cm² cathode is not in Table S1)");
         var (anode, anodeSources) = SnElectrode(1.2, "seed 004 §2: 'infiltrated Sn (90:5:5, 1.2 mg cm-2) anode'");
         sources.AddRange(anodeSources);
         CommonSources(sources, 500);

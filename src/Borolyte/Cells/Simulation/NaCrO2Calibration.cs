@@ -8,7 +8,7 @@ namespace Borolyte.Cells.Simulation;
 public static class NaCrO2Calibration
 {
     /// <summary>D_s of Na in NaCrO2 at 30 °C, m²/s, for <see cref="ParticleRadiusM"/> (<see cref="SeedCellFits.NaCrO2Diffusivity"/>).</summary>
-    public const double SolidDiffusivityM2PerS = 1.369e-15;
+    public const double SolidDiffusivityM2PerS = 1.366e-15;
     /// <summary>Particle radius, m: ASSUMED; the calibrated D_s belongs to it (the rate data fix the diffusion time R²/D_s).</summary>
     public const double ParticleRadiusM = 2e-6;
 
@@ -17,7 +17,7 @@ public static class NaCrO2Calibration
     /// parameters, two numbers, so exactly determined (no 1σ). The paper's explanation of Fig. 3d: the lower binder content improves
     /// the ionic contact between particles.
     /// </summary>
-    public const double BinderCoverageLengthM = 43.76 * 1e-9;   // written as a spec converts its nm (the same double)
+    public const double BinderCoverageLengthM = 41.46 * 1e-9;   // written as a spec converts its nm (the same double)
     /// <summary>Radius of the contact patches, m: ASSUMED (a quarter of the assumed particle radius); with uniform contact the binder could not change a diffusion-limited 5C capacity.</summary>
     public const double ContactPatchRadiusM = 0.5e-6;
 
@@ -36,15 +36,15 @@ public static class NaCrO2Calibration
     public const string RadiusSource = "ASSUMED 2 µm, an agglomerate: the seed gives only '< 100 µm' sieved powder (§4.1); the same group's NaCrO2 from the same precursors at 900 °C " +
         "(ball-milled, not pelletised) has 'primary particles … between 200 and 400 nm by SEM', agglomerated (Duchêne et al., Energy Environ. Sci. 10 (2017) 2609); the seed's own route's size is not stated. " +
         "The calibrated D_s belongs to this radius (the rate data fix R²/D_s), and R also sets the kinetic surface 3ε/R (sensitivity in the demo's 'assumed parameters' table)";
-    public const string ExchangeCurrentSource = "LITERATURE (by its resistance): 0.1 mA/cm² per contact area gives nacro2-half a charge-transfer resistance RT/(F·i₀·S) = 25.8 Ω cm² per electrode area " +
-        "(S = a·L·f_A·binder-free share = 10.1 cm²/cm²; nacro2-half-97: 15.7 Ω cm²), the 'cathode-electrolyte interfacial resistance of only 25 Ω cm2 after cold pressing at 70 MPa' of " +
+    public const string ExchangeCurrentSource = "LITERATURE (by its resistance): 0.1 mA/cm² per contact area gives nacro2-half a charge-transfer resistance RT/(F·i₀·S) = 24.3 Ω cm² per electrode area " +
+        "(S = a·L·f_A·binder-free share = 10.7 cm²/cm²; nacro2-half-97: 14.8 Ω cm²), the 'cathode-electrolyte interfacial resistance of only 25 Ω cm2 after cold pressing at 70 MPa' of " +
         "NaCrO2 | Na4(B12H12)(B10H10) (Bay, Grissa, Egorov, Asakura, Battaglia, Materials Futures 1 (2022) 031001, abstract; its electrode's loading and composition not retrieved). " +
         "Not identifiable from seed 004's numbers (the 5C retention moves by a few points per decade of i₀; the demo's sensitivity table)";
     /// <summary>Bay et al., Materials Futures 1 (2022) 031001: NaCrO2 | Na4(B12H12)(B10H10) "interfacial resistance of only 25 Ω cm2 after cold pressing at 70 MPa".</summary>
     public const double PublishedInterfacialResistanceOhmCm2 = 25;
     public const string InterfacialResistanceSource = "0: an interphase film resistance is lumped into the charge transfer (in the linear Butler–Volmer regime R_ct = RT/(F·i₀) " +
         "and a film resistance act alike on rate data); seed 004 §2 finds the NaCrO2 interface stable ('intimate ionic contacts … maintained upon cycling')";
-    public const string BinderCoverageSource = "CALIBRATED 43.8 nm jointly with D_s (exactly determined: two parameters, two numbers) on seed 004 §2 / Fig. 3d (5C retention 57.5 % for 95:2:3, 67.4 % for 97:1:2, " +
+    public const string BinderCoverageSource = "CALIBRATED 41.5 nm jointly with D_s (exactly determined: two parameters, two numbers) on seed 004 §2 / Fig. 3d (5C retention 57.5 % for 95:2:3, 67.4 % for 97:1:2, " +
         "'attributed to the lower binder content improving ionic contact between the … particles'); law: random (Poisson) binder patches leave exp(−δ/δ₀) of the surface free, δ = binder volume / particle surface";
     public const string ContactPatchSource = "ASSUMED 0.5 µm (a quarter of the assumed 2 µm radius): the charge enters through contact patches, whose spreading resistance (Carslaw & Jaeger disc, " +
         "Cooper–Mikic–Yovanovich alleviation (1 − √f)^1.5) makes a diffusion-limited capacity depend on the contact fraction; no measured patch size (sensitivity in the demo)";

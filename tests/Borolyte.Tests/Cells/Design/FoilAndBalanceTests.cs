@@ -144,11 +144,11 @@ public class FoilAndBalanceTests
         var d = CellSpecReader.Parse(yaml, "designed.yaml");
         var cell = d.SimulatedDischarge!.SimulatedCell!;
         var p = (CompositeElectrodeParameters)cell.Positive;
-        // By hand from the design: stack thickness, ε_am = m_A/ρ/t, ε_SE = 0.15·m_comp/ρ_SE/t.
+        // By hand from the design: stack thickness, ε_am = m_A/ρ/t (ρ = the SI's 4.12 g/cm³), ε_SE = 0.149·m_comp/ρ_SE/t (Table S1).
         double t = d.Cathode.StackThicknessM;
         Assert.Equal(t, p.ThicknessM, 15);
-        Assert.Equal(11.2e-2 / 4360 / t, p.ActiveVolumeFraction, 12);
-        Assert.Equal(0.15 * 11.2e-2 / 0.97 / 1170 / t, p.ElectrolyteVolumeFraction, 12);
+        Assert.Equal(11.2e-2 / 4120 / t, p.ActiveVolumeFraction, 12);
+        Assert.Equal(0.149 * 11.2e-2 / 0.97 / 1170 / t, p.ElectrolyteVolumeFraction, 12);
         Assert.Equal(11.2e-2, cell.ActiveLoadingKgPerM2, 15);
         Assert.Equal(100e-6, cell.SeparatorThicknessM, 15);
         Assert.Equal(11.2e-2 * 120 * 3600, cell.NominalArealCapacityCPerM2, 9);   // 1C on the designed cathode
@@ -166,7 +166,7 @@ public class FoilAndBalanceTests
         double ta = d.Anode.StackThicknessM;
         var byHand = preset with
         {
-            Positive = pp with { ThicknessM = t, ActiveVolumeFraction = 11.2e-2 / 4360 / t, ElectrolyteVolumeFraction = 0.15 * 11.2e-2 / 0.97 / 1170 / t, ActiveLoadingKgPerM2 = 11.2e-2 },
+            Positive = pp with { ThicknessM = t, ActiveVolumeFraction = 11.2e-2 / 4120 / t, ElectrolyteVolumeFraction = 0.149 * 11.2e-2 / 0.97 / 1170 / t, ActiveLoadingKgPerM2 = 11.2e-2 },
             Negative = nn with { ThicknessM = ta, ActiveVolumeFraction = 1.2e-2 / 7265 / ta, ElectrolyteVolumeFraction = d.Anode.ElectrolyteMassKgPerM2 / 1170 / ta, ActiveLoadingKgPerM2 = 1.2e-2 },
             SeparatorThicknessM = 100e-6, ActiveLoadingKgPerM2 = 11.2e-2, NominalArealCapacityCPerM2 = 11.2e-2 * 120 * 3600,
         };

@@ -8,7 +8,7 @@ public class DegradationPhysicsTests
 {
     private const double F = 96485.33212331001, R = 8.31446261815324, KbEv = 8.617333262e-5;
 
-    private static double Kappa(double t) => 0.1 * Math.Exp(-0.52 / KbEv * (1 / t - 1 / 298.15));   // CellPresets.Na4B12B10: 1 mS/cm at 25 °C, 0.52 eV (Duchêne 2017)
+    private static double Kappa(double t) => 0.1 * Math.Exp(-0.60 / KbEv * (1 / t - 1 / 298.15));   // CellPresets.Na4B12B10: 1 mS/cm at 25 °C, 0.60 eV (Duchêne et al. 2019)
 
     private static SimulationResult Run(CellParameters cell, string protocol) => CellSimulation.Run(cell, Protocol.Parse(protocol));
 

@@ -80,11 +80,12 @@ public class SimulationSpecTests
             preset: nacro2-half
             positive:
               activeMaterial: NaCrO2
+              activeDensityGPerCm3: 4.12
               composition: "97:1:2"
               loadingMgPerCm2: 7.7
-              porosity: 0.80
-              measuredElectrolyteMassRatio: 0.15
-              pressedPorosity: 0.34
+              porosity: 0.768
+              measuredElectrolyteMassRatio: 0.149
+              pressedPorosity: 0.294
             """, "rebuilt.yaml");
         var other = CellPresets.Get("nacro2-half-97").Cell;
         // The 97:1:2 preset is the same cell with seed 004's other electrode (§2): the rebuilt spec must be it, bar the name.

@@ -35,11 +35,12 @@ public class SpecInfiltrationTests
         var (_, cell) = CellSimulationSpec.Parse(Simulation(block) + """
             positive:
               activeMaterial: NaCrO2
+              activeDensityGPerCm3: 4.12
               composition: "97:1:2"
               loadingMgPerCm2: 5.6
               capacityMAhPerG: 120
-              porosity: 0.80
-              pressedPorosity: 0.34
+              porosity: 0.768
+              pressedPorosity: 0.294
             """, "sim.yaml");
         var p = (CompositeElectrodeParameters)cell.Positive;
         var (t, eAm, eSe) = CellPresets.DesignedGeometry(cathode);
