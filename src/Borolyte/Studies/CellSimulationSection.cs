@@ -55,7 +55,7 @@ public static class CellSimulationSection
         ("nacro2-half", "positive.particleRadiusAtFixedDiffusionTime", 2, 5, "seed: '< 100 µm' sieved powder only; the calibrated D_s keeps R²/D_s; R also sets the kinetic surface 3ε/R and the binder film v_b·R/3"),
         ("nacro2-half", "positive.contactPatchRadius", 2, 5, "no measured size of the contact patches; the calibrated δ₀ belongs to 0.5 µm"),
         ("nacro2-half", "positive.electronicConductivity", 10, 5, "no measured value for the 2–5 wt% Super P composites"),
-        ("nacro2-half", "negative.exchangeCurrentDensity", 10, 5, "Na–Sn counter electrode: no seed value"),
+        ("nacro2-half", "negative.exchangeCurrentDensity", 10, 5, "Na–Sn counter electrode: no seed value; the Na | Na4(B12H12)(B10H10) bound of the symmetric cell (Duchêne et al. 2017) as an analogue"),
         ("sn-half", "positive.electronicConductivity", 10, 1, "no measured value for the 90:5:5 Sn composite"),
     ];
 

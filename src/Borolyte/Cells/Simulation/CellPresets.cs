@@ -246,10 +246,15 @@ public static class CellPresets
     private static PlanarElectrodeParameters NaSnCounter(List<PresetParameter> sources)
     {
         sources.Add(new("NaSn.ocp", 0.1, "V", "seed 004 §2: 'Na-Sn alloy counter electrode (Na3Sn, ~0.1 V vs. Na/Na+)'"));
-        sources.Add(new("NaSn.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (alloy counter electrode in large excess, pressed at 350 MPa)"));
+        double i0 = NaMetalExchangeCurrentDensityAPerM2;
+        string bound = (i0 / CellUnits.APerM2PerMAPerCm2).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        sources.Add(new("NaSn.exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2",
+            $"LITERATURE analogue (bound): the Na | Na4(B12H12)(B10H10) interface's i₀ ≥ {bound} mA/cm² from Duchêne et al., Chem. Commun. 53 (2017) 4195's " +
+            "1.2 mV symmetric cell (preset na-symmetric, 60 °C), for the Na3Sn powder counter electrode pressed at 350 MPa against the same electrolyte (its contact area exceeds a foil's, " +
+            "so the bound holds a fortiori); no activation energy, so the same at 30 °C. No i₀ of Na–Sn against the electrolyte was found"));
         return new PlanarElectrodeParameters
         {
-            Name = "Na-Sn", Ocp = OcpLibrary.Get("na-sn-counter"), ExchangeCurrentDensityAPerM2 = 10,
+            Name = "Na-Sn", Ocp = OcpLibrary.Get("na-sn-counter"), ExchangeCurrentDensityAPerM2 = i0,
         };
     }
 
@@ -366,6 +371,23 @@ public static class CellPresets
     /// <summary>Duchêne et al., Chem. Commun. 53 (2017) 4195: the Na symmetric cell's "combined over-potential reaching a maximum of 1.2 mV" at 0.1 mA/cm², 60 °C, V.</summary>
     public const double NaSymmetricMaximumOverpotentialV = 1.2e-3;
 
+    private const double NaSymmetricCurrentDensityAPerM2 = 1.0;   // ±100 µA/cm² (Duchêne et al. 2017; review §2.2)
+    private const double NaSymmetricSeparatorM = 500e-6;
+    private const double NaSymmetricTemperatureK = 60 + PhysicalConstants.ZeroCelsiusK;
+
+    /// <summary>What the separator's j·L/κ(60 °C) leaves of the symmetric cell's 1.2 mV maximum, per interface, V.</summary>
+    private static double NaSymmetricInterfaceOverpotentialV =>
+        (NaSymmetricMaximumOverpotentialV - NaSymmetricCurrentDensityAPerM2 * NaSymmetricSeparatorM / Na4B12B10.ConductivitySPerM(NaSymmetricTemperatureK)) / 2;
+
+    /// <summary>
+    /// i₀ of Na metal against Na4(B12H12)(B10H10), A/m²: Duchêne et al., Chem. Commun. 53 (2017) 4195 (the review's cell) measured at
+    /// ±100 µA/cm² and 60 °C "a low combined over-potential reaching a maximum of 1.2 mV". What the 500 µm separator's j·L/κ leaves is
+    /// shared by the two interfaces, each η = (2RT/F)·asinh(j/(2i₀)) (α = ½), so i₀ = j / (2·sinh(F·η/(2RT))): a lower bound (a lower i₀
+    /// would exceed 1.2 mV). The na-symmetric preset's, and the analogue for the seed half cells' Na–Sn counter electrode.
+    /// </summary>
+    public static double NaMetalExchangeCurrentDensityAPerM2 => NaSymmetricCurrentDensityAPerM2 /
+        (2 * Math.Sinh(PhysicalConstants.FaradayCPerMol * NaSymmetricInterfaceOverpotentialV / (2 * PhysicalConstants.GasConstantJPerMolK * NaSymmetricTemperatureK)));
+
     private static CellPreset NaSymmetric()
     {
         var sources = new List<PresetParameter>
@@ -382,16 +404,13 @@ public static class CellPresets
         PlanarElectrodeParameters Na(string name, double i0) => new() { Name = name, Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = i0 };
         var cell = new CellParameters
         {
-            Name = "na-symmetric", Positive = Na("Na (working)", 10), Negative = Na("Na (counter)", 10), SeparatorThicknessM = 500e-6, Electrolyte = Na4B12B10,
-            TemperatureK = 60 + PhysicalConstants.ZeroCelsiusK, AreaM2 = Area,
+            Name = "na-symmetric", Positive = Na("Na (working)", 10), Negative = Na("Na (counter)", 10), SeparatorThicknessM = NaSymmetricSeparatorM, Electrolyte = Na4B12B10,
+            TemperatureK = NaSymmetricTemperatureK, AreaM2 = Area,
             NominalArealCapacityCPerM2 = 1.2 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
         };
-        // Duchêne et al., Chem. Commun. 53 (2017) 4195 (the review's cell): at ±100 µA/cm² and 60 °C "a low combined over-potential reaching a
-        // maximum of 1.2 mV". What the separator's j·L/κ leaves is shared by the two interfaces, each η = (2RT/F)·asinh(j/(2i₀)) (α = ½),
-        // so i₀ = j / (2·sinh(F·η/(2RT))): the bound (a lower i₀ would exceed 1.2 mV).
-        const double j = 1.0;   // A/m² (0.1 mA/cm²)
-        double eta = (NaSymmetricMaximumOverpotentialV - j * cell.SeparatorThicknessM / cell.BulkConductivitySPerM) / 2;
-        double i0 = j / (2 * Math.Sinh(PhysicalConstants.FaradayCPerMol * eta / (2 * PhysicalConstants.GasConstantJPerMolK * cell.TemperatureK)));
+        const double j = NaSymmetricCurrentDensityAPerM2;
+        double eta = NaSymmetricInterfaceOverpotentialV;
+        double i0 = NaMetalExchangeCurrentDensityAPerM2;
         sources.Insert(1, new("Na.exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"LITERATURE (bound): Duchêne et al., Chem. Commun. 53 (2017) 4195: Na | Na2(B12H12)0.5(B10H10)0.5 | Na at ±100 µA cm−2, 60 °C, 'a low combined over-potential " +
             $"reaching a maximum of 1.2 mV'; the separator's {j * cell.SeparatorThicknessM / cell.BulkConductivitySPerM * 1e3:0.00} mV (500 µm, κ(60 °C)) leaves {eta * 1e3:0.00} mV per interface")));

@@ -8,7 +8,7 @@ namespace Borolyte.Cells.Simulation;
 public static class NaCrO2Calibration
 {
     /// <summary>D_s of Na in NaCrO2 at 30 °C, m²/s, for <see cref="ParticleRadiusM"/> (<see cref="SeedCellFits.NaCrO2Diffusivity"/>).</summary>
-    public const double SolidDiffusivityM2PerS = 1.366e-15;
+    public const double SolidDiffusivityM2PerS = 1.356e-15;
     /// <summary>Particle radius, m: ASSUMED; the calibrated D_s belongs to it (the rate data fix the diffusion time R²/D_s).</summary>
     public const double ParticleRadiusM = 2e-6;
 
@@ -17,7 +17,7 @@ public static class NaCrO2Calibration
     /// parameters, two numbers, so exactly determined (no 1σ). The paper's explanation of Fig. 3d: the lower binder content improves
     /// the ionic contact between particles.
     /// </summary>
-    public const double BinderCoverageLengthM = 41.46 * 1e-9;   // written as a spec converts its nm (the same double)
+    public const double BinderCoverageLengthM = 41.57 * 1e-9;   // written as a spec converts its nm (the same double)
     /// <summary>Radius of the contact patches, m: ASSUMED (a quarter of the assumed particle radius); with uniform contact the binder could not change a diffusion-limited 5C capacity.</summary>
     public const double ContactPatchRadiusM = 0.5e-6;
 
@@ -30,7 +30,7 @@ public static class NaCrO2Calibration
 
     private const string NaxCoO2 = "'Sodium ion diffusion in layered NaxCoO2', Appl. Phys. Express 6 (2013) 097101 (EIS, 303–349 K, 0.54 ≤ x ≤ 0.85)";
 
-    public const string DiffusivitySource = "CALIBRATED 1.37e-15 m²/s jointly with the binder coverage length δ₀ (SeedCellFits.NaCrO2Diffusivity, presets with their as-assembled contact, one D_s and one δ₀ for both cathodes of " +
+    public const string DiffusivitySource = "CALIBRATED 1.36e-15 m²/s jointly with the binder coverage length δ₀ (SeedCellFits.NaCrO2Diffusivity, presets with their as-assembled contact, one D_s and one δ₀ for both cathodes of " +
         "the same powder and binder; exactly determined, no 1σ) on seed 004 §2 / Fig. 3d: 5C retention vs 0.1C 57.5 % (95:2:3, 7.0 mg/cm²) and 67.4 % (97:1:2, 7.7 mg/cm²); for the assumed 2 µm radius " +
         "and 0.5 µm contact patches. Inside the literature range for the analogous layered NaxCoO2: (0.7–1.9)·10⁻¹¹ cm²/s = (0.7–1.9)·10⁻¹⁵ m²/s at 303 K, " + NaxCoO2;
     public const string RadiusSource = "ASSUMED 2 µm, an agglomerate: the seed gives only '< 100 µm' sieved powder (§4.1); the same group's NaCrO2 from the same precursors at 900 °C " +
@@ -44,7 +44,7 @@ public static class NaCrO2Calibration
     public const double PublishedInterfacialResistanceOhmCm2 = 25;
     public const string InterfacialResistanceSource = "0: an interphase film resistance is lumped into the charge transfer (in the linear Butler–Volmer regime R_ct = RT/(F·i₀) " +
         "and a film resistance act alike on rate data); seed 004 §2 finds the NaCrO2 interface stable ('intimate ionic contacts … maintained upon cycling')";
-    public const string BinderCoverageSource = "CALIBRATED 41.5 nm jointly with D_s (exactly determined: two parameters, two numbers) on seed 004 §2 / Fig. 3d (5C retention 57.5 % for 95:2:3, 67.4 % for 97:1:2, " +
+    public const string BinderCoverageSource = "CALIBRATED 41.6 nm jointly with D_s (exactly determined: two parameters, two numbers) on seed 004 §2 / Fig. 3d (5C retention 57.5 % for 95:2:3, 67.4 % for 97:1:2, " +
         "'attributed to the lower binder content improving ionic contact between the … particles'); law: random (Poisson) binder patches leave exp(−δ/δ₀) of the surface free, δ = binder volume / particle surface";
     public const string ContactPatchSource = "ASSUMED 0.5 µm (a quarter of the assumed 2 µm radius): the charge enters through contact patches, whose spreading resistance (Carslaw & Jaeger disc, " +
         "Cooper–Mikic–Yovanovich alleviation (1 − √f)^1.5) makes a diffusion-limited capacity depend on the contact fraction; no measured patch size (sensitivity in the demo)";
