@@ -53,6 +53,14 @@ public static class CellCalibration
         ["negative.solidDiffusivity"] = new("m2/s", c => C(c.Negative, "negative.solidDiffusivity").SolidDiffusivityM2PerS,
             (c, v) => c with { Negative = C(c.Negative, "") with { SolidDiffusivityM2PerS = v } }),
         ["negative.exchangeCurrentDensity"] = new("A/m2", c => c.Negative.ExchangeCurrentDensityAPerM2, (c, v) => c with { Negative = c.Negative with { ExchangeCurrentDensityAPerM2 = v } }),
+        ["positive.extractionShellResistivity"] = new("ohm m", c => C(c.Positive, "positive.extractionShellResistivity").ExtractionShellResistivityOhmM,
+            (c, v) => c with { Positive = C(c.Positive, "") with { ExtractionShellResistivityOhmM = v } }),
+        ["positive.insertionShellResistivity"] = new("ohm m", c => C(c.Positive, "positive.insertionShellResistivity").InsertionShellResistivityOhmM,
+            (c, v) => c with { Positive = C(c.Positive, "") with { InsertionShellResistivityOhmM = v } }),
+        ["negative.extractionShellResistivity"] = new("ohm m", c => C(c.Negative, "negative.extractionShellResistivity").ExtractionShellResistivityOhmM,
+            (c, v) => c with { Negative = C(c.Negative, "") with { ExtractionShellResistivityOhmM = v } }),
+        ["negative.insertionShellResistivity"] = new("ohm m", c => C(c.Negative, "negative.insertionShellResistivity").InsertionShellResistivityOhmM,
+            (c, v) => c with { Negative = C(c.Negative, "") with { InsertionShellResistivityOhmM = v } }),
     };
 
     public static IReadOnlyList<string> ParameterNames => Knobs.Keys.ToList();

@@ -43,6 +43,12 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly double[] jff, kineticWeight, reduced;
     private double lastDt = double.NaN;
     private double areaTotal, areaTotalH;
+    // Two-phase product shells (CompositeElectrodeParameters.ExtractionShellResistivityOhmM): the OCP's plateaus and each
+    // particle's shell resistance for this step, Ω·m², from the committed stoichiometry (lagged, like D(θ)).
+    private readonly (double From, double To)[] plateaus;
+    private readonly double[] shellResistance;
+    private readonly bool twoPhase;
+    private int lastDirection;
 
     public CompositeElectrodeSolver(CompositeElectrodeParameters parameters, int volumes, int shells)
     {
@@ -87,6 +93,36 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         jff = new double[n * nc]; kineticWeight = new double[n * nc]; reduced = new double[2 * n];
         for (int k = 0; k < n; k++) u[m * k + 1] = p.Ocp.Potential(p.InitialStoichiometry);
         Array.Copy(u, uConverged, u.Length);
+        twoPhase = p.ExtractionShellResistivityOhmM > 0 || p.InsertionShellResistivityOhmM > 0;
+        plateaus = twoPhase ? [.. p.Ocp.Plateaus()] : [];
+        shellResistance = new double[n * nc];
+    }
+
+    /// <summary>
+    /// The product-shell resistance of each particle for a step in the direction of <paramref name="ie"/> (extraction when positive),
+    /// ρ·R·((1 − f)^(−1/3) − 1) with f the converted fraction of the plateau the particle's mean stoichiometry lies on (0 off a
+    /// plateau: a single-phase region, Fick's law alone); f is capped at 0.999 (the shell's resistance at most 9ρR).
+    /// </summary>
+    private void UpdateShellResistance(double ie)
+    {
+        if (!twoPhase) return;
+        int direction = ie > 0 ? 1 : ie < 0 ? -1 : lastDirection;
+        lastDirection = direction;
+        double rho = direction > 0 ? p.ExtractionShellResistivityOhmM : direction < 0 ? p.InsertionShellResistivityOhmM : 0;
+        for (int q = 0; q < n * nc; q++)
+        {
+            int j = q % nc, c = j * nr;
+            double sum = 0, volume = 0;
+            for (int i = 0; i < nr; i++) { sum += shellVolume[c + i] * theta[q * nr + i]; volume += shellVolume[c + i]; }
+            double mean = sum / volume, converted = 0;
+            foreach (var (from, to) in plateaus)
+                if (mean >= from && mean <= to)
+                {
+                    converted = direction > 0 ? (to - mean) / (to - from) : (mean - from) / (to - from);
+                    break;
+                }
+            shellResistance[q] = rho * radius[j] * (Math.Pow(1 - Math.Min(converted, 0.999), -1.0 / 3) - 1);
+        }
     }
 
     public double Potential { get; private set; }
@@ -206,7 +242,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 double iF = scale ? u[f] * ie / total : ie / (areaTotal * p.ThicknessM);
                 u[f] = iF;
                 double uo = p.Ocp.Evaluate(Math.Clamp(s0[q] - G(q) * iF, 0, 1), branch).U;
-                phiS += u[m * k] + uo + rint * iF + b * Math.Asinh(iF / (2 * i0));
+                phiS += u[m * k] + uo + (rint + shellResistance[q]) * iF + b * Math.Asinh(iF / (2 * i0));
             }
             u[m * k + 1] = phiS / nc;
         }
@@ -224,6 +260,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             for (int i = 0; i < nr; i++) radialBase[q * nr + i] = rhs[i];
             s0[q] = rhs[nr - 1];
         }
+        UpdateShellResistance(ie);
         double kappa = p.EffectiveIonicConductivity(bulkConductivitySPerM), sigma = p.ElectronicConductivitySPerM;
         double i0 = p.ExchangeCurrentDensityAPerM2, rint = p.InterfacialResistanceOhmM2;
         double b = 2 * PhysicalConstants.GasConstantJPerMolK * temperatureK / PhysicalConstants.FaradayCPerMol;
@@ -277,8 +314,9 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
                     ocpSurface[q] = uo;
                     double z = iF / (2 * i0);
-                    res[f] = u[s] + solidOffset - u[e] - uo - rint * iF - b * Math.Asinh(z);
-                    if (jacobian) jff[q] = slope * G(q) - rint - b / (2 * i0) / Math.Sqrt(1 + z * z);
+                    double r = rint + shellResistance[q];
+                    res[f] = u[s] + solidOffset - u[e] - uo - r * iF - b * Math.Asinh(z);
+                    if (jacobian) jff[q] = slope * G(q) - r - b / (2 * i0) / Math.Sqrt(1 + z * z);
                 }
             }
         }
@@ -425,7 +463,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                 weightSum += weight;
                 wOcp += weight * ocpSurface[q];
                 wKin += weight * b * Math.Asinh(iF / (2 * i0));
-                wInt += weight * rint * iF;
+                wInt += weight * (rint + shellResistance[q]) * iF;
                 meanSurface += ocpSurface[q];
             }
         LargestStoichiometryChange = maxChange;

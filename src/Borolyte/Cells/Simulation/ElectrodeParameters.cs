@@ -127,6 +127,17 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
     /// </summary>
     public double BinderCoverageLengthM { get; init; }
 
+    /// <summary>
+    /// Resistivity of the product shell of a two-phase reaction, Ω·m, on extraction and on insertion (0: off). Within a plateau of
+    /// the OCP curve (a two-phase region, <see cref="OcpCurve.Plateaus"/>) a particle converts from its surface inwards (shrinking
+    /// core; Srinivasan &amp; Newman, J. Electrochem. Soc. 151 (2004) A1517), one plateau after the other; the alkali ions cross the
+    /// product shell between the front r_f and the surface R, a spherical shell of resistance ρ·R·(R/r_f − 1) per particle surface
+    /// (radial conduction through a shell, Ohm's law), with r_f = R·(1 − f)^(1/3) at the converted fraction f of the plateau in the
+    /// current's direction. On extraction the shell is the alkali-poor phase, on insertion the alkali-rich one, hence two values.
+    /// </summary>
+    public double ExtractionShellResistivityOhmM { get; init; }
+    public double InsertionShellResistivityOhmM { get; init; }
+
     /// <summary>Fraction of the particle surface the binder leaves free, exp(−δ/δ₀) with δ = v_b/(surface per active volume); 1 without coverage.</summary>
     public double BinderUncoveredFraction => BinderCoverageLengthM > 0 && BinderToActiveVolumeRatio > 0
         ? Math.Exp(-BinderToActiveVolumeRatio / (ParticleSurfacePerM / ActiveVolumeFraction) / BinderCoverageLengthM)
@@ -171,6 +182,8 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
             throw new InvalidInputException($"{Name}: contactPatchRadiusM must be ≥ 0 and smaller than the particle radius, got {ContactPatchRadiusM}");
         if (ParticleSizeClassCount is < 2 or > 15) throw new InvalidInputException($"{Name}: particleSizeClasses must be 2 to 15, got {ParticleSizeClassCount}");
         if (Tortuosity is { } t && !(t >= 1)) throw new InvalidInputException($"{Name}: tortuosity must be ≥ 1, got {t}");
+        if (!(ExtractionShellResistivityOhmM >= 0) || !double.IsFinite(ExtractionShellResistivityOhmM)) throw new InvalidInputException($"{Name}: extractionShellResistivityOhmM must be ≥ 0, got {ExtractionShellResistivityOhmM}");
+        if (!(InsertionShellResistivityOhmM >= 0) || !double.IsFinite(InsertionShellResistivityOhmM)) throw new InvalidInputException($"{Name}: insertionShellResistivityOhmM must be ≥ 0, got {InsertionShellResistivityOhmM}");
     }
 }
 

@@ -52,6 +52,25 @@ public sealed class OcpCurve
     public (double U, double Slope) Evaluate(double theta, OcpBranch branch = OcpBranch.Insertion) =>
         (branch == OcpBranch.Extraction && extraction is not null ? extraction : insertion).Evaluate(theta);
 
+    /// <summary>
+    /// The plateaus of a branch: maximal runs of table segments whose slope |ΔU/Δθ| is at most <paramref name="maxSlopeVPerUnit"/>
+    /// (V per unit stoichiometry), as (from, to) stoichiometries — the two-phase regions of a staircase curve such as Na–Sn's.
+    /// </summary>
+    public IReadOnlyList<(double From, double To)> Plateaus(OcpBranch branch = OcpBranch.Insertion, double maxSlopeVPerUnit = 1.0)
+    {
+        var values = branch == OcpBranch.Extraction && extraction is not null ? extraction.Values : insertion.Values;
+        var plateaus = new List<(double, double)>();
+        int start = -1;
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            bool flat = Math.Abs(values[i + 1] - values[i]) <= maxSlopeVPerUnit * (x[i + 1] - x[i]);
+            if (flat && start < 0) start = i;
+            if (!flat && start >= 0) { plateaus.Add((x[start], x[i])); start = -1; }
+        }
+        if (start >= 0) plateaus.Add((x[start], x[^1]));
+        return plateaus;
+    }
+
     /// <summary>Mean of the two branches (the equilibrium estimate of a hysteretic material); the insertion branch otherwise.</summary>
     public double MeanPotential(double theta) =>
         extraction is null ? insertion.Evaluate(theta).U : 0.5 * (insertion.Evaluate(theta).U + extraction.Evaluate(theta).U);

@@ -35,7 +35,7 @@ internal static class SpecElectrode
     [
         "name", "ocp", "particleRadiusUm", "solidDiffusivityM2PerS", "exchangeCurrentDensityMAPerCm2", "interfacialResistanceOhmCm2",
         "contactAreaFraction", "electronicConductivitySPerCm", "bruggemanExponent", "tortuosity", "initialStoichiometry",
-        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", "particleRadiusLogStandardDeviation", "particleSizeClasses", "binderCoverageLengthNm", "contactPatchRadiusUm", .. TemperatureFields,
+        "maxConcentrationMolPerM3", "alkaliPerFormulaUnit", "solidDiffusivityActivationEnergyEv", "solidDiffusivityStoichiometryExponent", "particleRadiusLogStandardDeviation", "particleSizeClasses", "binderCoverageLengthNm", "contactPatchRadiusUm", "extractionShellResistivityOhmM", "insertionShellResistivityOhmM", .. TemperatureFields,
     ];
 
     /// <summary>Alkali per formula unit at θ = 1 of the built-in OCP curves (their θ definitions, data/cells/ocp/README.md).</summary>
@@ -176,6 +176,8 @@ internal static class SpecElectrode
             BinderToActiveVolumeRatio = binderRatio,
             BinderCoverageLengthM = s.NonNegative("binderCoverageLengthNm") * 1e-9 ?? k?.BinderCoverageLengthM ?? 0,
             ContactPatchRadiusM = s.NonNegative("contactPatchRadiusUm") * 1e-6 ?? k?.ContactPatchRadiusM ?? 0,
+            ExtractionShellResistivityOhmM = s.NonNegative("extractionShellResistivityOhmM") ?? k?.ExtractionShellResistivityOhmM ?? 0,
+            InsertionShellResistivityOhmM = s.NonNegative("insertionShellResistivityOhmM") ?? k?.InsertionShellResistivityOhmM ?? 0,
         };
         if (e.ContactPatchRadiusM >= e.ParticleRadiusM)
             throw s.Error(s.Has("contactPatchRadiusUm") ? "contactPatchRadiusUm" : "particleRadiusUm",
