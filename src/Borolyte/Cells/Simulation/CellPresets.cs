@@ -276,7 +276,6 @@ public static class CellPresets
             $"what-if: {composition}, {loadingMgPerCm2} mg/cm², electrolyte {electrolyteToCompositeMassRatio} of the composite mass (not a seed-004 cell)",
             Table95, " (a what-if: cast and pressed like the 95:2:3 electrode)");
 
-
     /// <summary>The Sn electrodes' pressed porosity: Table S1 gives none, so the text's 30–38 % of the NaCrO2 electrodes, midpoint (ASSUMED for Sn).</summary>
     private const double SnPressedPorosity = 0.34;
 

@@ -14,6 +14,9 @@ namespace Borolyte.Cells.Simulation;
 /// stoichiometry at the patch, above the surface mean by the spreading term (see <see cref="Constriction"/>).</item>
 /// <item>Particle sizes: one radius, or N_c size classes of a log-normal distribution (<see cref="CompositeElectrodeParameters.ParticleSizeClasses"/>),
 /// each with its own radial diffusion and Faradaic current i_F,j at the common φ_s, φ_e; ∂i_e/∂x = Σ_j a_j·i_F,j (many-particle model).</item>
+/// <item>Optional two-phase product shells on the OCP's plateaus (sequential shrinking core): a resistance ρ·R·(R/r_f − 1) per particle
+/// surface in series with R_int, from the particle's mean stoichiometry at the start of the step and the current's direction
+/// (<see cref="CompositeElectrodeParameters.ExtractionShellResistivityOhmM"/>).</item>
 /// </list>
 /// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
 /// solve per particle for s₀, one for G — shared by all particles of a class when D_s is constant), leaving (2 + N_c)·N
