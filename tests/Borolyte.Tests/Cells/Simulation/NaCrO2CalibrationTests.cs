@@ -20,6 +20,23 @@ public class NaCrO2CalibrationTests
         Assert.InRange(fit.Parameters[0].Value, 0.7e-15, 1.9e-15);
     }
 
+    [Theory]
+    [InlineData("nacro2-half", 0.95, 0.02, 0.03, 7.0, 0.17, 0.377)]      // seed 004's SI Table S1: 95:2:3 pressed to 37.7 %
+    [InlineData("nacro2-half-97", 0.97, 0.01, 0.02, 7.7, 0.149, 0.294)]  // 97:1:2 to 29.4 %
+    [InlineData("nacro2-sn-full", 0.97, 0.01, 0.02, 5.6, 0.149, 0.294)]  // the full cell's cathode, as the 97:1:2 electrode
+    public void Seed_cathodes_are_pressed_to_the_SI_porosity(string name, double wA, double wB, double wC, double loadingMg, double seRatio, double pressed)
+    {
+        // By hand, per m²: active 4.12, PVDF 1.78, Super P 1.9, electrolyte 1.17 g/cm³ (kg/m³ × 1000), electrolyte = ratio × composite mass;
+        // what the solids leave of the stack thickness is Table S1's pressed porosity.
+        var c = (CompositeElectrodeParameters)CellPresets.Get(name).Cell.Positive;
+        double active = loadingMg * 1e-2, composite = active / wA;
+        double solids = active / 4120 + composite * wB / 1780 + composite * wC / 1900 + seRatio * composite / 1170;
+        Assert.Equal(pressed, 1 - solids / c.ThicknessM, 9);
+        Assert.Equal(active / 4120 / c.ThicknessM, c.ActiveVolumeFraction, 9);
+        // θ = 1 holds the loading's 1 Na per NaCrO2: c_max·ε_am·L·F = m_A·F/M.
+        Assert.Equal(active / 0.10698386928 * 96485.33212331001, c.ArealCapacityCPerM2, 6);
+    }
+
     [Fact]
     public void A_what_if_composition_is_built_like_the_presets()
     {
