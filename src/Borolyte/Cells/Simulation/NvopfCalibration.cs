@@ -107,7 +107,11 @@ public static class NvopfCalibration
         [q[0] / ReviewCellPresets.PublishedNvopfDischargeC10MAhPerG, q[1] / ReviewCellPresets.PublishedNvopfDischargeC5MAhPerG,
          q[2] / ReviewCellPresets.PublishedNvopfDischarge1CMAhPerG, q[3] / ReviewCellPresets.PublishedNvopfFirstCycleCe, q[4] / ReviewCellPresets.PublishedNvopfSecondCycleCe];
 
-    /// <summary>The five simulated numbers: C/10 (cycle 1), C/5 (cycle 3) and 1C (cycle 4) discharge capacities in mAh/g, and the CEs of cycles 1 and 2.</summary>
+    /// <summary>
+    /// The five simulated numbers: C/10 (cycle 1), C/5 (cycle 3) and 1C (cycle 4) discharge capacities in mAh/g, and the CEs of cycles 1 and 2.
+    /// Two runs, as the paper has two tests: the long-term test's start (<see cref="Formation"/>: its C/5 cycle follows the formation) and the
+    /// rate test (<see cref="OneC"/>: 1C after the formation). Both begin with the same two C/10 cycles, which are simulated twice.
+    /// </summary>
     public static double[] Simulate(CellParameters cell)
     {
         var formation = CellSimulation.RunStreaming(cell, Protocol.Parse(Formation), CellCalibration.DefaultOptions).Summary.Cycles;
