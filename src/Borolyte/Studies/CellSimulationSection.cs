@@ -299,7 +299,7 @@ public static class CellSimulationSection
             ["nacro2-sn-full: 0.2C cycles with CE < 98 % (prediction)", below98.ToString(CultureInfo.InvariantCulture), "≈10 ('first ten cycles')", $"final CE {Pct(fullLong[^1].CoulombicEfficiency)} (published: 'above 99 %')"],
             ["nacro2-sn-full: 2nd-cycle energy efficiency (prediction)", Pct(fc[^1].EnergyEfficiency), "84.9 %", Miss(fc[^1].EnergyEfficiency ?? double.NaN, 0.849)],
             ["nacro2-sn-full: 1C retention (charge 0.1C; prediction)", Pct(fullRate[^1].RetentionVsFirst), "≈34 %", Miss(fullRate[^1].RetentionVsFirst, 0.34) +
-             " MISS: the Fickian Sn that keeps the half cell at 92 % over 50 cycles at 0.2C is too fast at 1C (a Sn slow enough for 34 % traps Na at 0.2C: 79 %; a resistive two-phase shell on desodiation, explored, reaches ≈ 40 % before the model bifurcates, docs/cells.md); Fig. S5a's protocol is not in the text, and cycles before the 1C step would lower it by their fade"],
+             " MISS: the Fickian Sn that keeps the half cell at 92 % over 50 cycles at 0.2C is too fast at 1C (a Sn slow enough for 34 % traps Na at 0.2C: 79 %; two-phase shell models, explored, either leave it or cost the 0.1C voltage efficiency, docs/cells.md); Fig. S5a's protocol is not in the text, and cycles before the 1C step would lower it by their fade"],
         ]));
 
         string Sigma(double sigmaLn) => double.IsFinite(sigmaLn) ? $"×/÷ {Num(Math.Exp(sigmaLn), "0.000")}" : "–";

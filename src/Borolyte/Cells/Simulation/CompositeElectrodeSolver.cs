@@ -15,8 +15,8 @@ namespace Borolyte.Cells.Simulation;
 /// <item>Particle sizes: one radius, or N_c size classes of a log-normal distribution (<see cref="CompositeElectrodeParameters.ParticleSizeClasses"/>),
 /// each with its own radial diffusion and Faradaic current i_F,j at the common φ_s, φ_e; ∂i_e/∂x = Σ_j a_j·i_F,j (many-particle model).</item>
 /// <item>Optional two-phase product shells on the OCP's plateaus (sequential shrinking core): a resistance ρ·R·(R/r_f − 1) per particle
-/// surface in series with R_int, from the particle's mean stoichiometry at the start of the step and the current's direction
-/// (<see cref="CompositeElectrodeParameters.ExtractionShellResistivityOhmM"/>).</item>
+/// surface in series with R_int, from the particle's mean stoichiometry at the start of the step, the current's direction and where
+/// the front started (the plateau's edge, or the last reversal) (<see cref="CompositeElectrodeParameters.ExtractionShellResistivityOhmM"/>).</item>
 /// </list>
 /// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
 /// solve per particle for s₀, one for G — shared by all particles of a class when D_s is constant), leaving (2 + N_c)·N
@@ -49,7 +49,10 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     // Two-phase product shells (CompositeElectrodeParameters.ExtractionShellResistivityOhmM): the OCP's plateaus and each
     // particle's shell resistance for this step, Ω·m², from the committed stoichiometry (lagged, like D(θ)).
     private readonly (double From, double To)[] plateaus;
-    private readonly double[] shellResistance;
+    private readonly double[] shellResistance, frontStart;   // per particle: Ω·m², and the mean θ where its current front started
+    // per particle for this step: ρ·R of its shell (0: none), the mean θ at the start of the step, the plateau's width, and ∂θ̄/∂i_F
+    private readonly double[] shellScale, shellMean, shellSpan, meanPerCurrent;
+    private readonly int[] plateauOf;                          // per particle: the plateau its mean θ was on at the last step (−1: none)
     private readonly bool twoPhase;
     private int lastDirection;
 
@@ -99,17 +102,26 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         twoPhase = p.ExtractionShellResistivityOhmM > 0 || p.InsertionShellResistivityOhmM > 0;
         plateaus = twoPhase ? [.. p.Ocp.Plateaus()] : [];
         shellResistance = new double[n * nc];
+        frontStart = new double[n * nc];
+        shellScale = new double[n * nc]; shellMean = new double[n * nc]; shellSpan = new double[n * nc]; meanPerCurrent = new double[n * nc];
+        plateauOf = new int[n * nc];
+        Array.Fill(plateauOf, -1);
     }
 
     /// <summary>
-    /// The product-shell resistance of each particle for a step in the direction of <paramref name="ie"/> (extraction when positive),
-    /// ρ·R·((1 − f)^(−1/3) − 1) with f the converted fraction of the plateau the particle's mean stoichiometry lies on (0 off a
-    /// plateau: a single-phase region, Fick's law alone); f is capped at 0.999 (the shell's resistance at most 9ρR).
+    /// Prepares the product shells of each particle for a step of length <paramref name="dt"/> in the direction of <paramref name="ie"/>
+    /// (extraction when positive). The shell's resistance is ρ·R·((1 − g)^(−1/3) − 1) with g the volume fraction of the particle
+    /// converted since the front started: since the particle's mean stoichiometry entered its current plateau (from the plateau's
+    /// edge), or since the current reversed inside it (a new shell then grows from the surface); a particle that starts on a plateau
+    /// counts from the plateau's edge. g is taken at the end of the step (θ̄ = θ̄₀ − 3·dt·f·i_F/(R·F·c_max), implicit in i_F, so the
+    /// voltage is continuous in time and cut-offs are located exactly) and capped at 0.999 (the shell's resistance at most 9ρR).
+    /// Off a plateau (a single-phase region, Fick's law alone) there is no shell.
     /// </summary>
-    private void UpdateShellResistance(double ie)
+    private void PrepareShells(double ie, double dt)
     {
         if (!twoPhase) return;
         int direction = ie > 0 ? 1 : ie < 0 ? -1 : lastDirection;
+        bool reversed = direction != lastDirection && lastDirection != 0;
         lastDirection = direction;
         double rho = direction > 0 ? p.ExtractionShellResistivityOhmM : direction < 0 ? p.InsertionShellResistivityOhmM : 0;
         for (int q = 0; q < n * nc; q++)
@@ -117,15 +129,31 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             int j = q % nc, c = j * nr;
             double sum = 0, volume = 0;
             for (int i = 0; i < nr; i++) { sum += shellVolume[c + i] * theta[q * nr + i]; volume += shellVolume[c + i]; }
-            double mean = sum / volume, converted = 0;
-            foreach (var (from, to) in plateaus)
-                if (mean >= from && mean <= to)
-                {
-                    converted = direction > 0 ? (to - mean) / (to - from) : (mean - from) / (to - from);
-                    break;
-                }
-            shellResistance[q] = rho * radius[j] * (Math.Pow(1 - Math.Min(converted, 0.999), -1.0 / 3) - 1);
+            double mean = sum / volume;
+            int k = Array.FindIndex(plateaus, pl => mean >= pl.From && mean <= pl.To);
+            shellScale[q] = 0;
+            if (k < 0 || direction == 0) { plateauOf[q] = -1; continue; }
+            var (from, to) = plateaus[k];
+            if (reversed) frontStart[q] = mean;
+            else if (plateauOf[q] != k) frontStart[q] = direction > 0 ? to : from;   // entered the plateau at its edge
+            plateauOf[q] = k;
+            shellScale[q] = rho * radius[j];
+            shellMean[q] = mean;
+            shellSpan[q] = to - from;
+            meanPerCurrent[q] = -3 * dt * areaFraction / (radius[j] * PhysicalConstants.FaradayCPerMol * p.MaxConcentrationMolPerM3);
         }
+    }
+
+    /// <summary>The shell resistance of particle q at Faradaic current <paramref name="iF"/> (end of the step) and its derivative in i_F.</summary>
+    private (double R, double dRdI) Shell(int q, double iF)
+    {
+        if (shellScale[q] == 0) return (0, 0);
+        double delta = shellMean[q] + meanPerCurrent[q] * iF - frontStart[q];
+        double g = Math.Abs(delta) / shellSpan[q];
+        if (g >= 0.999) return (shellScale[q] * (Math.Pow(0.001, -1.0 / 3) - 1), 0);
+        double r = shellScale[q] * (Math.Pow(1 - g, -1.0 / 3) - 1);
+        double dgdI = Math.Sign(delta) * meanPerCurrent[q] / shellSpan[q];
+        return (r, shellScale[q] / 3 * Math.Pow(1 - g, -4.0 / 3) * dgdI);
     }
 
     public double Potential { get; private set; }
@@ -263,7 +291,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             for (int i = 0; i < nr; i++) radialBase[q * nr + i] = rhs[i];
             s0[q] = rhs[nr - 1];
         }
-        UpdateShellResistance(ie);
+        PrepareShells(ie, dt);
         double kappa = p.EffectiveIonicConductivity(bulkConductivitySPerM), sigma = p.ElectronicConductivitySPerM;
         double i0 = p.ExchangeCurrentDensityAPerM2, rint = p.InterfacialResistanceOhmM2;
         double b = 2 * PhysicalConstants.GasConstantJPerMolK * temperatureK / PhysicalConstants.FaradayCPerMol;
@@ -317,9 +345,11 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
                     ocpSurface[q] = uo;
                     double z = iF / (2 * i0);
-                    double r = rint + shellResistance[q];
+                    var (shell, shellSlope) = Shell(q, iF);
+                    shellResistance[q] = shell;
+                    double r = rint + shell;
                     res[f] = u[s] + solidOffset - u[e] - uo - r * iF - b * Math.Asinh(z);
-                    if (jacobian) jff[q] = slope * G(q) - r - b / (2 * i0) / Math.Sqrt(1 + z * z);
+                    if (jacobian) jff[q] = slope * G(q) - r - iF * shellSlope - b / (2 * i0) / Math.Sqrt(1 + z * z);
                 }
             }
         }

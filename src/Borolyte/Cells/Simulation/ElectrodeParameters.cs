@@ -132,8 +132,9 @@ public sealed record CompositeElectrodeParameters : ElectrodeParameters
     /// the OCP curve (a two-phase region, <see cref="OcpCurve.Plateaus"/>) a particle converts from its surface inwards (shrinking
     /// core; Srinivasan &amp; Newman, J. Electrochem. Soc. 151 (2004) A1517), one plateau after the other; the alkali ions cross the
     /// product shell between the front r_f and the surface R, a spherical shell of resistance ρ·R·(R/r_f − 1) per particle surface
-    /// (radial conduction through a shell, Ohm's law), with r_f = R·(1 − f)^(1/3) at the converted fraction f of the plateau in the
-    /// current's direction. On extraction the shell is the alkali-poor phase, on insertion the alkali-rich one, hence two values.
+    /// (radial conduction through a shell, Ohm's law), with r_f = R·(1 − g)^(1/3) at the fraction g of the particle converted since
+    /// the front started — at the plateau's edge, or at the surface again when the current reverses inside the plateau. On
+    /// extraction the shell is the alkali-poor phase, on insertion the alkali-rich one, hence two values.
     /// </summary>
     public double ExtractionShellResistivityOhmM { get; init; }
     public double InsertionShellResistivityOhmM { get; init; }
