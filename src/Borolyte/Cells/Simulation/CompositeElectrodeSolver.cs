@@ -345,8 +345,8 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
                     var (uo, slope) = p.Ocp.Evaluate(thetaSurface, branch);
                     ocpSurface[q] = uo;
                     double z = iF / (2 * i0);
-                    var (shell, shellSlope) = Shell(q, iF);
-                    shellResistance[q] = shell;
+                    double shell = 0, shellSlope = 0;
+                    if (twoPhase) { (shell, shellSlope) = Shell(q, iF); shellResistance[q] = shell; }
                     double r = rint + shell;
                     res[f] = u[s] + solidOffset - u[e] - uo - r * iF - b * Math.Asinh(z);
                     if (jacobian) jff[q] = slope * G(q) - r - iF * shellSlope - b / (2 * i0) / Math.Sqrt(1 + z * z);
