@@ -76,6 +76,21 @@ public static class SeedCellFits
             fit.Rms, fit.Result.Converged);
     }
 
+    /// <summary>
+    /// A stepped rate test of the full cell as seed 004 Fig. S5a describes it ("at 1C (constant charge of 0.1C) with respect to the
+    /// initial discharge capacity at 0.1C"): <paramref name="cyclesPerRate"/> cycles at each of 0.1C, 0.2C, 0.5C and 1C discharge, every
+    /// charge at 0.1C. The number of cycles per rate is not in the text.
+    /// </summary>
+    public static string FullSteppedRateTest(int cyclesPerRate) => string.Join("; ", new[] { "0.1C", "0.2C", "0.5C", "1C" }.Select(rate =>
+        $"(Charge at 0.1C until 3.3 V; Discharge at {rate} until 1.5 V) x {cyclesPerRate}"));
+
+    /// <summary>The first 1C discharge of <see cref="FullSteppedRateTest"/> over its first (0.1C) discharge.</summary>
+    public static double FullSteppedRetention1C(CellParameters full, int cyclesPerRate)
+    {
+        var q = DischargeCapacities(full, FullSteppedRateTest(cyclesPerRate));
+        return q(3 * cyclesPerRate + 1) / q(1);
+    }
+
     /// <summary>The Sn half cell's <see cref="SnHalfCycling"/>: cycle 2's sodiation capacity and cycle 52's over cycle 3's (the first at 0.2C).</summary>
     public static (double SecondSodiationMAhPerG, double Retention) SnHalfCyclingRun(CellParameters snHalf)
     {

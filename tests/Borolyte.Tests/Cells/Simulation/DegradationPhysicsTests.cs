@@ -250,4 +250,19 @@ public class DegradationPhysicsTests
         Assert.Equal(0.952, c[0].CoulombicEfficiency!.Value, 0.01);   // seed 004 §2
         Assert.Equal(0.990, c[1].CoulombicEfficiency!.Value, 0.01);
     }
+
+    [Fact]
+    public void The_full_cells_stepped_rate_test_loses_more_the_more_cycles_precede_the_1C_step()
+    {
+        // Seed 004 Fig. S5a's protocol as far as the text gives it: 0.1C charges, discharges at 0.1 → 0.2 → 0.5 → 1C. The full cell fades
+        // (sodium lost at Sn), so more cycles per rate leave less for the first 1C discharge relative to the first 0.1C one.
+        Assert.Equal("(Charge at 0.1C until 3.3 V; Discharge at 0.1C until 1.5 V) x 2; (Charge at 0.1C until 3.3 V; Discharge at 0.2C until 1.5 V) x 2; " +
+            "(Charge at 0.1C until 3.3 V; Discharge at 0.5C until 1.5 V) x 2; (Charge at 0.1C until 3.3 V; Discharge at 1C until 1.5 V) x 2", SeedCellFits.FullSteppedRateTest(2));
+        var full = CellPresets.Get("nacro2-sn-full").Cell;
+        double one = SeedCellFits.FullSteppedRetention1C(full, 1), five = SeedCellFits.FullSteppedRetention1C(full, 5);
+        Assert.True(five < one - 0.1, $"{five} vs {one}");
+        // Without degradation there is no fade, and the cycle count no longer matters (to the first cycle's as-assembled start).
+        var ideal = full with { Degradation = DegradationParameters.None };
+        Assert.Equal(SeedCellFits.FullSteppedRetention1C(ideal, 1), SeedCellFits.FullSteppedRetention1C(ideal, 5), 0.02);
+    }
 }
