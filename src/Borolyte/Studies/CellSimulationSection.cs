@@ -82,7 +82,7 @@ public static class CellSimulationSection
             "shows how much the compared numbers depend on them; the Sn diffusivity and the Na loss at Sn are CALIBRATED (tables below); " +
             "the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions (data/cells/ocp/README.md), not digitised data. " +
             "Degradation: as-assembled contact area from plastic contact at the stack pressure (f = 0.9 + 0.1·P/H, H ≈ 0.33 GPa estimated from Na2B12H12's " +
-            "moduli) and NaCrO2 contact loss with a pressure-dependent rate (calibrated in closed form on 95.6 % / 85.9 %), electrolyte oxidation above ~3 V " +
+            "moduli) and NaCrO2 contact loss with a pressure-dependent rate (fitted on the simulated 100-cycle runs to 95.6 % / 85.9 %), electrolyte oxidation above ~3 V " +
             "(closed form on the NaCrO2 CE 95.2 % / 99.0 %), and at Sn a diffusion-limited interphase growth (lost charge ∝ √q, Pinson & Bazant 2013) that " +
             "consumes the full cell's sodium inventory — the cause of its fading the paper's three-electrode data name (seed 004 Fig. 5: the Sn anode; no " +
             "resistive interphase; NaCrO2 only cycles in a narrower range). Half-cell voltages are quoted vs Na/Na+ as in the paper (cell voltage + 0.1 V).");
@@ -217,8 +217,7 @@ public static class CellSimulationSection
         IReadOnlyList<Borolyte.Cycling.Analysis.CycleStatistics> Cycles100(double pressure)
         {
             var cell = half.Cell with { Degradation = half.Cell.Degradation with { StackPressureMPa = pressure } };
-            return CellSimulation.RunStreaming(cell, Protocol.Parse(
-                "(Charge at 0.1C until 3.35 V; Discharge at 0.1C until 2.1 V) x 2; (Charge at 0.5C until 3.35 V; Discharge at 0.5C until 2.1 V) x 101")).Summary.Cycles;
+            return CellSimulation.RunStreaming(cell, Protocol.Parse(SeedCellFits.NaCrO2PressureCycling)).Summary.Cycles;
         }
         // Retention vs the first 0.5C cycle (cycle 3), as seed 004 Fig. 3f.
         static double[] Retentions(IReadOnlyList<Borolyte.Cycling.Analysis.CycleStatistics> c) =>

@@ -65,9 +65,9 @@ public static class CellPresets
         return ((1 - ce1) * span / chargePerSpan / (qd * (1 - r)), qd);
     }
 
-    // Seed 004 Fig. 3f: 95.6 % (70 MPa) and 85.9 % (3 MPa) after 100 cycles at 0.5C ⇒ λ(70) and the pressure exponent.
-    private static readonly double Lambda70 = ContactLossRate(0.956, 100);
-    private static readonly double PressureExponent = Math.Log(ContactLossRate(0.859, 100) / Lambda70) / Math.Log(70.0 / 3.0);
+    // Seed 004 Fig. 3f: 95.6 % (70 MPa) and 85.9 % (3 MPa) after 100 cycles at 0.5C ⇒ λ(70) and the pressure exponent (NaCrO2Calibration).
+    private const double Lambda70 = NaCrO2Calibration.ContactLossPerCycleAt70MPa;
+    private const double PressureExponent = NaCrO2Calibration.ContactLossPressureExponent;
 
     /// <summary>
     /// Hardness of the closo-borate electrolyte at the contacts, MPa: Tian, Xu &amp; Wang's model H_V = 0.92·k^1.137·G^0.708 (GPa),
@@ -120,8 +120,8 @@ public static class CellPresets
         if (d.ContactLossPerCycleAtReference > 0)
         {
             sources.Add(new("degradation.stackPressure", d.StackPressureMPa, "MPa", "seed 004 §2: 70 MPa applied during cycling (3 MPa variant: --pressure-mpa 3)"));
-            sources.Add(new("degradation.contactLossPerCycleAt70MPa", d.ContactLossPerCycleAtReference, "1/cycle", "CALIBRATED (closed form f = exp(−λN)) on seed 004 Fig. 3f: 95.6 % after 100 cycles at 70 MPa"));
-            sources.Add(new("degradation.contactLossPressureExponent", d.ContactLossPressureExponent, "1", "CALIBRATED on 85.9 % at 3 MPa (seed 004 Fig. 3f); the power law λ ∝ P^−m is ASSUMED"));
+            sources.Add(new("degradation.contactLossPerCycleAt70MPa", d.ContactLossPerCycleAtReference, "1/cycle", NaCrO2Calibration.ContactLossSource));
+            sources.Add(new("degradation.contactLossPressureExponent", d.ContactLossPressureExponent, "1", NaCrO2Calibration.PressureExponentSource));
         }
         if (d.OxidationInitialFraction > 0)
         {

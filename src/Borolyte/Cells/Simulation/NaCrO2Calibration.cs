@@ -48,5 +48,14 @@ public static class NaCrO2Calibration
         "'attributed to the lower binder content improving ionic contact between the … particles'); law: random (Poisson) binder patches leave exp(−δ/δ₀) of the surface free, δ = binder volume / particle surface";
     public const string ContactPatchSource = "ASSUMED 0.5 µm (a quarter of the assumed 2 µm radius): the charge enters through contact patches, whose spreading resistance (Carslaw & Jaeger disc, " +
         "Cooper–Mikic–Yovanovich alleviation (1 − √f)^1.5) makes a diffusion-limited capacity depend on the contact fraction; no measured patch size (sensitivity in the demo)";
+    /// <summary>
+    /// λ of the contact loss at 70 MPa per full-cycle equivalent and its pressure exponent m (λ(P) = λ₇₀·(70/P)^m):
+    /// <see cref="SeedCellFits.NaCrO2ContactLoss"/> on seed 004 Fig. 3f's 95.6 % (70 MPa) and 85.9 % (3 MPa) after 100 cycles at 0.5C,
+    /// simulated (exactly determined, so no 1σ); the closed form f = exp(−λN) is its start (4.50·10⁻⁴, 0.386).
+    /// </summary>
+    public const double ContactLossPerCycleAt70MPa = 4.773e-4, ContactLossPressureExponent = 0.4031;
+    public const string ContactLossSource = "CALIBRATED (SeedCellFits.NaCrO2ContactLoss, simulated, exactly determined) with the pressure exponent on seed 004 Fig. 3f: 95.6 % after 100 cycles at 0.5C and 70 MPa, 85.9 % at 3 MPa";
+    public const string PressureExponentSource = "CALIBRATED with λ₇₀ (SeedCellFits.NaCrO2ContactLoss) on 85.9 % at 3 MPa (seed 004 Fig. 3f); the power law λ ∝ P^−m is ASSUMED";
+
     public const string ActivationEnergySource = "literature, analogous layered Na oxide: Eₐ(D) 0.32–0.51 eV, Eₐ(R_ct) 0.34–0.59 eV for NaxCoO2, midpoints used, " + NaxCoO2;
 }
