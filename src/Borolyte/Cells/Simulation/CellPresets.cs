@@ -105,14 +105,13 @@ public static class CellPresets
     });
 
     // Seed 004 §2: NaCrO2 half cell CE 95.2 % then 99.0 %, attributed here (ASSUMPTION) to electrolyte oxidation above ~3 V vs Na
-    // (review §2.2: "cycling up to ~3 V vs Na+/Na"), closed form with the spans above.
-    private static (double, double) Oxidation => DecayingFraction(0.952, 0.990, OxidationSpans.AboveLimit, OxidationSpans.Charged);
+    // (review §2.2: "cycling up to ~3 V vs Na+/Na"): NaCrO2Calibration's simulated fit, started from the closed form with the spans above.
 
     private static DegradationParameters NaCrO2Degradation() => new()
     {
         StackPressureMPa = 70, ContactLossPerCycleAtReference = Lambda70, ContactLossReferencePressureMPa = 70, ContactLossPressureExponent = PressureExponent,
         WettedContactFraction = WettedContactFraction, ContactHardnessMPa = ElectrolyteHardnessMPa,
-        OxidationLimitV = 3.0, OxidationInitialFraction = Oxidation.Item1, OxidationDecayCapacities = Oxidation.Item2,
+        OxidationLimitV = 3.0, OxidationInitialFraction = NaCrO2Calibration.OxidationInitialFraction, OxidationDecayCapacities = NaCrO2Calibration.OxidationDecayCapacities,
     };
 
     private static void DegradationSources(List<PresetParameter> sources, DegradationParameters d)
@@ -126,7 +125,7 @@ public static class CellPresets
         if (d.OxidationInitialFraction > 0)
         {
             sources.Add(new("degradation.oxidationLimit", d.OxidationLimitV, "V", "review (seed 000) §2.2: Na4(B12H12)(B10H10) 'cycling up to ~3 V vs Na+/Na'"));
-            sources.Add(new("degradation.oxidationInitialFraction", d.OxidationInitialFraction, "1", "CALIBRATED (closed form, its charge spans recomputed from the current model: CellPresets.OxidationSpans) on the NaCrO2 half cell's CE 95.2 % → 99.0 % (seed 004 §2); attributing it to oxidation is ASSUMED"));
+            sources.Add(new("degradation.oxidationInitialFraction", d.OxidationInitialFraction, "1", NaCrO2Calibration.OxidationSource));
             sources.Add(new("degradation.oxidationDecay", d.OxidationDecayCapacities, "nominal capacities", "CALIBRATED as above"));
         }
         if (d.WettedContactFraction < 1)

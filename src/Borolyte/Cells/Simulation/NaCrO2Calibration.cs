@@ -53,9 +53,16 @@ public static class NaCrO2Calibration
     /// <see cref="SeedCellFits.NaCrO2ContactLoss"/> on seed 004 Fig. 3f's 95.6 % (70 MPa) and 85.9 % (3 MPa) after 100 cycles at 0.5C,
     /// simulated (exactly determined, so no 1σ); the closed form f = exp(−λN) is its start (4.50·10⁻⁴, 0.386).
     /// </summary>
-    public const double ContactLossPerCycleAt70MPa = 4.773e-4, ContactLossPressureExponent = 0.4031;
+    public const double ContactLossPerCycleAt70MPa = 4.765e-4, ContactLossPressureExponent = 0.4035;
     public const string ContactLossSource = "CALIBRATED (SeedCellFits.NaCrO2ContactLoss, simulated, exactly determined) with the pressure exponent on seed 004 Fig. 3f: 95.6 % after 100 cycles at 0.5C and 70 MPa, 85.9 % at 3 MPa";
     public const string PressureExponentSource = "CALIBRATED with λ₇₀ (SeedCellFits.NaCrO2ContactLoss) on 85.9 % at 3 MPa (seed 004 Fig. 3f); the power law λ ∝ P^−m is ASSUMED";
+
+    /// <summary>
+    /// s₀ and q_d (nominal capacities) of the passivating electrolyte oxidation above 3.0 V: <see cref="SeedCellFits.NaCrO2Oxidation"/> on
+    /// the half cell's CE 95.2 % and 99.0 % (seed 004 §2), simulated (exactly determined); the closed form is its start.
+    /// </summary>
+    public const double OxidationInitialFraction = 0.0918, OxidationDecayCapacities = 0.5558;
+    public const string OxidationSource = "CALIBRATED (SeedCellFits.NaCrO2Oxidation, simulated, exactly determined; the closed form with CellPresets.OxidationSpans is its start) on the NaCrO2 half cell's CE 95.2 % → 99.0 % (seed 004 §2); attributing it to oxidation is ASSUMED";
 
     public const string ActivationEnergySource = "literature, analogous layered Na oxide: Eₐ(D) 0.32–0.51 eV, Eₐ(R_ct) 0.34–0.59 eV for NaxCoO2, midpoints used, " + NaxCoO2;
 }

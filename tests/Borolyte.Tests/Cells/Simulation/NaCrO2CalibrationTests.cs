@@ -38,6 +38,22 @@ public class NaCrO2CalibrationTests
         Assert.Equal(NaCrO2Calibration.ContactLossPressureExponent, d.ContactLossPressureExponent);
     }
 
+    [Fact]
+    public void Stored_oxidation_is_reproduced_by_the_current_model()
+    {
+        // Re-runs the simulated fit on the half cell's CE 95.2 % and 99.0 % (seed 004 §2) from its closed-form start.
+        var fit = SeedCellFits.NaCrO2Oxidation();
+        Assert.True(fit.Converged);
+        Assert.Equal(1, fit.Parameters[0].Value / NaCrO2Calibration.OxidationInitialFraction, 0.01);
+        Assert.Equal(1, fit.Parameters[1].Value / NaCrO2Calibration.OxidationDecayCapacities, 0.01);
+        Assert.Equal(0.952, fit.Targets[0].Fitted, 0.0005);
+        Assert.Equal(0.990, fit.Targets[1].Fitted, 0.0005);
+        // The closed form (the start) is an approximation of the same law: within a quarter of the fitted values.
+        var start = CellPresets.DecayingFraction(0.952, 0.990, CellPresets.OxidationSpans.AboveLimit, CellPresets.OxidationSpans.Charged);
+        Assert.Equal(1, start.InitialFraction / NaCrO2Calibration.OxidationInitialFraction, 0.25);
+        Assert.Equal(1, start.DecayCapacities / NaCrO2Calibration.OxidationDecayCapacities, 0.25);
+    }
+
     [Theory]
     [InlineData("nacro2-half", 0.95, 0.02, 0.03, 7.0, 0.17, 0.377)]      // seed 004's SI Table S1: 95:2:3 pressed to 37.7 %
     [InlineData("nacro2-half-97", 0.97, 0.01, 0.02, 7.7, 0.149, 0.294)]  // 97:1:2 to 29.4 %
