@@ -14,10 +14,14 @@ public sealed record SeedFit(string Name, IReadOnlyList<FittedParameter> Paramet
 /// voltage efficiency EE/CE = 84.9 %/95.8 % — two parameters, three numbers from two cells.</item>
 /// <item>First-sodiation interphase s₀ at Sn (q_d assumed): the Sn half cell's first-cycle CE 84.3 %.</item>
 /// <item>Continued growth B: the full cell's 47.4 % of the first 0.2C discharge after 50 cycles at 0.2C (two 0.1C cycles first).</item>
+/// <item>NaCrO2 solid diffusivity and PVDF coverage length: both cathodes' 5C retention vs 0.1C (57.5 %, 67.4 %).</item>
+/// <item>NaCrO2 contact loss at 70 MPa and its pressure exponent: 95.6 % and 85.9 % after 100 cycles at 0.5C (70, 3 MPa; Fig. 3f).</item>
+/// <item>NaCrO2 electrolyte oxidation s₀ and q_d: the half cell's CE 95.2 % and 99.0 % in its first two 0.1C cycles.</item>
 /// </list>
 /// Each runs with the others' stored values, so the stored set is their fixed point (found by re-running them in turn).
 /// Retentions are ratios of the model's own capacities, fitted as ratios.
-/// The full cell's 1C retention ≈ 34 % (seed Fig. S5a, whose protocol the text does not give) is not fitted: it is a prediction.
+/// The full cell's 1C retention ≈ 34 % (seed Fig. S5a, whose cycles per rate the text does not give) is not fitted: it is a
+/// prediction (<see cref="FullSteppedRateTest"/>).
 /// </summary>
 public static class SeedCellFits
 {
