@@ -373,9 +373,11 @@ public static class CellPresets
     private const double NaSymmetricSeparatorM = 500e-6;
     private const double NaSymmetricTemperatureK = 60 + PhysicalConstants.ZeroCelsiusK;
 
-    /// <summary>What the separator's j·L/κ(60 °C) leaves of the symmetric cell's 1.2 mV maximum, per interface, V.</summary>
-    private static double NaSymmetricInterfaceOverpotentialV =>
-        (NaSymmetricMaximumOverpotentialV - NaSymmetricCurrentDensityAPerM2 * NaSymmetricSeparatorM / Na4B12B10.ConductivitySPerM(NaSymmetricTemperatureK)) / 2;
+    /// <summary>The symmetric cell's separator drop j·L/κ(60 °C), V.</summary>
+    private static double NaSymmetricSeparatorDropV => NaSymmetricCurrentDensityAPerM2 * NaSymmetricSeparatorM / Na4B12B10.ConductivitySPerM(NaSymmetricTemperatureK);
+
+    /// <summary>What the separator's drop leaves of the symmetric cell's 1.2 mV maximum, per interface, V.</summary>
+    private static double NaSymmetricInterfaceOverpotentialV => (NaSymmetricMaximumOverpotentialV - NaSymmetricSeparatorDropV) / 2;
 
     /// <summary>
     /// i₀ of Na metal against Na4(B12H12)(B10H10), A/m²: Duchêne et al., Chem. Commun. 53 (2017) 4195 (the review's cell) measured at
@@ -399,20 +401,17 @@ public static class CellPresets
             new("arealCapacityPerHalfCycle", 1.2, "mAh/cm2", "review §2.2: '0.1 mA cm-2 and 1.2 mAh cm-2' (defines 1C here)"),
             new("area", Area * 1e4, "cm2", "ASSUMED 12 mm, as the other presets"),
         };
-        PlanarElectrodeParameters Na(string name, double i0) => new() { Name = name, Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = i0 };
-        var cell = new CellParameters
-        {
-            Name = "na-symmetric", Positive = Na("Na (working)", 10), Negative = Na("Na (counter)", 10), SeparatorThicknessM = NaSymmetricSeparatorM, Electrolyte = Na4B12B10,
-            TemperatureK = NaSymmetricTemperatureK, AreaM2 = Area,
-            NominalArealCapacityCPerM2 = 1.2 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
-        };
-        const double j = NaSymmetricCurrentDensityAPerM2;
-        double eta = NaSymmetricInterfaceOverpotentialV;
         double i0 = NaMetalExchangeCurrentDensityAPerM2;
         sources.Insert(1, new("Na.exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"LITERATURE (bound): Duchêne et al., Chem. Commun. 53 (2017) 4195: Na | Na2(B12H12)0.5(B10H10)0.5 | Na at ±100 µA cm−2, 60 °C, 'a low combined over-potential " +
-            $"reaching a maximum of 1.2 mV'; the separator's {j * cell.SeparatorThicknessM / cell.BulkConductivitySPerM * 1e3:0.00} mV (500 µm, κ(60 °C)) leaves {eta * 1e3:0.00} mV per interface")));
-        cell = cell with { Positive = Na("Na (working)", i0), Negative = Na("Na (counter)", i0) };
+            $"reaching a maximum of 1.2 mV'; the separator's {NaSymmetricSeparatorDropV * 1e3:0.00} mV (500 µm, κ(60 °C)) leaves {NaSymmetricInterfaceOverpotentialV * 1e3:0.00} mV per interface")));
+        PlanarElectrodeParameters Na(string name) => new() { Name = name, Ocp = OcpLibrary.Get("na-metal"), ExchangeCurrentDensityAPerM2 = i0 };
+        var cell = new CellParameters
+        {
+            Name = "na-symmetric", Positive = Na("Na (working)"), Negative = Na("Na (counter)"), SeparatorThicknessM = NaSymmetricSeparatorM, Electrolyte = Na4B12B10,
+            TemperatureK = NaSymmetricTemperatureK, AreaM2 = Area,
+            NominalArealCapacityCPerM2 = 1.2 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
+        };
         return new CellPreset("na-symmetric", "Na | Na4(B12H12)(B10H10) | Na symmetric stripping/plating cell, 60 °C", cell, -1, 1, sources);
     }
 

@@ -15,8 +15,8 @@ namespace Borolyte.Cells.Simulation;
 /// <item>Particle sizes: one radius, or N_c size classes of a log-normal distribution (<see cref="CompositeElectrodeParameters.ParticleSizeClasses"/>),
 /// each with its own radial diffusion and Faradaic current i_F,j at the common φ_s, φ_e; ∂i_e/∂x = Σ_j a_j·i_F,j (many-particle model).</item>
 /// <item>Optional two-phase product shells on the OCP's plateaus (sequential shrinking core): a resistance ρ·R·(R/r_f − 1) per particle
-/// surface in series with R_int, from the particle's mean stoichiometry at the start of the step, the current's direction and where
-/// the front started (the plateau's edge, or the last reversal) (<see cref="CompositeElectrodeParameters.ExtractionShellResistivityOhmM"/>).</item>
+/// surface in series with R_int, from the particle's mean stoichiometry at the end of the step (implicit in i_F), the current's
+/// direction and where the front started (the plateau's edge, or the last reversal) (<see cref="CompositeElectrodeParameters.ExtractionShellResistivityOhmM"/>).</item>
 /// </list>
 /// The radial problem of a step is linear, so it is condensed onto the surface: θ_surf = s₀ − G·i_F (one tridiagonal
 /// solve per particle for s₀, one for G — shared by all particles of a class when D_s is constant), leaving (2 + N_c)·N
@@ -30,7 +30,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly CompositeElectrodeParameters p;
     private readonly int n, nr, nc, m;   // volumes, shells, size classes, unknowns per volume (2 + nc)
     private readonly double h, areaFraction;
-    private readonly double[] radius, dr, area0, area, areaH, breakdownWeight, averageScale;   // per class
+    private readonly double[] radius, dr, area0, area, areaH, breakdownWeight, averageScale, particleVolume;   // per class (volume per 4π)
     private readonly double[] shellVolume, faceArea;   // per class and shell, per 4π: (r_out³ − r_in³)/3 and r_out²
     private readonly double[] theta, trial, radialBase;   // particle q = k·nc + j, shell i: index q·nr + i
     private readonly double[] u, du, res, s0, ocpSurface, uConverged;
@@ -46,10 +46,11 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
     private readonly double[] jff, kineticWeight, reduced;
     private double lastDt = double.NaN;
     private double areaTotal, areaTotalH;
-    // Two-phase product shells (CompositeElectrodeParameters.ExtractionShellResistivityOhmM): the OCP's plateaus and each
-    // particle's shell resistance for this step, Ω·m², from the committed stoichiometry (lagged, like D(θ)).
+    // Two-phase product shells (CompositeElectrodeParameters.ExtractionShellResistivityOhmM): the OCP's plateaus, each particle's
+    // shell resistance at the last evaluated iterate (Ω·m²; the breakdown and the next step's initial guess read it) and the mean θ
+    // where its current front started.
     private readonly (double From, double To)[] plateaus;
-    private readonly double[] shellResistance, frontStart;   // per particle: Ω·m², and the mean θ where its current front started
+    private readonly double[] shellResistance, frontStart;
     // per particle for this step: ρ·R of its shell (0: none), the mean θ at the start of the step, the plateau's width, and ∂θ̄/∂i_F
     private readonly double[] shellScale, shellMean, shellSpan, meanPerCurrent;
     private readonly int[] plateauOf;                          // per particle: the plateau its mean θ was on at the last step (−1: none)
@@ -67,6 +68,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         // The kinetics act on the contact area; the particle takes up the same charge over its whole surface (flux × f_A).
         areaFraction = p.EffectiveContactAreaFraction;
         radius = new double[nc]; dr = new double[nc]; area0 = new double[nc]; area = new double[nc]; areaH = new double[nc]; breakdownWeight = new double[nc]; averageScale = new double[nc];
+        particleVolume = new double[nc];
         shellVolume = new double[nc * nr]; faceArea = new double[nc * nr];
         for (int j = 0; j < nc; j++)
         {
@@ -84,6 +86,7 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
             // Breakdown weights are currents (a_j·|i_F,j|), the bulk average is by active volume (w_j per class volume).
             breakdownWeight[j] = nc == 1 ? 1 : area0[j];
             averageScale[j] = nc == 1 ? 1 : classes[j].VolumeFraction / volume;
+            particleVolume[j] = volume;
         }
         SetContactFraction(1);
         stoichiometryExponent = p.SolidDiffusivityStoichiometryExponent;
@@ -127,9 +130,9 @@ internal sealed class CompositeElectrodeSolver : IElectrodeSolver
         for (int q = 0; q < n * nc; q++)
         {
             int j = q % nc, c = j * nr;
-            double sum = 0, volume = 0;
-            for (int i = 0; i < nr; i++) { sum += shellVolume[c + i] * theta[q * nr + i]; volume += shellVolume[c + i]; }
-            double mean = sum / volume;
+            double sum = 0;
+            for (int i = 0; i < nr; i++) sum += shellVolume[c + i] * theta[q * nr + i];
+            double mean = sum / particleVolume[j];
             int k = Array.FindIndex(plateaus, pl => mean >= pl.From && mean <= pl.To);
             shellScale[q] = 0;
             if (k < 0 || direction == 0) { plateauOf[q] = -1; continue; }

@@ -14,15 +14,17 @@ public sealed record RateRow(double CRate, double DischargeCapacityMAhPerG, doub
 /// </summary>
 public static class RateCapabilityTest
 {
-    public static string ProtocolText(IReadOnlyList<double> cRates, double minV, double maxV, double? chargeCRate, bool anode)
+    /// <summary>The test as protocol text; with <paramref name="cyclesPerRate"/> above 1 each rate's cycle is a repeated group, "(…) x n".</summary>
+    public static string ProtocolText(IReadOnlyList<double> cRates, double minV, double maxV, double? chargeCRate, bool anode, int cyclesPerRate = 1)
     {
         static string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
         return string.Join("; ", cRates.Select(c =>
         {
             string slow = N(chargeCRate ?? c);
-            return anode
+            string cycle = anode
                 ? $"Discharge at {slow}C until {N(minV)} V; Charge at {N(c)}C until {N(maxV)} V"
                 : $"Charge at {slow}C until {N(maxV)} V; Discharge at {N(c)}C until {N(minV)} V";
+            return cyclesPerRate > 1 ? $"({cycle}) x {cyclesPerRate}" : cycle;
         }));
     }
 

@@ -143,8 +143,8 @@ public static class SeedCellFits
     /// initial discharge capacity at 0.1C"): <paramref name="cyclesPerRate"/> cycles at each of 0.1C, 0.2C, 0.5C and 1C discharge, every
     /// charge at 0.1C. The number of cycles per rate is not in the text.
     /// </summary>
-    public static string FullSteppedRateTest(int cyclesPerRate) => string.Join("; ", new[] { "0.1C", "0.2C", "0.5C", "1C" }.Select(rate =>
-        $"(Charge at 0.1C until 3.3 V; Discharge at {rate} until 1.5 V) x {cyclesPerRate}"));
+    public static string FullSteppedRateTest(int cyclesPerRate) =>
+        RateCapabilityTest.ProtocolText([0.1, 0.2, 0.5, 1], 1.5, 3.3, chargeCRate: 0.1, anode: false, cyclesPerRate);
 
     /// <summary>The first 1C discharge of <see cref="FullSteppedRateTest"/> over its first (0.1C) discharge.</summary>
     public static double FullSteppedRetention1C(CellParameters full, int cyclesPerRate)
