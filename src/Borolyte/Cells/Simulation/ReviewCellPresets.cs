@@ -10,15 +10,35 @@ namespace Borolyte.Cells.Simulation;
 /// The seed gives the electrolytes' conductivities, the temperatures, C-rates, cut-offs (NVOPF) and retentions, but no
 /// loadings, compositions or thicknesses. For the TiS2 cells the original papers' abstracts (refs. 128, 47) add the measured
 /// capacities and retentions (the <c>published…</c> entries) and the Li | Li(CB9H10)0.7(CB11H12)0.3 interfacial resistance (→ i₀ of
-/// Li); what no retrieved text gives stays ASSUMED (marked so in every parameter's source, with what was searched for) and only
-/// one contact-loss rate per cell is CALIBRATED, on its one published retention (<see cref="RetentionCalibrations"/>). The NVOPF
+/// Li); their build (loading, 1:1 composite, separator, 8 mm die, window) is the Orimo group's TiS2 cell of Tang et al., Energy Environ.
+/// Sci. 8 (2015) 3637, a literature analogue; what no retrieved text gives stays ASSUMED (marked so in every parameter's source, with
+/// what was searched for) and only one contact-loss rate per cell is CALIBRATED, on its one published retention (<see cref="RetentionCalibrations"/>). The NVOPF
 /// cell is built from the full text of ref. 54 (Asakura et al. 2020: composition, loading, pellet, window, conductivity, both
 /// interface resistances) and its transport, connected fraction, passivating oxidation and contact loss are CALIBRATED on that
 /// paper's numbers (<see cref="NvopfCalibration"/>); NVOPF's density is estimated from the isostructural Na3V2(PO4)2F3.
 /// </summary>
 public static class ReviewCellPresets
 {
-    private const double Area = 1e-4 * Math.PI * 0.5 * 0.5;   // ASSUMED 10 mm pellet (not in the seed); only absolute currents depend on it
+    // The Orimo group's own TiS2 cell, the analogue build of both TiS2 presets and the LiBH4 symmetric cell (their papers' experimental
+    // sections were not retrievable): Tang, Unemoto, …, Orimo, Udovic, Energy Environ. Sci. 8 (2015) 3637, TiS2/LiCB11H12 | LiCB11H12 | Li.
+    /// <summary>"an 8 mm-diameter die" (Tang et al. 2015), m.</summary>
+    public const double OrimoDieDiameterM = 8e-3;
+    /// <summary>"6 mg of the composite positive electrode", TiS2 and electrolyte "mixed in a 1: 1 mass ratio" (Tang et al. 2015).</summary>
+    public const double OrimoCompositeMassMg = 6, OrimoTiS2MassFraction = 0.5;
+    /// <summary>"25 mg of LiCB11H12" pressed as the separator (Tang et al. 2015).</summary>
+    public const double OrimoSeparatorMassMg = 25;
+    /// <summary>"The pellet densities were about 1.05 g cm-3 …, which are more than 94% of the densities calculated from the lattice parameters" (Tang et al. 2015).</summary>
+    public const double OrimoPelletRelativeDensity = 0.94;
+    /// <summary>"in the voltage range of 1.75 V to 2.6 V" at 0.2 C and 403 K (Tang et al. 2015).</summary>
+    public const double OrimoLowerCutoffV = 1.75, OrimoUpperCutoffV = 2.6;
+    private const string Orimo = "Tang, Unemoto, …, Orimo, Udovic, Energy Environ. Sci. 8 (2015) 3637 (the Orimo group's TiS2/LiCB11H12 | LiCB11H12 | Li cell, full text; a literature analogue: " +
+        "the experimental sections of Unemoto 2015 and Kim 2019 were not retrievable)";
+    private static readonly double Area = Math.PI * OrimoDieDiameterM * OrimoDieDiameterM / 4;
+    private const string AreaSource = "literature analogue: " + Orimo + ", 'an 8 mm-diameter die'; only absolute currents depend on it";
+
+    /// <summary>Thickness of the analogue's separator, m: its 25 mg at <see cref="OrimoPelletRelativeDensity"/> of the electrolyte's crystallographic density over the die's area.</summary>
+    public static double OrimoSeparatorThicknessM(double electrolyteDensityKgPerM3) =>
+        OrimoSeparatorMassMg * 1e-6 / (OrimoPelletRelativeDensity * electrolyteDensityKgPerM3 * Area);
 
     // Review (seed 000) §2.1: LiBH4's hexagonal high-temperature phase "> 10-3 S cm-1" above "> 115 °C", Eₐ = 0.53 eV (ref. 36).
     // The lower bound is taken at the preset's 120 °C (ASSUMED); the Arrhenius law is only valid above the transition.
@@ -45,11 +65,11 @@ public static class ReviewCellPresets
     // number, one parameter: the fitted retention agrees by construction; no pressure dependence (no stack pressure retrieved).
     public static IReadOnlyList<RetentionCalibration> RetentionCalibrations { get; } =
     [
-        new("tis2-libh4-li", "(Discharge at C/5 until 1.6 V; Charge at C/5 until 2.7 V) x 300", 120, 300, 180.0 / 205.0, 4.669e-4,
+        new("tis2-libh4-li", "(Discharge at C/5 until 1.75 V; Charge at C/5 until 2.6 V) x 300", 120, 300, 180.0 / 205.0, 4.732e-4,
             "Unemoto et al., Chem. Mater. 27 (2015) 5407 (ref. 128), abstract: at 393 K and 0.2 C 'the second discharge capacity was as high as 205 mAh g-1' " +
-            "and 'the 300th discharge capacity remained as high as 180 mAh g-1' (180/205 = 87.8 % of cycle 2; the review's '> 85 %'); the 1.6 V lower cut-off is ASSUMED",
+            "and 'the 300th discharge capacity remained as high as 180 mAh g-1' (180/205 = 87.8 % of cycle 2; the review's '> 85 %'); the window is the Orimo group's analogue cell's",
             ReferenceCycle: 2),
-        new("tis2-lcb-li", "(Discharge at 1C until 1.6 V; Charge at 1C until 2.7 V) x 200", 60, 200, 0.70, 2.134e-3,
+        new("tis2-lcb-li", "(Discharge at 1C until 1.75 V; Charge at 1C until 2.6 V) x 200", 60, 200, 0.70, 2.102e-3,
             "review §2.2: 'At an elevated temperature of 60 °C, the TiS2 cathode exhibits ~70 % capacity retention after 200 cycles at 1C charging/discharging' (ref. 47; " +
             "not in the abstract of Kim et al., Nat. Commun. 10 (2019) 1081; the reference cycle is not stated, cycle 1 taken)"),
         new("nvopf-ncb-na", NvopfCalibration.LongCycling, 25, 802, 78.0 / 99.0, 4.095e-4,
@@ -76,7 +96,7 @@ public static class ReviewCellPresets
     private static (CompositeElectrodeParameters, List<PresetParameter>) Composite(string material, string formula, double alkaliPerFormula, OcpCurve ocp,
         double loadingMgPerCm2, double densityGPerCm3, string densitySource, double activeFraction, double electrolyteFraction, string fractionSource,
         double radiusUm, string radiusSource, double diffusivity, string diffusivitySource, double initial, string initialSource,
-        string loadingSource = LoadingAssumed, double i0MAPerCm2 = 0.1, string i0Source = KineticsAssumed + "0.1 mA/cm² per contact area" + KineticsAssumedWhy,
+        string loadingSource, double i0MAPerCm2 = 0.1, string i0Source = KineticsAssumed + "0.1 mA/cm² per contact area" + KineticsAssumedWhy,
         double rintOhmCm2 = 5, string rintSource = KineticsAssumed + "5 Ω·cm² per contact area" + KineticsAssumedWhy)
     {
         double loading = loadingMgPerCm2 * CellUnits.KgPerM2PerMgPerCm2;
@@ -114,7 +134,6 @@ public static class ReviewCellPresets
         return (p, sources);
     }
 
-    private const string LoadingAssumed = "ASSUMED: the review (seed 000 §2.2) gives no loading, nor do the retrieved abstracts of refs. 128 and 47 (their experimental sections were not retrievable); a typical lab pellet loading";
     private const string KineticsAssumed = "ASSUMED ";
     private const string KineticsAssumedWhy = " (no seed value, none in the retrieved abstracts; as the NaCrO2 presets)";
 
@@ -138,21 +157,40 @@ public static class ReviewCellPresets
     /// <summary>Eₐ of Li jumps in layered Li0.7TiS2, 0.41(1) eV (⁷Li NMR, Wilkening &amp; Heitjans, Phys. Rev. B 77 (2008) 024311), used for TiS2's D_s(T).</summary>
     public const double TiS2DiffusionActivationEnergyEv = 0.41;
 
-    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyteNote)
+    /// <summary>
+    /// The analogue's TiS2 composite (<see cref="OrimoCompositeMassMg"/> at 1:1 by mass in the 8 mm die) with the preset's electrolyte
+    /// <paramref name="electrolyte"/> (a catalogue name; <paramref name="electrolyteDensityName"/> the catalogue entry whose density stands for it):
+    /// the mass ratio becomes volume fractions through the densities, and the voids are the analogue's pellet porosity (1 − 0.94).
+    /// </summary>
+    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Electrode(string electrolyte, string electrolyteDensityName, string densityNote)
     {
-        var (p, sources) = TiS2Composite(electrolyteNote);
+        var tis2 = CellMaterials.Get("TiS2");
+        var se = CellMaterials.Get(electrolyteDensityName);
+        double vTiS2 = OrimoTiS2MassFraction / tis2.DensityKgPerM3, vSe = (1 - OrimoTiS2MassFraction) / se.DensityKgPerM3;
+        double activeFraction = OrimoPelletRelativeDensity * vTiS2 / (vTiS2 + vSe), electrolyteFraction = OrimoPelletRelativeDensity * vSe / (vTiS2 + vSe);
+        double loadingMgPerCm2 = OrimoCompositeMassMg * OrimoTiS2MassFraction / (Area * 1e4);
+        string fractions = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Orimo}: TiS2 and the electrolyte 'mixed in a 1: 1 mass ratio' (no carbon: TiS2 is a metallic conductor); with ρ(TiS2) = {tis2.DensityGPerCm3} and " +
+            $"ρ({electrolyte}) = {se.DensityGPerCm3} g/cm³ ({densityNote}) and the analogue's pellet porosity 1 − 0.94 ('more than 94% of the densities calculated from the lattice parameters', its electrolyte pellets) " +
+            $"→ {activeFraction:0.000} / {electrolyteFraction:0.000} by volume");
+        var (p, sources) = Composite(
+            "TiS2", "TiS2", 1.0, OcpLibrary.Get("tis2"), loadingMgPerCm2, tis2.DensityGPerCm3, tis2.DensitySource,
+            activeFraction, electrolyteFraction, fractions,
+            2.5, "ASSUMED 2.5 µm (commercial TiS2 powder is a few µm; the analogue's is 'TiS2 (99.9%, Sigma-Aldrich)', no size; none in the seed or the retrieved abstracts)",
+            1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s); literature: chemical D of Li in cubic TiS2 up to 5.6e-10 cm²/s at 23 °C (Bruce & Saidi, J. Solid State Chem. 88 (1990) 411, ac impedance), Li jumps in layered Li0.7TiS2 with Eₐ = 0.41 eV (Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311), applied as D_s(T)",
+            0.0, "as assembled: TiS2 is Li-free (the cell starts with a discharge, review §2.2: Li metal as the Li reservoir for 'Li-free' cathodes)",
+            loadingSource: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"literature analogue: {Orimo}: 6 mg of the 1:1 composite in the 8 mm die = {loadingMgPerCm2:0.00} mg/cm² of TiS2 (its '0.2 C …, corresponding to 285 µA cm−2' at 239 mAh/g confirms it)"));
         sources.Add(new("TiS2.solidDiffusivityActivationEnergy", TiS2DiffusionActivationEnergyEv, "eV",
             "Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311: Li jumps in Li0.7TiS2 follow Arrhenius with 0.41(1) eV (148–510 K); D_s is given at 25 °C"));
         return (p with { SolidDiffusivityActivationEnergyEv = TiS2DiffusionActivationEnergyEv, ParameterTemperatureK = 298.15 }, sources);
     }
 
-    private static (CompositeElectrodeParameters, List<PresetParameter>) TiS2Composite(string electrolyteNote) => Composite(
-        "TiS2", "TiS2", 1.0, OcpLibrary.Get("tis2"), 3.0,
-        CellMaterials.Get("TiS2").DensityKgPerM3 / CellUnits.KgPerM3PerGPerCm3, CellMaterials.Get("TiS2").DensitySource,
-        0.50, 0.40, $"ASSUMED: cold-pressed TiS2 + {electrolyteNote} composite, 50 vol% TiS2, 40 vol% electrolyte, 10 % voids (no composition in the seed or the retrieved abstracts of refs. 128 and 47; TiS2 is a metallic conductor, no carbon)",
-        2.5, "ASSUMED 2.5 µm (commercial TiS2 powder is a few µm; no seed value, none in the retrieved abstracts)",
-        1e-13, "ASSUMED 1e-13 m²/s (1e-9 cm²/s); literature: chemical D of Li in cubic TiS2 up to 5.6e-10 cm²/s at 23 °C (Bruce & Saidi, J. Solid State Chem. 88 (1990) 411, ac impedance), Li jumps in layered Li0.7TiS2 with Eₐ = 0.41 eV (Wilkening & Heitjans, Phys. Rev. B 77 (2008) 024311), applied as D_s(T)",
-        0.0, "as assembled: TiS2 is Li-free (the cell starts with a discharge, review §2.2: Li metal as the Li reservoir for 'Li-free' cathodes)");
+    private const string WindowSource = "literature analogue: " + Orimo + ", 'in the voltage range of 1.75 V to 2.6 V' (0.2 C, 403 K); neither the seed nor the retrieved abstracts give the window " +
+        "(review §2.2: TiS2 among 'active materials with relatively low redox potentials (≤ 2.7 V vs. Li+/Li)')";
+
+    private static string SeparatorSource(string electrolyte) => "literature analogue: " + Orimo + ": '25 mg of LiCB11H12' pressed in the 8 mm die, at 94 % of the crystallographic " +
+        $"density (its pellets') of {electrolyte} (data/cells/materials.yaml); the seed and the retrieved abstracts give no thickness";
 
     /// <summary>Unemoto et al., Chem. Mater. 27 (2015) 5407 (ref. 128), abstract: TiS2 | LiBH4 | Li at 393 K and 0.2 C, discharge capacity 205 mAh/g in cycle 2 ("a TiS2 utilization ratio of 85%") and 180 mAh/g in cycle 300.</summary>
     public const double PublishedLiBH4Cycle2DischargeMAhPerG = 205, PublishedLiBH4Cycle300DischargeMAhPerG = 180;
@@ -160,13 +198,14 @@ public static class ReviewCellPresets
     /// <summary>TiS2 | LiBH4 | Li at 120 °C, C/5 (review §2.2: "> 85 % after 300 cycles at C/5 at 120 °C", ref. 128; 205 → 180 mAh/g in the paper).</summary>
     public static CellPreset TiS2LiBH4Li()
     {
-        var (cathode, sources) = TiS2Electrode("LiBH4");
+        var (cathode, sources) = TiS2Electrode("LiBH4", "LiBH4", "its orthorhombic room-temperature cell: the hexagonal phase's was not retrieved");
+        double separator = OrimoSeparatorThicknessM(CellMaterials.Get("LiBH4").DensityKgPerM3);
         var li = Metal("Li", "li-metal", sources, 1.0,
             "ASSUMED 1 mA/cm² (no seed value; the Li | LiBH4 interfacial resistance of ref. 126, Kisu et al., J. Power Sources 436 (2019), was searched for and not retrieved)");
         double nominal = CellMaterials.Get("TiS2").TheoreticalCapacityCPerKg!.Value;
         sources.AddRange(
         [
-            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed LiBH4 pellet (not in the seed or the abstract of Unemoto et al. 2015)"),
+            new("separatorThickness", separator / CellUnits.MPerUm, "um", SeparatorSource("LiBH4")),
             new("electrolyteConductivity120C", 1.0, "mS/cm", "review (seed 000) §2.1: LiBH4 hexagonal high-temperature phase '> 10-3 S cm-1' above '> 115 °C' (ref. 36; " +
                 "Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103, abstract: ac impedance jumps by three orders of magnitude at the orthorhombic → hexagonal transition near 390 K, " +
                 "the hexagonal phase 'of the order of 10-3 S cm-1'); the value is taken at 120 °C (ASSUMED: no σ at 393 K itself retrieved)"),
@@ -176,19 +215,21 @@ public static class ReviewCellPresets
             new("publishedDischargeCapacityCycle2", PublishedLiBH4Cycle2DischargeMAhPerG, "mAh/g", "Unemoto et al., Chem. Mater. 27 (2015) 5407, abstract: 'The second discharge capacity was as high as 205 mAh g-1, corresponding to a TiS2 utilization ratio of 85%' (393 K, 0.2 C); a target, not fitted"),
             new("publishedDischargeCapacityCycle300", PublishedLiBH4Cycle300DischargeMAhPerG, "mAh/g", "Unemoto et al. 2015, abstract: 'The 300th discharge capacity remained as high as 180 mAh g-1 with nearly 100% Coulombic efficiency from the second cycle'"),
             new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "review §2.2: '239 mAh g-1 for TiS2' (one Li per TiS2, Faraday's law)"),
-            new("voltageWindowHigh", 2.7, "V", "review §2.2: TiS2 among 'active materials with relatively low redox potentials (≤ 2.7 V vs. Li+/Li)'"),
-            new("voltageWindowLow", 1.6, "V", "ASSUMED 1.6 V: below the LiTiS2 end of the slope, above the ~1.0 V further lithiation (Johnson & Worrell, J. Electrochem. Soc. 1986); not in the seed or the abstract of Unemoto et al. 2015"),
+            new("voltageWindowHigh", OrimoUpperCutoffV, "V", WindowSource),
+            new("voltageWindowLow", OrimoLowerCutoffV, "V", WindowSource),
             new("publishedRetention", Calibration("tis2-libh4-li").PublishedRetention, "1", "Unemoto et al. 2015: 180 / 205 mAh/g, cycle 300 vs cycle 2 (the review's '> 85 % after 300 cycles at C/5 at 120 °C'); fitted: degradation.contactLossPerCycle"),
-            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet (no pellet size in the seed or the retrieved abstracts); only absolute currents depend on it"),
+            new("area", Area * 1e4, "cm2", AreaSource),
         ]);
         var cell = new CellParameters
         {
             Degradation = ContactLoss("tis2-libh4-li", sources),
-            Name = "tis2-libh4-li", Positive = cathode, Negative = li, SeparatorThicknessM = 500e-6, Electrolyte = LiBH4HighTemperature,
+            Name = "tis2-libh4-li", Positive = cathode, Negative = li, SeparatorThicknessM = separator, Electrolyte = LiBH4HighTemperature,
             TemperatureK = K(120), AreaM2 = Area, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
             ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
         };
-        return new CellPreset("tis2-libh4-li", "TiS2 (3.0 mg/cm², assumed) | LiBH4 (high-temperature phase) | Li, 120 °C", cell, 1.6, 2.7, sources);
+        return new CellPreset("tis2-libh4-li", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"TiS2 ({cathode.ActiveLoadingKgPerM2 / CellUnits.KgPerM2PerMgPerCm2:0.00} mg/cm², 1:1 with LiBH4, the Orimo group's build) | LiBH4 (high-temperature phase) | Li, 120 °C"),
+            cell, OrimoLowerCutoffV, OrimoUpperCutoffV, sources);
     }
 
     /// <summary>
@@ -197,34 +238,38 @@ public static class ReviewCellPresets
     /// </summary>
     public static CellPreset TiS2LcbLi()
     {
-        var (cathode, sources) = TiS2Electrode("Li(CB9H10)0.7(CB11H12)0.3");
+        var (cathode, sources) = TiS2Electrode("Li(CB9H10)0.7(CB11H12)0.3", "LiCB11H12",
+            "LiCB11H12's, the analogue's own electrolyte, for the mixed-anion salt: no lattice of Li(CB9H10)0.7(CB11H12)0.3 or LiCB9H10 was retrieved");
+        double separator = OrimoSeparatorThicknessM(CellMaterials.Get("LiCB11H12").DensityKgPerM3);
         var li = Metal("Li", "li-metal", sources, LiLcbExchangeCurrentDensityMAPerCm2,
             "Kim et al., Nat. Commun. 10 (2019) 1081, abstract: Li plating/stripping 'with negligible interfacial resistance (<1 Ω cm2) at 0.2 mA cm−2' (25 °C); " +
             "i₀ = RT/(F·1 Ω cm²) at 25 °C, the lower bound (Butler–Volmer, α = 0.5); kept at 60 °C (no activation energy)");
         double nominal = CellMaterials.Get("TiS2").TheoreticalCapacityCPerKg!.Value;
         sources.AddRange(
         [
-            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed pellet (not in the seed or the abstract of Kim et al. 2019)"),
+            new("separatorThickness", separator / CellUnits.MPerUm, "um", SeparatorSource("LiCB11H12 (for the mixed-anion salt)")),
             new("electrolyteConductivity25C", 7.0, "mS/cm", "review (seed 000) §2.1: Li(CB9H10)0.7(CB11H12)0.3 'with 7 × 10-3 S cm-1 and 0.28 eV' (refs. 47, 55, 106); " +
                 "the seed's value is kept: Kim et al., Nat. Commun. 10 (2019) 1081 measured '6.7 × 10−3 S cm−1 at 25 °C' (abstract), 4 % lower"),
             new("electrolyteActivationEnergy", 0.28, "eV", "review §2.1, as above"),
             new("temperature", 25, "C", "ASSUMED room temperature for the 10C vs C/10 rate test (the review gives no temperature for it; the symmetric cell of ref. 47 is at 25 °C); the cycling test is at 60 °C (review §2.2)"),
             new("cRate", 1, "C", "review §2.2: '200 cycles at 1C charging/discharging' at 60 °C; rate test 10C vs C/10"),
             new("nominalCapacity", nominal / CellUnits.CPerKgPerMAhPerG, "mAh/g", "review §2.2: '239 mAh g-1 for TiS2'"),
-            new("voltageWindowHigh", 2.7, "V", "review §2.2: TiS2 '≤ 2.7 V vs. Li+/Li', within the electrolyte's '~3.4 V vs. Li+/Li' oxidative stability"),
-            new("voltageWindowLow", 1.6, "V", "ASSUMED 1.6 V (see tis2-libh4-li); not in the seed or the abstract of Kim et al. 2019"),
+            new("voltageWindowHigh", OrimoUpperCutoffV, "V", WindowSource + "; inside the electrolyte's '~3.4 V vs. Li+/Li' oxidative stability (review §2.2)"),
+            new("voltageWindowLow", OrimoLowerCutoffV, "V", WindowSource),
             new("publishedRateRetention10C", 0.70, "1", "review §2.2: '> 70 % capacity remaining at ... 10C vs C/10 with a TiS2 cathode' (lower bound)"),
             new("publishedRetention", 0.70, "1", "review §2.2: '~70 % capacity retention after 200 cycles at 1C' at 60 °C (fitted: degradation.contactLossPerCycle)"),
-            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet (no pellet size in the seed or the retrieved abstracts); only absolute currents depend on it"),
+            new("area", Area * 1e4, "cm2", AreaSource),
         ]);
         var cell = new CellParameters
         {
             Degradation = ContactLoss("tis2-lcb-li", sources),
-            Name = "tis2-lcb-li", Positive = cathode, Negative = li, SeparatorThicknessM = 500e-6, Electrolyte = LiCB9CB11,
+            Name = "tis2-lcb-li", Positive = cathode, Negative = li, SeparatorThicknessM = separator, Electrolyte = LiCB9CB11,
             TemperatureK = K(25), AreaM2 = Area, NominalArealCapacityCPerM2 = cathode.ActiveLoadingKgPerM2 * nominal,
             ActiveLoadingKgPerM2 = cathode.ActiveLoadingKgPerM2,
         };
-        return new CellPreset("tis2-lcb-li", "TiS2 (3.0 mg/cm², assumed) | Li(CB9H10)0.7(CB11H12)0.3 | Li, 25 °C", cell, 1.6, 2.7, sources);
+        return new CellPreset("tis2-lcb-li", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"TiS2 ({cathode.ActiveLoadingKgPerM2 / CellUnits.KgPerM2PerMgPerCm2:0.00} mg/cm², 1:1, the Orimo group's build) | Li(CB9H10)0.7(CB11H12)0.3 | Li, 25 °C"),
+            cell, OrimoLowerCutoffV, OrimoUpperCutoffV, sources);
     }
 
     /// <summary>Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54): cycled to 4.15 V vs Na+/Na, "a discharge capacity of 104 mA h g-1 at C/10 and 99 mA h g-1 at C/5", and 74 mA h g−1 at 1C in the rate test.</summary>
@@ -371,22 +416,23 @@ public static class ReviewCellPresets
     /// </summary>
     public static CellPreset LiLiBH4Symmetric()
     {
+        double separator = OrimoSeparatorThicknessM(CellMaterials.Get("LiBH4").DensityKgPerM3);
         var sources = new List<PresetParameter>
         {
             new("Li.ocp", 0, "V", "Li metal: 0 V vs Li/Li+ by definition"),
             new("Li.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (no seed value); to be calibrated on a symmetric-cell overpotential"),
-            new("separatorThickness", 500, "um", "ASSUMED 500 µm pressed LiBH4 pellet (not in the seed or the abstract of Unemoto et al. 2015)"),
+            new("separatorThickness", separator / CellUnits.MPerUm, "um", SeparatorSource("LiBH4")),
             new("electrolyteConductivity120C", 1.0, "mS/cm", "review §2.1: LiBH4 high-temperature phase '> 10-3 S cm-1' (lower bound at 120 °C, ASSUMED)"),
             new("electrolyteActivationEnergy", 0.53, "eV", "review §2.1: 0.53 eV"),
             new("temperature", 120, "C", "review §2.2: symmetric cell at 120 °C"),
             new("currentDensity", 0.2, "mA/cm2", "review §2.2: '0.2 mA cm-2'"),
             new("arealCapacityPerHalfCycle", 0.1, "mAh/cm2", "review §2.2: '0.1 mAh cm-2' (defines 1C here)"),
-            new("area", Area * 1e4, "cm2", "ASSUMED 10 mm pellet"),
+            new("area", Area * 1e4, "cm2", AreaSource),
         };
         PlanarElectrodeParameters Li(string name) => new() { Name = name, Ocp = OcpLibrary.Get("li-metal"), ExchangeCurrentDensityAPerM2 = 10 };
         var cell = new CellParameters
         {
-            Name = "li-libh4-symmetric", Positive = Li("Li (working)"), Negative = Li("Li (counter)"), SeparatorThicknessM = 500e-6,
+            Name = "li-libh4-symmetric", Positive = Li("Li (working)"), Negative = Li("Li (counter)"), SeparatorThicknessM = separator,
             Electrolyte = LiBH4HighTemperature, TemperatureK = K(120), AreaM2 = Area,
             NominalArealCapacityCPerM2 = 0.1 * CellUnits.CPerM2PerMAhPerCm2, ActiveLoadingKgPerM2 = 0,
         };

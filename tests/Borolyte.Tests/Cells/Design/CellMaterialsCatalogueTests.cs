@@ -53,8 +53,27 @@ public class CellMaterialsCatalogueTests
     [Fact]
     public void Catalogue_has_exactly_the_previous_materials_in_order()
     {
-        // … followed by the materials added since: the seed's Na–Sn counter electrode.
-        Assert.Equal(Previous.Select(row => (string)row[0]).Append("Na3Sn"), CellMaterials.All.Select(m => m.Name));
+        // … followed by the materials added since: the seed's Na–Sn counter electrode, then the TiS2 cells' electrolytes.
+        Assert.Equal(Previous.Select(row => (string)row[0]).Concat(["Na3Sn", "LiBH4", "LiCB11H12"]), CellMaterials.All.Select(m => m.Name));
+    }
+
+    [Theory]
+    // Z·M/(N_A·a·b·c) of the orthorhombic room-temperature cells: LiBH4 Pnma, Z = 4 (Soulié et al., J. Alloys Compd. 346 (2002) 200);
+    // LiCB11H12 Pca21, Z = 4 (Tang et al., Energy Environ. Sci. 8 (2015) 3637, Fig. 3). Atomic weights IUPAC 2021 (abridged), N_A exact (SI 2019).
+    [InlineData("LiBH4", 4, 6.94 + 10.81 + 4 * 1.008, 7.17858, 4.43686, 6.80321)]
+    [InlineData("LiCB11H12", 4, 6.94 + 12.011 + 11 * 10.81 + 12 * 1.008, 9.6668, 9.4892, 9.7273)]
+    public void Lithium_hydroborate_densities_follow_from_their_lattice_parameters(string name, int z, double molarMass, double a, double b, double c)
+    {
+        double rho = z * molarMass / (6.02214076e23 * a * b * c * 1e-24);
+        Assert.Equal(rho, CellMaterials.Get(name).DensityGPerCm3, 3);
+        Assert.Equal(MaterialRole.Electrolyte, CellMaterials.Get(name).Role);
+    }
+
+    [Fact]
+    public void LiCB11H12_density_agrees_with_the_papers_pellet()
+    {
+        // Tang et al. 2015: the pellet's "about 1.05 g cm-3" is "more than 94% of the densities calculated from the lattice parameters".
+        Assert.InRange(1.05 / CellMaterials.Get("LiCB11H12").DensityGPerCm3, 0.94, 0.95);
     }
 
     [Fact]
