@@ -272,6 +272,34 @@ public static class ReviewCellPresets
             cell, OrimoLowerCutoffV, OrimoUpperCutoffV, sources);
     }
 
+    /// <summary>Tang et al. 2015, the analogue cell's own result: "approximately 175 mAh g−1 discharge capacity during operation with approximately 95% coulombic efficiency … after the 3rd cycle" (403 K, 0.2 C, 1.75–2.6 V).</summary>
+    public const double PublishedOrimoAnalogueDischargeMAhPerG = 175, PublishedOrimoAnalogueCoulombicEfficiency = 0.95;
+
+    /// <summary>Tang et al. 2015: LiCB11H12's disordered phase, σ(Li+) "≥ 0.15 S cm−1 at T ≥ 403 K … with low activation energies of 0.22 eV" (the bound taken at 403 K).</summary>
+    public static ArrheniusConductivity LiCB11H12Disordered { get; } = ArrheniusConductivity.FromConventional(0.15, 403 - PhysicalConstants.ZeroCelsiusK, 0.22);
+
+    /// <summary>
+    /// The analogue cell itself, TiS2/LiCB11H12 | LiCB11H12 | Li at 403 K (Tang et al. 2015): <c>tis2-lcb-li</c>'s build, which is this cell's,
+    /// with its own electrolyte (σ and Eₐ above; its density is the one the build already uses) and no degradation (no retention was published).
+    /// A prediction to compare with <see cref="PublishedOrimoAnalogueDischargeMAhPerG"/>: nothing is fitted to it. Not a named preset.
+    /// </summary>
+    public static CellPreset OrimoAnalogueCell()
+    {
+        var lcb = TiS2LcbLi();
+        var cell = lcb.Cell with
+        {
+            Name = "tis2-licb11h12-li (Tang et al. 2015)", Electrolyte = LiCB11H12Disordered, TemperatureK = 403, Degradation = DegradationParameters.None,
+        };
+        var sources = lcb.Parameters.Where(q => !q.Name.StartsWith("electrolyte") && !q.Name.StartsWith("degradation") && !q.Name.StartsWith("published") && q.Name != "temperature")
+            .Append(new("electrolyteConductivity130C", 150, "mS/cm", "Tang et al. 2015: LiCB11H12 '≥ 0.15 S cm−1 at T ≥ 403 K' (the bound)"))
+            .Append(new("electrolyteActivationEnergy", 0.22, "eV", "Tang et al. 2015: 'with low activation energies of 0.22 eV'"))
+            .Append(new("temperature", 403 - PhysicalConstants.ZeroCelsiusK, "C", "Tang et al. 2015: 'The battery test was carried out at 403 K'"))
+            .Append(new("publishedDischargeCapacity", PublishedOrimoAnalogueDischargeMAhPerG, "mAh/g", "Tang et al. 2015: 'approximately 175 mAh g−1 discharge capacity … after the 3rd cycle'; a prediction target, not fitted"))
+            .ToList();
+        return new CellPreset(cell.Name, "TiS2/LiCB11H12 (5.97 mg/cm², 1:1) | LiCB11H12 | Li, 403 K (Tang et al., Energy Environ. Sci. 8 (2015) 3637)",
+            cell, OrimoLowerCutoffV, OrimoUpperCutoffV, sources);
+    }
+
     /// <summary>Asakura et al., Energy Environ. Sci. 13 (2020) 5048 (ref. 54): cycled to 4.15 V vs Na+/Na, "a discharge capacity of 104 mA h g-1 at C/10 and 99 mA h g-1 at C/5", and 74 mA h g−1 at 1C in the rate test.</summary>
     public const double PublishedNvopfDischargeC10MAhPerG = 104, PublishedNvopfDischargeC5MAhPerG = 99, PublishedNvopfDischarge1CMAhPerG = 74;
     /// <summary>Asakura et al. 2020: first- and second-cycle Coulombic efficiency at C/10 to 4.15 V, "only 91.4% in the first cycle and 98.5% in the second cycle, due to the in situ formation of the passivation layer".</summary>

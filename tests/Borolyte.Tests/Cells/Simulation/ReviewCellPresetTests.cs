@@ -182,6 +182,21 @@ public class ReviewCellPresetTests
     }
 
     [Fact]
+    public void Analogue_cell_is_the_LCB_build_with_LiCB11H12_at_403_K()
+    {
+        // Tang et al. 2015: LiCB11H12 "≥ 0.15 S cm−1 at T ≥ 403 K" with 0.22 eV; the battery at 403 K; no retention published, so no degradation.
+        var analogue = ReviewCellPresets.OrimoAnalogueCell();
+        var lcb = CellPresets.Get("tis2-lcb-li").Cell;
+        Assert.Equal(403, analogue.Cell.TemperatureK);
+        Assert.Equal(15.0, analogue.Cell.BulkConductivitySPerM, 9);                   // 0.15 S/cm at the cell's own temperature
+        Assert.Equal(15.0 * Math.Exp(-0.22 / KB * (1 / 413.0 - 1 / 403.0)), analogue.AtTemperature(413).BulkConductivitySPerM, 9);
+        Assert.Equal(lcb.Positive, analogue.Cell.Positive);
+        Assert.Equal(lcb.SeparatorThicknessM, analogue.Cell.SeparatorThicknessM);
+        Assert.Equal(0, analogue.Cell.Degradation.ContactLossPerCycle);
+        Assert.Equal(175, analogue.Parameters.Single(p => p.Name == "publishedDischargeCapacity").Value);
+    }
+
+    [Fact]
     public void Li_exchange_current_of_the_LCB_cell_meets_the_published_interfacial_resistance()
     {
         // Kim et al., Nat. Commun. 10 (2019) 1081: Li | Li(CB9H10)0.7(CB11H12)0.3 | Li with "< 1 Ω cm2" at 0.2 mA/cm², 25 °C. The preset
