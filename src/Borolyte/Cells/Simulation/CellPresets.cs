@@ -393,13 +393,13 @@ public static class CellPresets
         var sources = new List<PresetParameter>
         {
             new("Na.ocp", 0, "V", "Na metal: 0 V vs Na/Na+ by definition"),
-            new("separatorThickness", 500, "um", "ASSUMED 500 µm: the group's 80 mg, 12 mm pellets of this electrolyte (Duchêne et al., Energy Environ. Sci. 10 (2017) 2609: " +
-                "'a 500 μm thick pellet with a diameter of 12 mm'; seed 004: '<500-μm-thick'); the symmetric cell's own thickness is not in the text"),
+            new("separatorThickness", 500, "um", "literature analogue: the same group's pellets of this electrolyte (Duchêne et al., Energy Environ. Sci. 10 (2017) 2609: " +
+                "'a 500 μm thick pellet with a diameter of 12 mm'; seed 004: '<500-μm-thick'); the symmetric cell's own thickness is not in the text (Chem. Commun. 2017 leaves it to its ESI, not retrieved)"),
             new("electrolyteConductivity25C", 1.0, "mS/cm", "seed 004 abstract: '1 mS cm-1 at 25 °C'"),
             new("electrolyteActivationEnergy", ElectrolyteEaEv, "eV", ElectrolyteEaSource),
             new("temperature", 60, "C", "review (seed 000) §2.2: symmetric cell at 60 °C"),
             new("arealCapacityPerHalfCycle", 1.2, "mAh/cm2", "review §2.2: '0.1 mA cm-2 and 1.2 mAh cm-2' (defines 1C here)"),
-            new("area", Area * 1e4, "cm2", "ASSUMED 12 mm, as the other presets"),
+            new("area", Area * 1e4, "cm2", "literature analogue: the same group's 12 mm pellet (Duchêne et al., Energy Environ. Sci. 10 (2017) 2609) and seed 004's 12 mm electrodes; only absolute currents depend on it"),
         };
         double i0 = NaMetalExchangeCurrentDensityAPerM2;
         sources.Insert(1, new("Na.exchangeCurrentDensity", i0 / CellUnits.APerM2PerMAPerCm2, "mA/cm2", string.Create(System.Globalization.CultureInfo.InvariantCulture,

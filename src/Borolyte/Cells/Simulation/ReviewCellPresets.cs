@@ -154,6 +154,21 @@ public static class ReviewCellPresets
     /// </summary>
     public static double LiLcbExchangeCurrentDensityMAPerCm2 { get; } = ExchangeCurrentFromResistanceMAPerCm2(1.0, 298.15);
 
+    /// <summary>
+    /// Lower bound on Li | LiBH4's exchange current density, mA/cm², from Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103 (full text in the
+    /// MKMiyagi repository, <c>Takamura_2007_LiBH4-structural-transition.md</c>): Li foils on a LiBH4 pellet "10 mm in diameter and ∼ 2 mm in
+    /// thickness" gave "only single arcs …, indicating that neither the response arising from the electrode interface nor the grain boundary was
+    /// observed", at 391 K with σ "of the order of 10-3 S cm-1". An interface arc as large as the bulk one (µF-scale double layer against the bulk's
+    /// 1–100 pF) would have been resolved, so the two interfaces together stay below the bulk's L/σ = 200 Ω cm²: R_ct &lt; 100 Ω cm² each, and
+    /// i₀ &gt; RT/(F·100 Ω cm²) at 391 K (the small-overpotential limit of the simulator's Butler–Volmer law, α = ½).
+    /// </summary>
+    public static double LiLiBH4ExchangeCurrentLowerBoundMAPerCm2 { get; } = ExchangeCurrentFromResistanceMAPerCm2(0.2 / 1e-3 / 2, 391);
+
+    private static readonly string LiLiBH4I0Source = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"ASSUMED 1 mA/cm², {1 / LiLiBH4ExchangeCurrentLowerBoundMAPerCm2:0.0}× the literature lower bound {LiLiBH4ExchangeCurrentLowerBoundMAPerCm2:0.00} mA/cm² (Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103: " +
+        $"Li foils on a 10 mm, ~2 mm LiBH4 pellet, 'neither the response arising from the electrode interface nor the grain boundary was observed' at 391 K, so each interface's " +
+        $"R_ct < half the bulk's 200 Ω cm²); the Li | LiBH4 interfacial resistance of ref. 126 (Kisu et al., J. Power Sources 436 (2019)) was searched for and not retrieved");
+
     /// <summary>Eₐ of Li jumps in layered Li0.7TiS2, 0.41(1) eV (⁷Li NMR, Wilkening &amp; Heitjans, Phys. Rev. B 77 (2008) 024311), used for TiS2's D_s(T).</summary>
     public const double TiS2DiffusionActivationEnergyEv = 0.41;
 
@@ -200,8 +215,7 @@ public static class ReviewCellPresets
     {
         var (cathode, sources) = TiS2Electrode("LiBH4", "LiBH4", "its orthorhombic room-temperature cell: the hexagonal phase's was not retrieved");
         double separator = OrimoSeparatorThicknessM(CellMaterials.Get("LiBH4").DensityKgPerM3);
-        var li = Metal("Li", "li-metal", sources, 1.0,
-            "ASSUMED 1 mA/cm² (no seed value; the Li | LiBH4 interfacial resistance of ref. 126, Kisu et al., J. Power Sources 436 (2019), was searched for and not retrieved)");
+        var li = Metal("Li", "li-metal", sources, 1.0, LiLiBH4I0Source);
         double nominal = CellMaterials.Get("TiS2").TheoreticalCapacityCPerKg!.Value;
         sources.AddRange(
         [
@@ -448,7 +462,7 @@ public static class ReviewCellPresets
         var sources = new List<PresetParameter>
         {
             new("Li.ocp", 0, "V", "Li metal: 0 V vs Li/Li+ by definition"),
-            new("Li.exchangeCurrentDensity", 1.0, "mA/cm2", "ASSUMED 1 mA/cm² (no seed value); to be calibrated on a symmetric-cell overpotential"),
+            new("Li.exchangeCurrentDensity", 1.0, "mA/cm2", LiLiBH4I0Source + "; a measured symmetric-cell overpotential would calibrate it"),
             new("separatorThickness", separator / CellUnits.MPerUm, "um", SeparatorSource("LiBH4")),
             new("electrolyteConductivity120C", 1.0, "mS/cm", "review §2.1: LiBH4 high-temperature phase '> 10-3 S cm-1' (lower bound at 120 °C, ASSUMED)"),
             new("electrolyteActivationEnergy", 0.53, "eV", "review §2.1: 0.53 eV"),

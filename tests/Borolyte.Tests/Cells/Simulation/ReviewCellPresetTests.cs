@@ -209,9 +209,15 @@ public class ReviewCellPresetTests
         const double j = 2.0;                                         // 0.2 mA/cm² in A/m²
         double eta = 2 * R * 298.15 / F * Math.Asinh(j / (2 * li.ExchangeCurrentDensityAPerM2));
         Assert.InRange(eta / j, 0.999e-4, 1e-4);
-        // TiS2 | LiBH4's Li keeps the assumed 1 mA/cm² (no published interface resistance retrieved); the NVOPF cell's Na takes
+        // TiS2 | LiBH4's Li keeps the assumed 1 mA/cm², above the bound from Matsuo et al. 2007's unresolved interface arc: both Li
+        // interfaces below the bulk's L/σ = 0.2 cm / 1e-3 S/cm = 200 Ω cm², so i₀ > RT/(F·100 Ω cm²) at 391 K. The NVOPF cell's Na takes
         // Asakura et al. 2020's initial Na | SE resistance R1 = 31 Ω cm² at 25 °C the same way.
+        double libh4Bound = R * 391 / F / 100e-4;                    // A/m²
+        Assert.Equal(libh4Bound / 10, ReviewCellPresets.LiLiBH4ExchangeCurrentLowerBoundMAPerCm2, 1e-9);
+        Assert.Equal(0.337, libh4Bound / 10, 0.001);
         Assert.Equal(10, CellPresets.Get("tis2-libh4-li").Cell.Negative.ExchangeCurrentDensityAPerM2, 12);
+        Assert.True(CellPresets.Get("tis2-libh4-li").Cell.Negative.ExchangeCurrentDensityAPerM2 > libh4Bound);
+        Assert.True(CellPresets.Get("li-libh4-symmetric").Cell.Negative.ExchangeCurrentDensityAPerM2 > libh4Bound);
         double na = R * 298.15 / F / 31e-4;
         Assert.Equal(na, CellPresets.Get("nvopf-ncb-na").Cell.Negative.ExchangeCurrentDensityAPerM2, 1e-9 * na);
         Assert.Equal(0.829, na / 10, 0.001);
