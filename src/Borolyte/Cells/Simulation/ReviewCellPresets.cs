@@ -221,8 +221,8 @@ public static class ReviewCellPresets
         [
             new("separatorThickness", separator / CellUnits.MPerUm, "um", SeparatorSource("LiBH4")),
             new("electrolyteConductivity120C", 1.0, "mS/cm", "review (seed 000) §2.1: LiBH4 hexagonal high-temperature phase '> 10-3 S cm-1' above '> 115 °C' (ref. 36; " +
-                "Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103, abstract: ac impedance jumps by three orders of magnitude at the orthorhombic → hexagonal transition near 390 K, " +
-                "the hexagonal phase 'of the order of 10-3 S cm-1'); the value is taken at 120 °C (ASSUMED: no σ at 393 K itself retrieved)"),
+                "Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103, full text: a jump by three orders of magnitude at the orthorhombic → hexagonal transition near 390 K, " +
+                "'The electrical conductivity in the HT phase was as high as 10-3 S cm-1', Eₐ 0.53 eV; the temperature of that value is shown only in its Fig. 1, so it is taken at 120 °C (ASSUMED)"),
             new("electrolyteActivationEnergy", 0.53, "eV", "review §2.1: 'with an activation energy of 0.53 eV' (high-temperature phase); the orthorhombic phase below ~115 °C is NOT modelled"),
             new("temperature", 120, "C", "review §2.2: TiS2|LiBH4|Li cycled at 120 °C (ref. 128; Unemoto et al. 2015: 393 K)"),
             new("cRate", 0.2, "C", "review §2.2: 'at C/5'; Unemoto et al. 2015: '0.2 C'"),
@@ -304,13 +304,16 @@ public static class ReviewCellPresets
         {
             Name = "tis2-licb11h12-li (Tang et al. 2015)", Electrolyte = LiCB11H12Disordered, TemperatureK = 403, Degradation = DegradationParameters.None,
         };
-        var sources = lcb.Parameters.Where(q => !q.Name.StartsWith("electrolyte") && !q.Name.StartsWith("degradation") && !q.Name.StartsWith("published") && q.Name != "temperature")
+        var sources = lcb.Parameters.Where(q => !q.Name.StartsWith("electrolyte") && !q.Name.StartsWith("degradation") && !q.Name.StartsWith("published") && q.Name is not ("temperature" or "Li.exchangeCurrentDensity"))
+            .Append(new("Li.exchangeCurrentDensity", LiLcbExchangeCurrentDensityMAPerCm2, "mA/cm2", "tis2-lcb-li's Li (the Li | LCB bound, Kim et al. 2019); Tang et al. 2015's Li-symmetric " +
+                "LiCB11H12 cell shows 'only ohmic resistance' at T ≥ 403 K, no interface arc, so no tighter number"))
             .Append(new("electrolyteConductivity130C", 150, "mS/cm", "Tang et al. 2015: LiCB11H12 '≥ 0.15 S cm−1 at T ≥ 403 K' (the bound)"))
             .Append(new("electrolyteActivationEnergy", 0.22, "eV", "Tang et al. 2015: 'with low activation energies of 0.22 eV'"))
             .Append(new("temperature", 403 - PhysicalConstants.ZeroCelsiusK, "C", "Tang et al. 2015: 'The battery test was carried out at 403 K'"))
             .Append(new("publishedDischargeCapacity", PublishedOrimoAnalogueDischargeMAhPerG, "mAh/g", "Tang et al. 2015: 'approximately 175 mAh g−1 discharge capacity … after the 3rd cycle'; a prediction target, not fitted"))
             .ToList();
-        return new CellPreset(cell.Name, "TiS2/LiCB11H12 (5.97 mg/cm², 1:1) | LiCB11H12 | Li, 403 K (Tang et al., Energy Environ. Sci. 8 (2015) 3637)",
+        return new CellPreset(cell.Name, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"TiS2/LiCB11H12 ({cell.ActiveLoadingKgPerM2 / CellUnits.KgPerM2PerMgPerCm2:0.00} mg/cm², 1:1) | LiCB11H12 | Li, 403 K (Tang et al., Energy Environ. Sci. 8 (2015) 3637)"),
             cell, OrimoLowerCutoffV, OrimoUpperCutoffV, sources);
     }
 
