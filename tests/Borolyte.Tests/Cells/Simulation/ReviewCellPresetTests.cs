@@ -80,8 +80,8 @@ public class ReviewCellPresetTests
     [Fact]
     public void TiS2_LCB_cell_keeps_more_than_70_percent_at_10C_as_published()
     {
-        // Review §2.2: "> 70 % capacity remaining at ... 10C vs C/10 with a TiS2 cathode". The preset's electrode parameters are
-        // ASSUMED (not calibrated on this bound), so this checks consistency with the published lower bound, nothing tighter.
+        // Review §2.2: "> 70 % capacity remaining at ... 10C vs C/10 with a TiS2 cathode". The preset's particle size and kinetics are
+        // ASSUMED and its build an analogue's (nothing calibrated on this bound), so this checks consistency with the published lower bound, nothing tighter.
         var cycles = Run(CellPresets.Get("tis2-lcb-li").Cell,
             "Discharge at C/10 until 1.75 V; Charge at C/10 until 2.6 V; Discharge at 10C until 1.75 V; Charge at C/10 until 2.6 V").Summary.Cycles;
         double ratio = cycles[1].DischargeSpecificCapacityMAhPerG!.Value / cycles[0].DischargeSpecificCapacityMAhPerG!.Value;
