@@ -49,8 +49,10 @@ public sealed class OcpCurve
     public double Potential(double theta, OcpBranch branch = OcpBranch.Insertion) => Evaluate(theta, branch).U;
 
     /// <summary>U(θ) and dU/dθ on the requested branch.</summary>
-    public (double U, double Slope) Evaluate(double theta, OcpBranch branch = OcpBranch.Insertion) =>
-        (branch == OcpBranch.Extraction && extraction is not null ? extraction : insertion).Evaluate(theta);
+    public (double U, double Slope) Evaluate(double theta, OcpBranch branch = OcpBranch.Insertion) => Of(branch).Evaluate(theta);
+
+    /// <summary>The table of a branch: the extraction column where the curve has one, the insertion column otherwise.</summary>
+    private Branch Of(OcpBranch branch) => branch == OcpBranch.Extraction && extraction is not null ? extraction : insertion;
 
     /// <summary>
     /// The plateaus of a branch: maximal runs of table segments whose slope |ΔU/Δθ| is at most <paramref name="maxSlopeVPerUnit"/>
@@ -58,7 +60,7 @@ public sealed class OcpCurve
     /// </summary>
     public IReadOnlyList<(double From, double To)> Plateaus(OcpBranch branch = OcpBranch.Insertion, double maxSlopeVPerUnit = 1.0)
     {
-        var values = branch == OcpBranch.Extraction && extraction is not null ? extraction.Values : insertion.Values;
+        var values = Of(branch).Values;
         var plateaus = new List<(double, double)>();
         int start = -1;
         for (int i = 0; i < x.Length - 1; i++)

@@ -164,8 +164,11 @@ public static class ReviewCellPresets
     /// </summary>
     public static double LiLiBH4ExchangeCurrentLowerBoundMAPerCm2 { get; } = ExchangeCurrentFromResistanceMAPerCm2(0.2 / 1e-3 / 2, 391);
 
+    /// <summary>Li | LiBH4's exchange current density in both LiBH4 presets, mA/cm²: ASSUMED, above <see cref="LiLiBH4ExchangeCurrentLowerBoundMAPerCm2"/>.</summary>
+    private const double LiLiBH4ExchangeCurrentDensityMAPerCm2 = 1.0;
+
     private static readonly string LiLiBH4I0Source = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"ASSUMED 1 mA/cm², {1 / LiLiBH4ExchangeCurrentLowerBoundMAPerCm2:0.0}× the literature lower bound {LiLiBH4ExchangeCurrentLowerBoundMAPerCm2:0.00} mA/cm² (Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103: " +
+        $"ASSUMED {LiLiBH4ExchangeCurrentDensityMAPerCm2} mA/cm², {LiLiBH4ExchangeCurrentDensityMAPerCm2 / LiLiBH4ExchangeCurrentLowerBoundMAPerCm2:0.0}× the literature lower bound {LiLiBH4ExchangeCurrentLowerBoundMAPerCm2:0.00} mA/cm² (Matsuo et al., Appl. Phys. Lett. 91 (2007) 224103: " +
         $"Li foils on a 10 mm, ~2 mm LiBH4 pellet, 'neither the response arising from the electrode interface nor the grain boundary was observed' at 391 K, so each interface's " +
         $"R_ct < half the bulk's 200 Ω cm²); the Li | LiBH4 interfacial resistance of ref. 126 (Kisu et al., J. Power Sources 436 (2019)) was searched for and not retrieved");
 
@@ -215,7 +218,7 @@ public static class ReviewCellPresets
     {
         var (cathode, sources) = TiS2Electrode("LiBH4", "LiBH4", "its orthorhombic room-temperature cell: the hexagonal phase's was not retrieved");
         double separator = OrimoSeparatorThicknessM(CellMaterials.Get("LiBH4").DensityKgPerM3);
-        var li = Metal("Li", "li-metal", sources, 1.0, LiLiBH4I0Source);
+        var li = Metal("Li", "li-metal", sources, LiLiBH4ExchangeCurrentDensityMAPerCm2, LiLiBH4I0Source);
         double nominal = CellMaterials.Get("TiS2").TheoreticalCapacityCPerKg!.Value;
         sources.AddRange(
         [
@@ -465,7 +468,7 @@ public static class ReviewCellPresets
         var sources = new List<PresetParameter>
         {
             new("Li.ocp", 0, "V", "Li metal: 0 V vs Li/Li+ by definition"),
-            new("Li.exchangeCurrentDensity", 1.0, "mA/cm2", LiLiBH4I0Source + "; a measured symmetric-cell overpotential would calibrate it"),
+            new("Li.exchangeCurrentDensity", LiLiBH4ExchangeCurrentDensityMAPerCm2, "mA/cm2", LiLiBH4I0Source + "; a measured symmetric-cell overpotential would calibrate it"),
             new("separatorThickness", separator / CellUnits.MPerUm, "um", SeparatorSource("LiBH4")),
             new("electrolyteConductivity120C", 1.0, "mS/cm", "review §2.1: LiBH4 high-temperature phase '> 10-3 S cm-1' (lower bound at 120 °C, ASSUMED)"),
             new("electrolyteActivationEnergy", 0.53, "eV", "review §2.1: 0.53 eV"),
@@ -474,7 +477,10 @@ public static class ReviewCellPresets
             new("arealCapacityPerHalfCycle", 0.1, "mAh/cm2", "review §2.2: '0.1 mAh cm-2' (defines 1C here)"),
             new("area", Area * 1e4, "cm2", AreaSource),
         };
-        PlanarElectrodeParameters Li(string name) => new() { Name = name, Ocp = OcpLibrary.Get("li-metal"), ExchangeCurrentDensityAPerM2 = 10 };
+        PlanarElectrodeParameters Li(string name) => new()
+        {
+            Name = name, Ocp = OcpLibrary.Get("li-metal"), ExchangeCurrentDensityAPerM2 = LiLiBH4ExchangeCurrentDensityMAPerCm2 * CellUnits.APerM2PerMAPerCm2,
+        };
         var cell = new CellParameters
         {
             Name = "li-libh4-symmetric", Positive = Li("Li (working)"), Negative = Li("Li (counter)"), SeparatorThicknessM = separator,
