@@ -76,14 +76,14 @@ public static class CellSimulationSection
         report.AddHeading("Cell simulation");
         report.AddParagraph("P2D model with a single-ion solid electrolyte (Na4(B12H12)(B10H10), 1 mS/cm at 25 °C, Arrhenius with 0.60 eV from Duchêne et al., Chem. Mater. 2019, regime II, −50…70 °C), " +
             "30 volumes through each composite × 10 radial shells, Butler–Volmer kinetics with an interfacial resistance (D_s, i₀, R_int Arrhenius in T; " +
-            "NaCrO2's activation energies from the analogous layered NaxCoO2, Sn's assumed 0.3 eV), electronic conduction in the composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). " +
+            "NaCrO2's activation energies from the analogous layered NaxCoO2, Sn's 0.22 eV for D_s from a DFT barrier in β-Sn and an assumed 0.3 eV for i₀), electronic conduction in the composite, a 500 µm separator and a Na–Sn counter electrode at 0.1 V (seed 004). " +
             "Geometry from the design module with seed 004's SI Table S1 (cast porosities 78.5 / 76.8 / 76.5 %, measured electrolyte 17 / 14.9 %, pressed porosities 37.7 / 29.4 % for NaCrO2 95:2:3 / 97:1:2 and Sn; Sn's pressed porosity, not in the table, 34 % assumed; ρ(NaCrO2) 4.12 g/cm³ as the SI). NaCrO2's diffusivity and its PVDF coverage are CALIBRATED on " +
             "both cathodes' 5C retention (one pair for the one powder and binder; the charge enters through contact patches, whose size is ASSUMED); its particle radius stays ASSUMED and its rate constant is checked against Bay et al. 2022's 25 Ω cm²; the table 'Assumed parameters' " +
             "shows how much the compared numbers depend on them; the Sn diffusivity and the Na loss at Sn are CALIBRATED (tables below); " +
             "the NaCrO2 and Sn open-circuit curves are approximations placed on published descriptions (data/cells/ocp/README.md), not digitised data. " +
             "Degradation: as-assembled contact area from plastic contact at the stack pressure (f = 0.9 + 0.1·P/H, H ≈ 0.33 GPa estimated from Na2B12H12's " +
             "moduli) and NaCrO2 contact loss with a pressure-dependent rate (fitted on the simulated 100-cycle runs to 95.6 % / 85.9 %), electrolyte oxidation above ~3 V " +
-            "(closed form on the NaCrO2 CE 95.2 % / 99.0 %), and at Sn a diffusion-limited interphase growth (lost charge ∝ √q, Pinson & Bazant 2013) that " +
+            "(fitted on the simulated first two 0.1C cycles to the NaCrO2 CE 95.2 % / 99.0 %), and at Sn a diffusion-limited interphase growth (lost charge ∝ √q, Pinson & Bazant 2013) that " +
             "consumes the full cell's sodium inventory — the cause of its fading the paper's three-electrode data name (seed 004 Fig. 5: the Sn anode; no " +
             "resistive interphase; NaCrO2 only cycles in a narrower range). Half-cell voltages are quoted vs Na/Na+ as in the paper (cell voltage + 0.1 V).");
 

@@ -361,11 +361,6 @@ public static class CellPresets
         return new CellPreset("sn-half", "Sn (90:5:5, 1.2 mg/cm²) | Na4(B12H12)(B10H10) | Na–Sn half cell, 30 °C", cell, 0.01, 2.00, sources);
     }
 
-    /// <summary>
-    /// Na | Na4(B12H12)(B10H10) | Na symmetric cell of the review (seed 000 §2.2): "galvanostatic stripping/plating at
-    /// 0.1 mA cm-2 and 1.2 mAh cm-2 at 60 °C". Protocol in current density and hours, e.g.
-    /// "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 10"; no specific capacities.
-    /// </summary>
     /// <summary>Duchêne et al., Chem. Commun. 53 (2017) 4195: the Na symmetric cell's "combined over-potential reaching a maximum of 1.2 mV" at 0.1 mA/cm², 60 °C, V.</summary>
     public const double NaSymmetricMaximumOverpotentialV = 1.2e-3;
 
@@ -388,6 +383,11 @@ public static class CellPresets
     public static double NaMetalExchangeCurrentDensityAPerM2 => NaSymmetricCurrentDensityAPerM2 /
         (2 * Math.Sinh(PhysicalConstants.FaradayCPerMol * NaSymmetricInterfaceOverpotentialV / (2 * PhysicalConstants.GasConstantJPerMolK * NaSymmetricTemperatureK)));
 
+    /// <summary>
+    /// Na | Na4(B12H12)(B10H10) | Na symmetric cell of the review (seed 000 §2.2): "galvanostatic stripping/plating at
+    /// 0.1 mA cm-2 and 1.2 mAh cm-2 at 60 °C". Protocol in current density and hours, e.g.
+    /// "(Charge at 0.1 mA/cm2 for 12 hours; Discharge at 0.1 mA/cm2 for 12 hours) x 10"; no specific capacities.
+    /// </summary>
     private static CellPreset NaSymmetric()
     {
         var sources = new List<PresetParameter>
